@@ -1,0 +1,377 @@
+// The sieves. Stage by stage, rules claim content in each sentence (an
+// earlier stage's claim is never overwritten); then quotes nobody claimed
+// are given to the speaker they continue; then every source mention is
+// resolved, in document order, so a pronoun can lean on the speaker before.
+#include "attribution/engine.h"
+
+#include <algorithm>
+
+#include "attribution/resolver.h"
+#include "text/segments.h"
+
+namespace quoteledger {
+namespace {
+
+std::string Alternation(const std::vector<std::string>& words) {
+  std::vector<std::string> sorted = words;
+  // Longest first, so "says" is not cut short by "say".
+  std::sort(sorted.begin(), sorted.end(), [](const std::string& a, const std::string& b) {
+    return a.size() > b.size() || (a.size() == b.size() && a < b);
+  });
+  std::string out;
+  for (const std::string& w : sorted) {
+    if (!out.empty()) out += '|';
+    for (char c : w) {
+      if (c == '.' || c == '-') out += '\\';
+      out += c;
+    }
+  }
+  return out;
+}
+
+// A claim while the sieves work on it: offsets are in the normalized text.
+struct Draft {
+  int rule = -1;  // -1 for claims the continuation sieve made
+  std::string rule_id;
+  ClaimKind kind = ClaimKind::kIndirect;
+  int stage = 0;
+  double confidence = 0;
+  std::vector<std::pair<uint32_t, uint32_t>> content;
+  Mention source;
+  uint32_t cue_begin = 0, cue_end = 0;
+  int sentence = 0;
+  int paragraph = 0;
+  int speaker_of = -1;  // continuation: take the speaker of this draft
+  bool intro = false;   // "X said:" waiting for the quote that follows
+};
+
+bool Overlaps(const Draft& d, uint32_t b, uint32_t e) {
+  for (auto [cb, ce] : d.content) {
+    if (cb < e && b < ce) return true;
+  }
+  return false;
+}
+
+// Reported content that starts with a verb or a relative pronoun shows the
+// "cue" was a noun ("Those fears are ...") or a passive ("said to be").
+bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c) {
+  std::string_view s = t.substr(c.first, c.second - c.first);
+  if (s.size() < 3) return false;
+  size_t sp = s.find(' ');
+  std::string_view w = s.substr(0, sp);
+  static const std::string_view kBad[] = {
+      "to", "by", "are", "is", "was", "were", "be", "been", "have", "has", "had",
+      "will", "would", "can", "could", "should", "may", "might", "do", "does",
+      "did", "and", "or", "which", "who", "whom", "whose", "of", "as"};
+  for (std::string_view b : kBad) {
+    if (w == b) return false;
+  }
+  return true;
+}
+
+// Trims spaces and trailing , ; : off a clause; quotes keep their marks.
+std::pair<uint32_t, uint32_t> TrimClause(std::string_view t, uint32_t b, uint32_t e) {
+  while (b < e && (t[b] == ' ' || t[b] == ',')) ++b;
+  while (e > b && (t[e - 1] == ' ' || t[e - 1] == ',' || t[e - 1] == ';' || t[e - 1] == ':')) --e;
+  return {b, e};
+}
+
+bool HoldsQuote(std::string_view t, const Draft& d) {
+  for (auto [b, e] : d.content) {
+    if (t.substr(b, e - b).find(kQuoteOpen) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool IsWholeQuote(std::string_view t, uint32_t b, uint32_t e) {
+  while (e > b && (t[e - 1] == '.' || t[e - 1] == ',' || t[e - 1] == ' ')) --e;
+  return e > b && t[b] == kQuoteOpen && t[e - 1] == kQuoteClose &&
+         t.substr(b + 1, e - b - 2).find(kQuoteClose) == std::string_view::npos;
+}
+
+class DocumentRun {
+ public:
+  DocumentRun(const Engine& engine, const MentionFinder& finder, std::string_view text)
+      : engine_(engine), finder_(finder), text_(text),
+        seg_(Segment(text, engine.lexicons().abbreviations())) {}
+
+  Attribution Run() {
+    std::vector<std::vector<Mention>> names;
+    for (const Sentence& s : seg_.sentences) {
+      names.push_back(finder_.FindNames(seg_.norm, s.norm_begin, s.norm_end));
+    }
+    resolver_ = std::make_unique<Resolver>(engine_.lexicons(), seg_, std::move(names));
+    for (size_t s = 0; s < seg_.sentences.size(); ++s) MatchSentence(static_cast<int>(s));
+    Continuations();
+    return Resolve();
+  }
+
+ private:
+  void MatchSentence(int s) {
+    const Sentence& sent = seg_.sentences[s];
+    std::string_view t = seg_.norm.text();
+    std::string_view piece = t.substr(sent.norm_begin, sent.norm_end - sent.norm_begin);
+    const RuleSet& rules = engine_.rules();
+    rules.Candidates(piece, &candidates_);
+    size_t first_draft = drafts_.size();
+    for (int r : candidates_) {
+      size_t from = 0;
+      RuleMatch m;
+      while (from <= piece.size() && rules.Match(r, piece, from, &m)) {
+        from = m.whole.end > m.whole.begin ? m.whole.end : m.whole.begin + 1;
+        Accept(r, m, s, first_draft);
+      }
+    }
+  }
+
+  void Accept(int r, const RuleMatch& m, int s, size_t first_draft) {
+    const Sentence& sent = seg_.sentences[s];
+    const uint32_t base = sent.norm_begin;
+    std::string_view t = seg_.norm.text();
+    Draft d;
+    d.rule = r;
+    const RuleSpec& spec = engine_.rules().spec(r);
+    d.rule_id = spec.id;
+    d.kind = spec.kind;
+    d.stage = spec.stage;
+    d.confidence = spec.confidence;
+    d.sentence = s;
+    d.paragraph = sent.paragraph;
+    for (const GroupSpan* g : {&m.content, &m.content2}) {
+      if (!g->found()) continue;
+      auto [b, e] = TrimClause(t, base + static_cast<uint32_t>(g->begin),
+                               base + static_cast<uint32_t>(g->end));
+      if (e > b) d.content.emplace_back(b, e);
+    }
+    d.intro = d.content.empty();
+    if (m.source.found()) {
+      d.source = finder_.ParseSource(seg_.norm, base + static_cast<uint32_t>(m.source.begin),
+                                     base + static_cast<uint32_t>(m.source.end));
+      if (d.source.type == MentionType::kNone) return;
+    }
+    if (m.cue.found()) {
+      d.cue_begin = base + static_cast<uint32_t>(m.cue.begin);
+      d.cue_end = base + static_cast<uint32_t>(m.cue.end);
+    }
+    if (!d.intro && !PlausibleContent(t, d.content.front())) return;
+    for (size_t k = first_draft; k < drafts_.size(); ++k) {
+      const Draft& other = drafts_[k];
+      if (d.intro || other.intro) return;
+      for (auto [b, e] : d.content) {
+        if (Overlaps(other, b, e)) return;
+      }
+    }
+    FixKind(&d);
+    drafts_.push_back(std::move(d));
+  }
+
+  void FixKind(Draft* d) const {
+    std::string_view t = seg_.norm.text();
+    if (d->content.empty() || d->kind == ClaimKind::kAccordingTo) return;
+    bool whole = true;
+    for (auto [b, e] : d->content) whole &= IsWholeQuote(t, b, e);
+    if (whole) {
+      d->kind = ClaimKind::kDirect;
+    } else if (HoldsQuote(t, *d)) {
+      if (d->kind != ClaimKind::kPartial) d->kind = ClaimKind::kMixed;
+    } else if (d->kind == ClaimKind::kDirect || d->kind == ClaimKind::kMixed) {
+      d->kind = ClaimKind::kIndirect;
+    }
+  }
+
+  // The top-level quotes of the normalized text, as [open, close] ranges.
+  std::vector<std::pair<uint32_t, uint32_t>> QuoteRanges() const {
+    std::vector<std::pair<uint32_t, uint32_t>> out;
+    std::string_view t = seg_.norm.text();
+    size_t pos = 0;
+    while ((pos = t.find(kQuoteOpen, pos)) != std::string_view::npos) {
+      size_t close = t.find(kQuoteClose, pos);
+      if (close == std::string_view::npos) break;
+      out.emplace_back(static_cast<uint32_t>(pos), static_cast<uint32_t>(close + 1));
+      pos = close + 1;
+    }
+    return out;
+  }
+
+  int SentenceAt(uint32_t pos) const {
+    auto it = std::upper_bound(seg_.sentences.begin(), seg_.sentences.end(), pos,
+                               [](uint32_t p, const Sentence& s) { return p < s.norm_begin; });
+    return it == seg_.sentences.begin() ? 0 : static_cast<int>(it - seg_.sentences.begin() - 1);
+  }
+
+  // Stage 5: a quote with no cue of its own continues the claim before it,
+  // in the same paragraph or, when it opens its paragraph, the one before;
+  // a "X said:" introduction takes the quote that follows it.
+  void Continuations() {
+    auto start = [](const Draft& d) {
+      return d.content.empty() ? 0u : d.content.front().first;
+    };
+    std::stable_sort(drafts_.begin(), drafts_.end(), [&](const Draft& a, const Draft& b) {
+      return a.sentence < b.sentence || (a.sentence == b.sentence && start(a) < start(b));
+    });
+    for (auto [qb, qe] : QuoteRanges()) {
+      bool covered = false;
+      int prev = -1;
+      for (size_t k = 0; k < drafts_.size(); ++k) {
+        for (auto [b, e] : drafts_[k].content) covered |= b < qe && qb < e;
+        uint32_t at = drafts_[k].content.empty() ? seg_.sentences[drafts_[k].sentence].norm_begin
+                                                 : drafts_[k].content.front().first;
+        if (at < qb) prev = static_cast<int>(k);
+      }
+      if (covered || prev < 0) continue;
+      int s = SentenceAt(qb);
+      const Sentence& sent = seg_.sentences[s];
+      Draft& p = drafts_[prev];
+      bool opens_paragraph = qb == FirstByteOfParagraph(sent.paragraph);
+      bool same_para = p.paragraph == sent.paragraph;
+      bool next_para = p.paragraph + 1 == sent.paragraph && opens_paragraph;
+      if (p.intro && (same_para || next_para)) {
+        p.content.emplace_back(qb, qe);
+        p.intro = false;
+        FixKind(&p);
+        continue;
+      }
+      bool quoting = p.kind == ClaimKind::kDirect || p.kind == ClaimKind::kMixed;
+      if (same_para && quoting && s - p.sentence <= 3) {
+        p.content.emplace_back(qb, qe);
+        continue;
+      }
+      if (next_para && quoting) {
+        Draft d;
+        d.rule_id = "quote-continues-speaker";
+        d.kind = ClaimKind::kDirect;
+        d.stage = 5;
+        d.confidence = p.confidence * 0.8;
+        d.content.emplace_back(qb, qe);
+        d.source = p.source;
+        d.cue_begin = p.cue_begin;
+        d.cue_end = p.cue_end;
+        d.sentence = s;
+        d.paragraph = sent.paragraph;
+        d.speaker_of = prev;
+        drafts_.insert(drafts_.begin() + prev + 1, std::move(d));
+      }
+    }
+    drafts_.erase(std::remove_if(drafts_.begin(), drafts_.end(),
+                                 [](const Draft& d) { return d.intro; }),
+                  drafts_.end());
+  }
+
+  uint32_t FirstByteOfParagraph(int paragraph) const {
+    for (const Sentence& s : seg_.sentences) {
+      if (s.paragraph == paragraph) return s.norm_begin;
+    }
+    return 0;
+  }
+
+  Attribution Resolve() {
+    Attribution out;
+    std::vector<Speaker> speakers(drafts_.size());
+    const Speaker* last = nullptr;
+    int last_sentence = -100;
+    for (size_t k = 0; k < drafts_.size(); ++k) {
+      Draft& d = drafts_[k];
+      if (d.speaker_of >= 0 && d.speaker_of < static_cast<int>(k)) {
+        speakers[k] = speakers[d.speaker_of];
+      } else {
+        speakers[k] = resolver_->Resolve(d.source, d.sentence, last, last_sentence);
+      }
+      if (!speakers[k].name.empty()) {
+        last = &speakers[k];
+        last_sentence = d.sentence;
+      }
+    }
+    for (size_t k = 0; k < drafts_.size(); ++k) {
+      out.claims.push_back(ToClaim(drafts_[k], speakers[k]));
+    }
+    std::stable_sort(out.claims.begin(), out.claims.end(), [](const Claim& a, const Claim& b) {
+      return a.content.front().begin < b.content.front().begin;
+    });
+    out.roles = resolver_->Roles();
+    out.entities = resolver_->Entities();
+    return out;
+  }
+
+  Claim ToClaim(const Draft& d, const Speaker& sp) const {
+    Claim c;
+    c.kind = d.kind;
+    std::vector<std::pair<uint32_t, uint32_t>> content = d.content;
+    std::sort(content.begin(), content.end());
+    for (auto [b, e] : content) c.content.push_back(seg_.norm.ToOriginal(b, e));
+    if (d.source.type != MentionType::kNone) {
+      c.source = seg_.norm.ToOriginal(d.source.norm_begin, d.source.norm_end);
+    }
+    if (d.cue_end > d.cue_begin) c.cue = seg_.norm.ToOriginal(d.cue_begin, d.cue_end);
+    c.speaker = sp.name;
+    c.speaker_kind = sp.kind;
+    if (sp.entity >= 0) {
+      auto [title, affil] = resolver_->RoleAt(sp.entity, d.content.front().first);
+      c.role = title;
+      c.affiliation = affil;
+    } else if ((sp.kind == EntityKind::kPerson || sp.kind == EntityKind::kAnonymous) &&
+               (d.source.type == MentionType::kNominal || !d.source.title.empty())) {
+      c.role = d.source.title;
+      c.affiliation = d.source.affiliation;
+    }
+    c.rule_id = d.rule_id;
+    c.stage = d.stage;
+    c.confidence = d.confidence;
+    if (sp.name.empty()) c.confidence *= 0.5;
+    return c;
+  }
+
+  const Engine& engine_;
+  const MentionFinder& finder_;
+  std::string_view text_;
+  Segments seg_;
+  std::unique_ptr<Resolver> resolver_;
+  std::vector<Draft> drafts_;
+  std::vector<int> candidates_;
+};
+
+}  // namespace
+
+PlaceholderMap Engine::BuiltinPlaceholders(const Lexicons& lex) {
+  const std::string verbs = Alternation(lex.speech_verb_forms());
+  const std::string aux =
+      R"re((?:(?:has|have|had|also|later|previously|then|again|would|will|could|repeatedly|publicly|recently|once|earlier|further|simply|quickly|flatly|has also|had also|has long|have long|has repeatedly|had previously|has previously|did not|does not|didn't|doesn't|never|often|frequently|has often|also has|also had) )*)re";
+  PlaceholderMap p;
+  p["QUOTE"] = R"re(\x02[^\x03]*\x03)re";
+  p["QUOTE2"] = p["QUOTE"];
+  p["CLAUSE"] = R"re((?:[^\x02\x03]|\x02[^\x03]*\x03)+?)re";
+  // A source region ends on a capitalised word, a pronoun or a word of four
+  // letters or more, never on "the", "who" or "has": those show the cue
+  // found was not the verb of this subject ("the proposed cease-fire").
+  p["SPEAKER"] =
+      R"re([^\x02\x03,;:()]{0,100}?(?:\p{Lu}[^\x02\x03,;:() ]*[^\x02\x03,;:() .]|\p{Lu}|[^\x02\x03,;:() ]{3,}[^\x02\x03,;:() .]|\b(?:he|she|it|we|I)))re";
+  p["SUBJECT"] = R"re(\p{Lu}[\p{L}\p{N}.'\-]*(?: (?:\p{Lu}[\p{L}\p{N}.'\-]*|of|de|van|von|al))*)re";
+  p["CUE"] = aux + "(?:" + verbs + ")";
+  p["CLAUSECUE"] = p["CUE"];
+  p["CUEING"] = "(?:also )?(?:" + Alternation(lex.speech_verb_ing_forms()) + ")";
+  p["TELL"] = aux + "(?:told|tells|tell|telling)";
+  p["DAY"] = R"re((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|last week|this week|last month|last year|on Twitter|on Facebook|in \p{Lu}\p{L}+))re";
+  p["ADV"] =
+      R"re((?:(?:on|last|this|early|late|earlier|later) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?|yesterday|today|tonight|earlier|later|recently|previously|again|also|publicly|privately|repeatedly|last (?:week|month|year)|this (?:week|month|year)|on (?:Twitter|Facebook|Instagram|CNN|Fox News|MSNBC|NBC|ABC|CBS|NPR|television|TV|the phone|the radio)|(?:in|during|at|on|after|before) (?:a|an|his|her|its|their|the|Monday's|Sunday's) (?:[\p{L}\-']+ ){0,3}?(?:statement|interview|speech|e-?mail|emailed statement|op-ed|letter|post|tweet|release|memo|call|conference|appearance|briefing|hearing|address|remarks|rally|town hall|debate|meeting|event|session|video|message|report|filing|testimony|book|column|essay|blog post|news conference|press conference|phone interview)(?: (?:on|with|to|at|in|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: [^,\x02\x03]{1,40}?)?)?|in an? [\p{L}\-']+ (?:statement|interview))re";
+  p["OBJ"] =
+      R"re((?:reporters|journalists|supporters|voters|the crowd|the audience|lawmakers|the court|the jury|a crowd|an audience|me|him|her|them|us|you|(?:a|an|the|his|her|their|its|my|our) (?:\p{Lu}[\p{L}.'\-]* )*[\p{L}'\-]+|\p{Lu}[\p{L}.'\-]*(?: \p{Lu}[\p{L}.'\-]*){0,4}))re";
+  p["START"] = R"re((?:^|[,;] |: | (?:and|but|while|as|because|after) ))re";
+  p["TAIL"] = R"re(.*$)re";
+  p["END"] = R"re([.!?]?$)re";
+  p["SPEND"] = R"re((?:, .*|[.!?])?$)re";
+  return p;
+}
+
+Result<std::unique_ptr<Engine>> Engine::Create(Lexicons lex,
+                                               const std::vector<RuleFile>& files) {
+  Result<RuleSet> rules = RuleSet::Compile(files, BuiltinPlaceholders(lex));
+  if (!rules.ok()) return rules.status();
+  return std::unique_ptr<Engine>(new Engine(std::move(lex), std::move(rules).value()));
+}
+
+Attribution Engine::Run(std::string_view text) const {
+  return DocumentRun(*this, finder_, text).Run();
+}
+
+Attribution Engine::Run(const Document& doc) const { return Run(doc.text()); }
+
+}  // namespace quoteledger

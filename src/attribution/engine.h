@@ -1,0 +1,46 @@
+// Engine: the attribution pipeline for one document, from segments to
+// claims. Owns the lexicons and the compiled rule set; immutable after
+// construction, so one Engine serves any number of threads.
+#ifndef QUOTELEDGER_ATTRIBUTION_ENGINE_H_
+#define QUOTELEDGER_ATTRIBUTION_ENGINE_H_
+
+#include <string>
+#include <vector>
+
+#include "mentions/lexicon.h"
+#include "mentions/mention_finder.h"
+#include "quoteledger/claim.h"
+#include "quoteledger/document.h"
+#include "rules/rule_file.h"
+#include "rules/rule_set.h"
+
+namespace quoteledger {
+
+class Engine {
+ public:
+  // Compiles `files` (built-in rules first) with the built-in placeholders
+  // made from `lex`. Fails as RuleSet::Compile does.
+  static Result<std::unique_ptr<Engine>> Create(Lexicons lex,
+                                                const std::vector<RuleFile>& files);
+
+  Attribution Run(const Document& doc) const;
+  // Runs on text (no Document needed): what `rules check` and tests use.
+  Attribution Run(std::string_view text) const;
+
+  const RuleSet& rules() const { return rules_; }
+  const Lexicons& lexicons() const { return lex_; }
+  // The placeholders patterns may use, built from the lexicons.
+  static PlaceholderMap BuiltinPlaceholders(const Lexicons& lex);
+
+ private:
+  Engine(Lexicons lex, RuleSet rules)
+      : lex_(std::move(lex)), finder_(lex_), rules_(std::move(rules)) {}
+
+  Lexicons lex_;
+  MentionFinder finder_;
+  RuleSet rules_;
+};
+
+}  // namespace quoteledger
+
+#endif  // QUOTELEDGER_ATTRIBUTION_ENGINE_H_

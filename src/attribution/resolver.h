@@ -1,0 +1,91 @@
+// Resolver: turns source mentions into speakers. Keeps the article's
+// entities (full names with their aliases and stated roles) and resolves
+// last names, pronouns and nominal descriptions against them.
+#ifndef QUOTELEDGER_ATTRIBUTION_RESOLVER_H_
+#define QUOTELEDGER_ATTRIBUTION_RESOLVER_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "mentions/lexicon.h"
+#include "mentions/mention_finder.h"
+#include "quoteledger/claim.h"
+#include "text/segments.h"
+
+namespace quoteledger {
+
+struct Speaker {
+  std::string name;  // canonical; "" when nothing could be resolved
+  EntityKind kind = EntityKind::kUnknown;
+  int entity = -1;   // index into the resolver's entities, or -1
+  char gender = 0;
+  bool plural = false;
+};
+
+class Resolver {
+ public:
+  // `names[s]` are the name mentions of sentence s (from FindNames).
+  // Builds the entity table: every full person name is an entity, its last
+  // name an alias; a lone name that is nobody's alias becomes an entity of
+  // its own. Roles stated with names are recorded with their evidence.
+  Resolver(const Lexicons& lex, const Segments& seg,
+           std::vector<std::vector<Mention>> names);
+
+  // The speaker a source mention in sentence `sentence` stands for.
+  // `last` is the speaker of the claim before this one (or null) and
+  // `last_sentence` its sentence. Pronouns agree in gender and number with
+  // their antecedent; a definite person description ("the senator") goes to
+  // the person holding that role, else to the most salient recent person.
+  Speaker Resolve(const Mention& source, int sentence, const Speaker* last,
+                  int last_sentence);
+
+  // The role an entity held most recently at or before normalized offset
+  // `pos` (title and affiliation), or empty strings.
+  std::pair<std::string, std::string> RoleAt(int entity, uint32_t pos) const;
+
+  std::vector<RoleFact> Roles() const;
+  std::vector<EntityFact> Entities() const;
+
+ private:
+  struct RoleRec {
+    std::string title;
+    std::string affiliation;
+    uint32_t norm_begin, norm_end;
+  };
+  struct Entity {
+    std::string name;
+    EntityKind kind = EntityKind::kUnknown;
+    char gender = 0;
+    std::vector<std::string> aliases;
+    uint32_t first = 0;  // normalized range of the first mention
+    uint32_t first_end = 0;
+    std::vector<RoleRec> roles;
+  };
+
+  int FindOrAdd(const Mention& m);
+  int Lookup(const std::string& name, uint32_t pos) const;
+  void AddAlias(int e, const std::string& alias);
+  void AddRole(int e, const std::string& title, const std::string& affil,
+               uint32_t b, uint32_t end);
+  Speaker FromEntity(int e) const;
+  Speaker ResolvePronoun(const Mention& m, int sentence, const Speaker* last,
+                         int last_sentence) const;
+  Speaker ResolveNominal(const Mention& m, int sentence);
+  // The first person mention outside quotes in sentence s, before `limit`,
+  // that agrees with `gender` (0 agrees with all).
+  int SubjectOf(int s, uint32_t limit, char gender) const;
+  bool Agrees(int e, char gender) const;
+
+  const Lexicons& lex_;
+  const Segments& seg_;
+  std::vector<std::vector<Mention>> names_;
+  std::vector<std::vector<int>> name_entity_;  // per sentence, per mention
+  std::vector<Entity> entities_;
+  std::map<std::string, int> by_name_;
+  std::multimap<std::string, int> by_last_;
+};
+
+}  // namespace quoteledger
+
+#endif  // QUOTELEDGER_ATTRIBUTION_RESOLVER_H_

@@ -1,0 +1,26 @@
+// The sub-commands of the quoteledger binary. Each file adds one to the
+// CLI11 app; its callback does the work and stores the exit code (0 done,
+// 1 a query found nothing, 2 an error). Only this layer prints errors.
+#ifndef QUOTELEDGER_CLI_COMMANDS_H_
+#define QUOTELEDGER_CLI_COMMANDS_H_
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+namespace quoteledger {
+
+struct GlobalOptions {
+  std::string db;  // --db, else $QUOTELEDGER_DB, else quoteledger.db
+  int exit_code = 0;
+};
+
+void AddExtractCommand(CLI::App& app, GlobalOptions& global);
+void AddRulesCommand(CLI::App& app, GlobalOptions& global);
+
+// Prints "quoteledger: MESSAGE" to stderr.
+void PrintError(const std::string& message);
+
+}  // namespace quoteledger
+
+#endif  // QUOTELEDGER_CLI_COMMANDS_H_

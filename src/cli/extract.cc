@@ -1,0 +1,74 @@
+// `quoteledger extract`: articles in, claims out as JSON Lines or text. No
+// database. A bad article is reported and skipped; the exit code is 2 when
+// any was.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "quoteledger/extractor.h"
+#include "report/claims_json.h"
+#include "text/article_reader.h"
+
+namespace quoteledger {
+namespace {
+
+struct ExtractOptions {
+  std::vector<std::string> inputs;
+  std::string format = "jsonl";
+  std::string input = "auto";
+  std::vector<std::string> rules;
+  bool no_builtin = false;
+};
+
+int RunExtract(const ExtractOptions& opt) {
+  ExtractorOptions eo;
+  eo.rule_files = opt.rules;
+  eo.builtin_rules = !opt.no_builtin;
+  auto extractor = Extractor::Create(eo);
+  if (!extractor.ok()) {
+    PrintError(extractor.status().ToString());
+    return 2;
+  }
+  InputFormat format = opt.input == "jsonl" ? InputFormat::kJsonl
+                       : opt.input == "text" ? InputFormat::kText
+                                             : InputFormat::kAuto;
+  PrintingSink sink(std::cout, opt.format == "text");
+  int failed = 0;
+  bool write_error = false;
+  ReadArticles(opt.inputs, format, [&](Result<Document> doc) {
+    if (!doc.ok()) {
+      PrintError(doc.status().ToString() + " (skipped)");
+      ++failed;
+      return true;
+    }
+    Status s = sink.Accept(doc.value(), extractor.value()->Extract(doc.value()));
+    if (!s.ok()) {
+      PrintError(s.ToString());
+      write_error = true;
+      return false;
+    }
+    return true;
+  });
+  std::cout.flush();
+  if (failed > 0) PrintError(std::to_string(failed) + " article(s) skipped; see above");
+  return failed > 0 || write_error ? 2 : 0;
+}
+
+}  // namespace
+
+void AddExtractCommand(CLI::App& app, GlobalOptions& global) {
+  auto opt = std::make_shared<ExtractOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "extract", "attribute the statements in articles; print claims (no database)");
+  cmd->add_option("inputs", opt->inputs, "articles: .txt files, .jsonl files, folders, or -")
+      ->required();
+  cmd->add_option("--format", opt->format, "jsonl (default) or text")
+      ->check(CLI::IsMember({"jsonl", "text"}));
+  cmd->add_option("--input", opt->input,
+                  "how to read inputs: auto (by file name), text, or jsonl")
+      ->check(CLI::IsMember({"auto", "text", "jsonl"}));
+  cmd->add_option("--rules", opt->rules, "a rule file to add (may be repeated)");
+  cmd->add_flag("--no-builtin-rules", opt->no_builtin, "use only the --rules files");
+  cmd->callback([opt, &global] { global.exit_code = RunExtract(*opt); });
+}
+
+}  // namespace quoteledger

@@ -1,0 +1,35 @@
+// The quoteledger command: global options and the list of sub-commands.
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "quoteledger/extractor.h"
+
+namespace quoteledger {
+
+void PrintError(const std::string& message) {
+  std::cerr << "quoteledger: " << message << '\n';
+}
+
+}  // namespace quoteledger
+
+int main(int argc, char** argv) {
+  using namespace quoteledger;
+  std::ios::sync_with_stdio(false);
+  CLI::App app{"quoteledger: who said what, where, in what role"};
+  app.set_version_flag("--version", std::string(Extractor::Version()));
+  app.require_subcommand(1);
+  GlobalOptions global;
+  const char* env_db = std::getenv("QUOTELEDGER_DB");
+  global.db = env_db && *env_db ? env_db : "quoteledger.db";
+  app.add_option("--db", global.db, "the ledger (default $QUOTELEDGER_DB or quoteledger.db)");
+  AddExtractCommand(app, global);
+  AddRulesCommand(app, global);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  return global.exit_code;
+}

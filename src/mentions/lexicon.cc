@@ -1,0 +1,160 @@
+// Lexicon files are line-oriented: '#' starts a comment line, blank lines
+// are skipped, fields are separated by tabs (or, for speech verbs, spaces).
+#include "mentions/lexicon.h"
+
+#include <fmt/format.h>
+
+#include "mentions/builtin_data.h"
+
+namespace quoteledger {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+namespace {
+
+std::vector<std::string_view> Split(std::string_view line, char sep) {
+  std::vector<std::string_view> out;
+  size_t pos = 0;
+  while (pos <= line.size()) {
+    size_t next = line.find(sep, pos);
+    if (next == std::string_view::npos) next = line.size();
+    if (next > pos) out.push_back(line.substr(pos, next - pos));
+    pos = next + 1;
+  }
+  return out;
+}
+
+template <typename Fn>
+Status ForEachLine(std::string_view file, std::string_view bytes, Fn fn) {
+  size_t pos = 0;
+  int lineno = 0;
+  while (pos < bytes.size()) {
+    size_t nl = bytes.find('\n', pos);
+    if (nl == std::string_view::npos) nl = bytes.size();
+    std::string_view line = bytes.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++lineno;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    if (!fn(line)) {
+      return Status::InvalidArgument(
+          fmt::format("{}:{}: malformed lexicon entry '{}'", file, lineno, line));
+    }
+  }
+  return Status::Ok();
+}
+
+char GenderField(std::string_view f) {
+  return f == "m" ? 'm' : f == "f" ? 'f' : f == "-" ? '-' : 0;
+}
+
+}  // namespace
+
+Status Lexicons::Load(std::string_view file, std::string_view bytes) {
+  if (file == "lexicons/speech_verbs.txt") {
+    return ForEachLine(file, bytes, [this](std::string_view line) {
+      for (std::string_view w : Split(line, ' ')) {
+        if (!verb_set_.insert(std::string(w)).second) continue;
+        verb_forms_.emplace_back(w);
+        if (w.size() > 4 && w.substr(w.size() - 3) == "ing") verb_ing_.emplace_back(w);
+      }
+      return true;
+    });
+  }
+  auto two = [&](auto store) {
+    return ForEachLine(file, bytes, [&](std::string_view line) {
+      auto f = Split(line, '\t');
+      return f.size() == 2 && store(f[0], f[1]);
+    });
+  };
+  auto one = [&](std::unordered_set<std::string>* set, bool lower) {
+    return ForEachLine(file, bytes, [&](std::string_view line) {
+      set->insert(lower ? Lower(line) : std::string(line));
+      return true;
+    });
+  };
+  if (file == "lexicons/titles.txt") {
+    return two([this](std::string_view w, std::string_view c) {
+      if (c != "head" && c != "mod") return false;
+      auto& slot = titles_[Lower(w)];
+      if (slot != TitleClass::kHead) slot = c == "head" ? TitleClass::kHead : TitleClass::kMod;
+      return true;
+    });
+  }
+  if (file == "lexicons/honorifics.txt") {
+    return two([this](std::string_view w, std::string_view g) {
+      honorifics_[std::string(w)] = GenderField(g);
+      return GenderField(g) != 0;
+    });
+  }
+  if (file == "lexicons/first_names.txt") {
+    return two([this](std::string_view w, std::string_view g) {
+      first_names_[std::string(w)] = GenderField(g);
+      return GenderField(g) == 'm' || GenderField(g) == 'f';
+    });
+  }
+  if (file == "lexicons/demonyms.txt") {
+    return two([this](std::string_view w, std::string_view a) {
+      demonyms_[std::string(w)] = std::string(a);
+      return true;
+    });
+  }
+  if (file == "lexicons/organization_words.txt") return one(&org_words_, true);
+  if (file == "lexicons/anonymous_heads.txt") return one(&anonymous_, true);
+  if (file == "lexicons/stop_capitals.txt") return one(&stop_capitals_, false);
+  if (file == "lexicons/abbreviations.txt") return one(&abbreviations_, true);
+  return Status::Ok();  // not a lexicon (rule files share the table)
+}
+
+Result<Lexicons> Lexicons::LoadBuiltin() {
+  Lexicons lex;
+  for (const BuiltinFile& f : BuiltinData()) {
+    Status s = lex.Load(f.name, f.bytes);
+    if (!s.ok()) return s;
+  }
+  return lex;
+}
+
+bool Lexicons::IsSpeechVerb(std::string_view word) const {
+  return verb_set_.count(Lower(word)) > 0;
+}
+
+TitleClass Lexicons::Title(std::string_view word) const {
+  auto it = titles_.find(Lower(word));
+  return it == titles_.end() ? TitleClass::kNone : it->second;
+}
+
+bool Lexicons::IsOrganizationWord(std::string_view word) const {
+  return org_words_.count(Lower(word)) > 0;
+}
+
+bool Lexicons::IsAnonymousHead(std::string_view word) const {
+  return anonymous_.count(Lower(word)) > 0;
+}
+
+char Lexicons::Honorific(std::string_view word) const {
+  auto it = honorifics_.find(std::string(word));
+  return it == honorifics_.end() ? 0 : it->second;
+}
+
+char Lexicons::FirstNameGender(std::string_view word) const {
+  auto it = first_names_.find(std::string(word));
+  return it == first_names_.end() ? 0 : it->second;
+}
+
+std::string_view Lexicons::Demonym(std::string_view word) const {
+  auto it = demonyms_.find(std::string(word));
+  return it == demonyms_.end() ? std::string_view() : it->second;
+}
+
+bool Lexicons::IsStopCapital(std::string_view word) const {
+  return stop_capitals_.count(std::string(word)) > 0;
+}
+
+}  // namespace quoteledger

@@ -1,0 +1,67 @@
+// Lexicons: the word lists the pipeline consults (speech verbs, titles,
+// honorifics, first names, organisation words, anonymous heads,
+// abbreviations, demonyms, capitalised non-names), loaded from data files.
+#ifndef QUOTELEDGER_MENTIONS_LEXICON_H_
+#define QUOTELEDGER_MENTIONS_LEXICON_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "quoteledger/status.h"
+#include "text/segments.h"
+
+namespace quoteledger {
+
+enum class TitleClass { kNone, kHead, kMod };
+
+class Lexicons {
+ public:
+  // Parses the built-in lexicon files. Fails with InvalidArgument naming the
+  // file and line of a malformed entry (a build-time bug, caught by tests).
+  static Result<Lexicons> LoadBuiltin();
+
+  // Every inflected form of every speech verb, e.g. "said", "tells".
+  const std::vector<std::string>& speech_verb_forms() const { return verb_forms_; }
+  // The -ing forms only ("saying", "adding").
+  const std::vector<std::string>& speech_verb_ing_forms() const { return verb_ing_; }
+  bool IsSpeechVerb(std::string_view word) const;
+
+  // Case-insensitive lookups.
+  TitleClass Title(std::string_view word) const;
+  bool IsOrganizationWord(std::string_view word) const;
+  bool IsAnonymousHead(std::string_view word) const;
+  // Honorific's gender: 'm', 'f', '-' (none), or 0 when not an honorific.
+  char Honorific(std::string_view word) const;
+  // First name's gender 'm' or 'f', or 0 when unknown. Case-sensitive.
+  char FirstNameGender(std::string_view word) const;
+  // Affiliation a demonym names ("Israeli" -> "Israel"), or "" if none.
+  std::string_view Demonym(std::string_view word) const;
+  // A capitalised word that is never (the start of) a name: "The", "But".
+  bool IsStopCapital(std::string_view word) const;
+  const AbbreviationSet& abbreviations() const { return abbreviations_; }
+
+ private:
+  Status Load(std::string_view file, std::string_view bytes);
+
+  std::vector<std::string> verb_forms_;
+  std::vector<std::string> verb_ing_;
+  std::unordered_set<std::string> verb_set_;
+  std::unordered_map<std::string, TitleClass> titles_;
+  std::unordered_set<std::string> org_words_;
+  std::unordered_set<std::string> anonymous_;
+  std::unordered_map<std::string, char> honorifics_;
+  std::unordered_map<std::string, char> first_names_;
+  std::unordered_map<std::string, std::string> demonyms_;
+  std::unordered_set<std::string> stop_capitals_;
+  AbbreviationSet abbreviations_;
+};
+
+// ASCII lower-casing, enough for lexicon keys.
+std::string Lower(std::string_view s);
+
+}  // namespace quoteledger
+
+#endif  // QUOTELEDGER_MENTIONS_LEXICON_H_

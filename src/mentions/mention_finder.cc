@@ -1,0 +1,375 @@
+// Mention finding on the normalized text: a tokenizer that strips
+// punctuation off words while remembering where runs must break, then a
+// left-to-right split of each capitalised run into affiliation, title and
+// name, and a shallow reading of nominal descriptions by their head noun.
+#include "mentions/mention_finder.h"
+
+#include <array>
+
+namespace quoteledger {
+
+struct MentionFinder::Token {
+  uint32_t begin = 0;  // the word's core in NormalText, punctuation stripped
+  uint32_t end = 0;
+  std::string_view word;
+  bool cap = false;          // starts with a capital letter
+  bool break_after = false;  // punctuation after it ends a run of names
+  bool possessive = false;   // "Clinton's": the 's was stripped
+  bool in_quote = false;
+};
+
+namespace {
+
+bool IsCapital(std::string_view w) {
+  if (w.empty()) return false;
+  auto c = static_cast<unsigned char>(w[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  // Latin-1 capitals À..Þ are C3 80..C3 9E in UTF-8.
+  return c == 0xC3 && w.size() > 1 && static_cast<unsigned char>(w[1]) < 0x9F;
+}
+
+bool In(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (std::string_view s : set) {
+    if (s == w) return true;
+  }
+  return false;
+}
+
+bool IsDeterminer(std::string_view lw) {
+  return In(lw, {"the", "a", "an", "another", "one", "two", "three", "four",
+                 "several", "some", "many", "other", "both", "most", "all",
+                 "his", "her", "their", "its", "our", "these", "those", "this",
+                 "that", "few", "numerous", "multiple", "no", "top", "senior",
+                 "former", "u.s.", "federal", "state", "local", "foreign"});
+}
+
+bool IsConnector(std::string_view w) {
+  return In(w, {"of", "de", "del", "da", "van", "von", "der", "la", "le", "bin",
+                "al", "ibn", "du", "dos", "di"});
+}
+
+// Words that, ending a {SPEAKER} region, show it is not a source at all
+// ("the report that was", "people who").
+bool IsBadSourceEnd(std::string_view lw) {
+  return In(lw, {"who", "which", "that", "was", "were", "is", "are", "be",
+                 "been", "being", "has", "have", "had", "there", "what",
+                 "this", "to", "and", "or", "but", "not", "also", "would",
+                 "will", "could", "should", "can", "may", "might", "do",
+                 "does", "did", "as", "if", "when", "than", "because",
+                 "where", "how", "why", "whom", "whose", "by", "with",
+                 "for", "in", "on", "at", "of", "from", "about", "after",
+                 "before", "so", "then", "now", "just", "only", "never",
+                 "ever", "widely", "reportedly", "allegedly", "once"});
+}
+
+// Words that start the modifier after a nominal's head ("official
+// traveling with Blinken", "sources close to the campaign").
+bool EndsNominalHead(std::string_view lw) {
+  return In(lw, {"with", "of", "for", "from", "in", "at", "on", "close",
+                 "familiar", "traveling", "travelling", "who", "that",
+                 "which", "involved", "briefed", "speaking", "working",
+                 "mediating", "and", "to", "representing", "including"});
+}
+
+}  // namespace
+
+bool PronounInfo(std::string_view word, char* gender, bool* plural) {
+  std::string w = Lower(word);
+  *plural = false;
+  *gender = 0;
+  if (w == "he") {
+    *gender = 'm';
+  } else if (w == "she") {
+    *gender = 'f';
+  } else if (w == "they" || w == "we") {
+    *plural = true;
+  } else if (w == "it") {
+    *gender = 'n';
+  } else if (w != "i") {
+    return false;
+  }
+  return true;
+}
+
+std::vector<MentionFinder::Token> MentionFinder::Tokenize(
+    std::string_view text, uint32_t begin, uint32_t end) const {
+  std::vector<Token> toks;
+  bool in_quote = false;
+  uint32_t i = begin;
+  while (i < end) {
+    while (i < end && text[i] == ' ') ++i;
+    uint32_t s = i;
+    while (i < end && text[i] != ' ') ++i;
+    if (i == s) break;
+    uint32_t b = s, e = i;
+    Token t;
+    while (b < e && (text[b] == kQuoteOpen || text[b] == '"' || text[b] == '\'' ||
+                     text[b] == '(' || text[b] == '[')) {
+      if (text[b] == kQuoteOpen) in_quote = true;
+      ++b;
+    }
+    t.in_quote = in_quote;
+    while (e > b) {
+      char c = text[e - 1];
+      if (c == kQuoteClose || c == '"' || c == ',' || c == ';' || c == ':' ||
+          c == '!' || c == '?' || c == ')' || c == ']') {
+        if (c == kQuoteClose) in_quote = false;
+        t.break_after = true;
+        --e;
+      } else if (c == '\'' && e - b > 1 && (text[e - 2] == 's' || text[e - 2] == 'S')) {
+        t.possessive = true;  // Jones'
+        --e;
+      } else if (c == '.') {
+        std::string_view core = text.substr(b, e - b);
+        bool initial = core.size() == 2 && IsCapital(core);
+        bool inner_dot = core.substr(0, core.size() - 1).find('.') != std::string_view::npos;
+        bool abbr = lex_.abbreviations().count(Lower(core.substr(0, core.size() - 1))) > 0;
+        if (initial || inner_dot || abbr) break;
+        t.break_after = true;
+        --e;
+      } else {
+        break;
+      }
+    }
+    if (e - b > 2 && text[e - 2] == '\'' && (text[e - 1] == 's' || text[e - 1] == 'S')) {
+      t.possessive = true;  // Clinton's
+      e -= 2;
+    }
+    if (e <= b) continue;
+    t.begin = b;
+    t.end = e;
+    t.word = text.substr(b, e - b);
+    t.cap = IsCapital(t.word);
+    toks.push_back(t);
+  }
+  return toks;
+}
+
+Mention MentionFinder::ClassifyRun(std::string_view text,
+                                   const std::vector<Token>& toks, size_t a,
+                                   size_t b) const {
+  Mention m;
+  while (a < b && toks[a].cap && lex_.IsStopCapital(toks[a].word)) ++a;
+  while (a < b && !toks[a].cap && lex_.Title(toks[a].word) == TitleClass::kNone) ++a;
+  if (a >= b) return m;
+  // Split: affiliation, then title (with "of X" objects), then the name.
+  size_t title_begin = b, name_begin = a;
+  bool has_head = false;
+  for (size_t i = a; i < b; ++i) {
+    TitleClass tc = lex_.Title(toks[i].word);
+    bool first_name = lex_.FirstNameGender(toks[i].word) != 0;
+    if (title_begin == b) {
+      if (tc != TitleClass::kNone && !first_name) {
+        title_begin = i;
+        has_head = tc == TitleClass::kHead;
+      }
+      name_begin = i + 1;
+      if (title_begin == b) name_begin = a;
+      continue;
+    }
+    if (tc != TitleClass::kNone && !first_name && lex_.Honorific(toks[i].word) == 0) {
+      has_head |= tc == TitleClass::kHead;
+      name_begin = i + 1;
+      continue;
+    }
+    if ((toks[i].word == "of" || toks[i].word == "for") && i + 1 < b) {
+      size_t j = i + 1;
+      if (toks[j].word == "the" && j + 1 < b) ++j;
+      ++j;  // the object: one word, then any title or organisation words
+      while (j < b && (lex_.Title(toks[j].word) != TitleClass::kNone ||
+                       lex_.IsOrganizationWord(toks[j].word))) {
+        ++j;
+      }
+      name_begin = j;
+      i = j - 1;
+      continue;
+    }
+    break;
+  }
+  if (title_begin == b || !has_head || name_begin >= b) {
+    if (title_begin != b && has_head && name_begin >= b) return m;  // a bare title
+    title_begin = b;
+    name_begin = a;
+  }
+  // An affiliation word before a lower-case title is part of the title:
+  // "Democratic presidential nominee".
+  size_t affil_end = title_begin == b ? a : title_begin;
+  if (title_begin != b && affil_end > a && !toks[title_begin].cap) --affil_end;
+  size_t title_start = title_begin == b ? b : affil_end;
+  for (size_t i = a; i < affil_end; ++i) {
+    std::string_view d = lex_.Demonym(toks[i].word);
+    if (!m.affiliation.empty()) m.affiliation += ' ';
+    m.affiliation += d.empty() ? std::string(toks[i].word) : std::string(d);
+  }
+  if (title_start < name_begin) {
+    m.title = std::string(text.substr(toks[title_start].begin,
+                                      toks[name_begin - 1].end - toks[title_start].begin));
+  }
+  // Honorifics are split off the name and give its gender.
+  while (name_begin < b && lex_.Honorific(toks[name_begin].word) != 0) {
+    char g = lex_.Honorific(toks[name_begin].word);
+    if (g != '-') m.gender = g;
+    ++name_begin;
+  }
+  if (name_begin >= b || !toks[name_begin].cap) return m;
+  bool honorific = m.gender != 0;
+  m.name = std::string(text.substr(toks[name_begin].begin,
+                                   toks[b - 1].end - toks[name_begin].begin));
+  m.type = MentionType::kName;
+  m.norm_begin = toks[a].begin;
+  m.norm_end = toks[b - 1].end;
+  m.text = std::string(text.substr(m.norm_begin, m.norm_end - m.norm_begin));
+  m.in_quote = toks[a].in_quote;
+  bool org = false;
+  for (size_t i = name_begin; i < b; ++i) org |= lex_.IsOrganizationWord(toks[i].word);
+  char first = lex_.FirstNameGender(toks[name_begin].word);
+  if (!m.gender) m.gender = first;
+  if (b - name_begin == 1 && lex_.IsAnonymousHead(toks[name_begin].word)) {
+    m.kind = EntityKind::kAnonymous;
+    m.plural = toks[name_begin].word.back() == 's';
+  } else if (honorific || first) {
+    m.kind = EntityKind::kPerson;
+  } else if (org) {
+    m.kind = EntityKind::kOrganization;
+  } else if (!m.title.empty() && b - name_begin <= 4) {
+    m.kind = EntityKind::kPerson;
+  }
+  return m;
+}
+
+std::vector<Mention> MentionFinder::FindNames(const NormalText& norm,
+                                              uint32_t begin, uint32_t end) const {
+  std::string_view text = norm.text();
+  std::vector<Token> toks = Tokenize(text, begin, end);
+  std::vector<Mention> out;
+  size_t i = 0;
+  auto joins = [&](size_t j) {  // may token j continue the run before it?
+    const Token& prev = toks[j - 1];
+    if (prev.break_after || prev.possessive) return false;
+    if (toks[j].cap) return true;
+    if (IsConnector(toks[j].word)) return j + 1 < toks.size() && toks[j + 1].cap;
+    return lex_.Title(toks[j].word) != TitleClass::kNone;
+  };
+  while (i < toks.size()) {
+    bool lower_title = !toks[i].cap && lex_.Title(toks[i].word) != TitleClass::kNone;
+    if (!toks[i].cap && !lower_title) {
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < toks.size() && joins(j)) ++j;
+    // A run may not end on lower-case words: trim them off.
+    size_t e = j;
+    while (e > i && !toks[e - 1].cap) --e;
+    if (e > i) {
+      Mention m = ClassifyRun(text, toks, i, e);
+      if (m.type == MentionType::kName) {
+        bool coordinated = !out.empty() && i >= 1 && toks[i - 1].word == "and" &&
+                           i >= 2 && toks[i - 2].end == out.back().norm_end;
+        if (coordinated && m.affiliation.empty() && !m.title.empty()) {
+          m.affiliation = out.back().affiliation;
+        }
+        out.push_back(std::move(m));
+      }
+    }
+    i = j;
+  }
+  return out;
+}
+
+Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
+                                   uint32_t end) const {
+  std::string_view text = norm.text();
+  std::vector<Token> toks = Tokenize(text, begin, end);
+  Mention none;
+  if (toks.empty() || toks.size() > 20) return none;
+  if (IsBadSourceEnd(Lower(toks.back().word))) return none;
+  // Skip leading adverbials to where the source starts.
+  size_t s = 0;
+  for (; s < toks.size(); ++s) {
+    std::string lw = Lower(toks[s].word);
+    char g;
+    bool pl;
+    if (PronounInfo(toks[s].word, &g, &pl) && s + 1 == toks.size()) break;
+    if (toks[s].cap && !lex_.IsStopCapital(toks[s].word)) break;
+    if (toks[s].cap && (lw == "the" || lw == "a" || lw == "an")) break;
+    if (IsDeterminer(lw) || lex_.IsAnonymousHead(lw)) break;
+    if (lex_.Title(lw) != TitleClass::kNone) break;
+  }
+  if (s == toks.size()) return none;
+  char gender;
+  bool plural;
+  if (s + 1 == toks.size() && PronounInfo(toks[s].word, &gender, &plural)) {
+    Mention m;
+    m.type = MentionType::kPronoun;
+    m.norm_begin = toks[s].begin;
+    m.norm_end = toks[s].end;
+    m.text = std::string(toks[s].word);
+    m.gender = gender;
+    m.plural = plural;
+    return m;
+  }
+  std::string lw = Lower(toks[s].word);
+  bool starts_name = toks[s].cap && lw != "the" && lw != "a" && lw != "an";
+  if (starts_name || lex_.Title(lw) != TitleClass::kNone) {
+    size_t j = s + 1;
+    while (j < toks.size() && !toks[j - 1].break_after &&
+           (toks[j].cap || (IsConnector(toks[j].word) && j + 1 < toks.size() &&
+                            toks[j + 1].cap) ||
+            lex_.Title(toks[j].word) != TitleClass::kNone)) {
+      ++j;
+    }
+    size_t e = j;
+    while (e > s && !toks[e - 1].cap) --e;
+    if (e > s) {
+      Mention m = ClassifyRun(text, toks, s, e);
+      if (m.type == MentionType::kName && m.kind != EntityKind::kAnonymous) return m;
+    }
+  }
+  return Nominal(text, toks, s, toks.size());
+}
+
+Mention MentionFinder::Nominal(std::string_view text,
+                               const std::vector<Token>& toks, size_t a,
+                               size_t b) const {
+  Mention m;
+  m.type = MentionType::kNominal;
+  m.norm_begin = toks[a].begin;
+  m.norm_end = toks[b - 1].end;
+  m.text = std::string(text.substr(m.norm_begin, m.norm_end - m.norm_begin));
+  m.definite = Lower(toks[a].word) == "the";
+  bool coordinated = false, org = false, anonymous = false;
+  size_t head = b;
+  for (size_t i = a; i < b; ++i) {
+    std::string lw = Lower(toks[i].word);
+    if (lw == "and") coordinated = true;
+    if (i > a && head == b && EndsNominalHead(lw)) head = i - 1;
+    org |= lex_.IsOrganizationWord(lw);
+  }
+  if (head == b) head = b - 1;
+  m.head = Lower(toks[head].word);
+  anonymous = lex_.IsAnonymousHead(m.head);
+  m.plural = m.head.size() > 3 && m.head.back() == 's' && m.head[m.head.size() - 2] != 's';
+  // The title a nominal states: its words from after the determiner to the
+  // head ("the Democratic presidential nominee" -> "Democratic presidential
+  // nominee").
+  size_t t = a;
+  if (IsDeterminer(Lower(toks[t].word)) && t < head) ++t;
+  m.title = std::string(text.substr(toks[t].begin, toks[head].end - toks[t].begin));
+  bool person_head = lex_.Title(m.head) == TitleClass::kHead;
+  if (coordinated) {
+    m.kind = EntityKind::kGroup;
+  } else if (anonymous && !(m.definite && person_head && !m.plural && m.head != "official" &&
+                            m.head != "source")) {
+    m.kind = EntityKind::kAnonymous;
+  } else if (person_head && !m.plural) {
+    m.kind = EntityKind::kPerson;
+  } else if (org || lex_.IsOrganizationWord(m.head)) {
+    m.kind = EntityKind::kOrganization;
+  } else {
+    m.kind = m.plural ? EntityKind::kGroup : EntityKind::kUnknown;
+  }
+  return m;
+}
+
+}  // namespace quoteledger

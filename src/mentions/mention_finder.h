@@ -1,0 +1,72 @@
+// Mentions: the candidate sources in a sentence. Names (capitalised runs,
+// with titles, honorifics and affiliations split off), pronouns, and
+// nominal descriptions ("the Democratic presidential nominee", "a senior
+// official traveling with Blinken", "officials").
+#ifndef QUOTELEDGER_MENTIONS_MENTION_FINDER_H_
+#define QUOTELEDGER_MENTIONS_MENTION_FINDER_H_
+
+#include <string>
+#include <vector>
+
+#include "mentions/lexicon.h"
+#include "quoteledger/claim.h"
+#include "text/segments.h"
+
+namespace quoteledger {
+
+enum class MentionType { kNone, kName, kPronoun, kNominal };
+
+struct Mention {
+  MentionType type = MentionType::kNone;
+  EntityKind kind = EntityKind::kUnknown;
+  uint32_t norm_begin = 0;  // the whole mention in NormalText
+  uint32_t norm_end = 0;
+  std::string text;         // the whole mention as written (normalized)
+  std::string name;         // kName: the name without title or honorific
+  std::string title;        // "Secretary of State", "presidential nominee"
+  std::string affiliation;  // "U.S.", "Israel"
+  std::string head;         // kNominal: the head noun, lower case
+  char gender = 0;          // 'm', 'f' or 0
+  bool plural = false;
+  bool definite = false;  // kNominal: starts with "the"
+  bool in_quote = false;  // inside a quotation: not a source outside it
+};
+
+class MentionFinder {
+ public:
+  explicit MentionFinder(const Lexicons& lex) : lex_(lex) {}
+
+  // Every name mention in normalized bytes [begin, end), in order. Runs of
+  // capitalised words are split into affiliation, title, honorific and
+  // name; lower-case role words directly before a name join its title
+  // ("Republican presidential nominee Donald Trump"). A run joined to the
+  // previous one by "and" inherits its affiliation ("Israeli Defense
+  // Minister Yoav Gallant and President Isaac Herzog").
+  std::vector<Mention> FindNames(const NormalText& norm, uint32_t begin,
+                                 uint32_t end) const;
+
+  // The source mention inside a region a rule captured as {SPEAKER}: a
+  // pronoun, a name, or a nominal description. Leading adverbials ("Late
+  // last week") are skipped. type kNone when the region holds no plausible
+  // source (it ends in "who", "was", is empty or too long).
+  Mention ParseSource(const NormalText& norm, uint32_t begin, uint32_t end) const;
+
+ private:
+  struct Token;
+  std::vector<Token> Tokenize(std::string_view text, uint32_t begin,
+                              uint32_t end) const;
+  Mention ClassifyRun(std::string_view text, const std::vector<Token>& toks,
+                      size_t a, size_t b) const;
+  Mention Nominal(std::string_view text, const std::vector<Token>& toks,
+                  size_t a, size_t b) const;
+
+  const Lexicons& lex_;
+};
+
+// Pronoun gender and number: returns false when `word` is not a third- or
+// first-person subject pronoun.
+bool PronounInfo(std::string_view word, char* gender, bool* plural);
+
+}  // namespace quoteledger
+
+#endif  // QUOTELEDGER_MENTIONS_MENTION_FINDER_H_

@@ -1,0 +1,38 @@
+// Renders one document's attribution results as a JSON object (the shape
+// ../shared/eval reads, plus roles and entities) or as a readable listing.
+#ifndef QUOTELEDGER_REPORT_CLAIMS_JSON_H_
+#define QUOTELEDGER_REPORT_CLAIMS_JSON_H_
+
+#include <ostream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "quoteledger/claim.h"
+#include "quoteledger/document.h"
+
+namespace quoteledger {
+
+// {"doc", "sha256", "claims": [...], "roles": [...], "entities": [...]};
+// spans are [[begin, end], ...] in UTF-8 bytes of doc.text(). Text fields
+// are copies of those bytes, for people and for checks.
+nlohmann::json AttributionToJson(const Document& doc, const Attribution& a);
+
+// A listing for people: each claim with its speaker, role, cue and rule,
+// then the roles and aliases the article states.
+std::string AttributionToText(const Document& doc, const Attribution& a);
+
+// A ClaimSink that writes each document as JSON Lines or text to `out`.
+class PrintingSink : public ClaimSink {
+ public:
+  PrintingSink(std::ostream& out, bool text) : out_(out), text_(text) {}
+  Status Accept(const Document& doc, const Attribution& result) override;
+
+ private:
+  std::ostream& out_;
+  bool text_;
+};
+
+}  // namespace quoteledger
+
+#endif  // QUOTELEDGER_REPORT_CLAIMS_JSON_H_

@@ -1,0 +1,89 @@
+// RuleSet: rule templates expanded into RE2 patterns, compiled once, with an
+// RE2::Set prefilter so a sentence is scanned once to learn which rules can
+// match before any rule runs on its own. The only place RE2 is used.
+//
+// Template language: a pattern is RE2 syntax plus placeholders {NAME}.
+// Placeholders that capture: {QUOTE} and {CLAUSE} (group "content"),
+// {QUOTE2} ("content2"), {SPEAKER} and {SUBJECT} ("source"), {CUE},
+// {CUEING}, {CLAUSECUE} and {TELL} ("cue"); each group may be captured once
+// per pattern. Other placeholders
+// ({START}, {TAIL}, {DAY}, ...) and a file's `define`s expand to
+// non-capturing groups. A literal space matches one space of the normalized
+// text, where every run of white space is one space.
+#ifndef QUOTELEDGER_RULES_RULE_SET_H_
+#define QUOTELEDGER_RULES_RULE_SET_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "quoteledger/status.h"
+#include "rules/rule_file.h"
+
+namespace quoteledger {
+
+// Byte ranges into the matched text; begin == end == npos when a group did
+// not take part in the match.
+struct GroupSpan {
+  size_t begin = std::string_view::npos;
+  size_t end = std::string_view::npos;
+  bool found() const { return begin != std::string_view::npos; }
+};
+
+struct RuleMatch {
+  GroupSpan whole;
+  GroupSpan content;
+  GroupSpan content2;
+  GroupSpan source;
+  GroupSpan cue;
+};
+
+// Placeholder name -> regex; capturing placeholders are listed above.
+using PlaceholderMap = std::map<std::string, std::string>;
+
+class RuleSet {
+ public:
+  RuleSet();
+  ~RuleSet();
+  RuleSet(RuleSet&&) noexcept;
+  RuleSet& operator=(RuleSet&&) noexcept;
+
+  // Expands and compiles `files`' rules in order; a later rule with an id
+  // already seen replaces the earlier one. `placeholders` are the built-ins;
+  // a file's defines apply to that file and override built-ins. Fails with
+  // RuleSyntax "file:line: rule ID: reason" for an unknown placeholder, a
+  // placeholder captured twice, or a pattern RE2 rejects (the message holds
+  // RE2's error and the expanded pattern).
+  static Result<RuleSet> Compile(const std::vector<RuleFile>& files,
+                                 const PlaceholderMap& placeholders);
+
+  size_t size() const;
+  const RuleSpec& spec(size_t rule) const;
+  // The expanded RE2 pattern of a rule, for `rules check --verbose`.
+  const std::string& expanded(size_t rule) const;
+
+  // Indices of the rules that match somewhere in `text`, ordered by stage
+  // and then by position in the files. Thread-safe.
+  void Candidates(std::string_view text, std::vector<int>* out) const;
+
+  // Finds the leftmost match of `rule` in `text` starting at or after byte
+  // `from` (anchors ^ and $ refer to the whole of `text`). Thread-safe.
+  bool Match(size_t rule, std::string_view text, size_t from, RuleMatch* m) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Expands a template (exposed for tests). `file_defines` override
+// `placeholders`. Fails with a reason (without file and line) on an unknown
+// or repeated capturing placeholder.
+Result<std::string> ExpandTemplate(std::string_view pattern,
+                                   const PlaceholderMap& placeholders,
+                                   const PlaceholderMap& file_defines);
+
+}  // namespace quoteledger
+
+#endif  // QUOTELEDGER_RULES_RULE_SET_H_

@@ -1,0 +1,119 @@
+// Input walking. JSON Lines are read a line at a time, so a corpus of any
+// size streams through in bounded memory; a bad line is reported and
+// skipped, never the whole file.
+#include "text/article_reader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace quoteledger {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool IsJsonlName(const std::string& path) {
+  auto ends = [&](std::string_view suffix) {
+    return path.size() >= suffix.size() &&
+           path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  return ends(".jsonl") || ends(".ndjson");
+}
+
+std::string OptionalString(const nlohmann::json& obj, const char* key) {
+  auto it = obj.find(key);
+  if (it == obj.end() || it->is_null()) return "";
+  if (it->is_string()) return it->get<std::string>();
+  return it->dump();
+}
+
+bool ReadJsonl(std::istream& in, const std::string& name,
+               const std::function<bool(Result<Document>)>& fn) {
+  std::string line;
+  int lineno = 0;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    if (!fn(ParseJsonArticle(line, fmt::format("{}:{}", name, lineno)))) return false;
+  }
+  return true;
+}
+
+bool ReadOne(const std::string& path, InputFormat format,
+             const std::function<bool(Result<Document>)>& fn) {
+  bool jsonl = format == InputFormat::kJsonl ||
+               (format == InputFormat::kAuto && IsJsonlName(path));
+  if (path == "-") {
+    if (jsonl) return ReadJsonl(std::cin, "<stdin>", fn);
+    std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    return fn(Document::FromBytes("-", std::move(bytes)));
+  }
+  if (!jsonl) return fn(Document::FromFile(path));
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fn(Status::IOError(fmt::format("{}: cannot open the file", path)));
+  return ReadJsonl(in, path, fn);
+}
+
+}  // namespace
+
+Result<Document> ParseJsonArticle(std::string_view line, const std::string& where) {
+  nlohmann::json obj = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (obj.is_discarded()) {
+    return Status::InvalidArgument(fmt::format(
+        "{}: not valid JSON; each line must be one JSON object with a \"text\" field", where));
+  }
+  if (!obj.is_object() || !obj.contains("text") || !obj["text"].is_string()) {
+    return Status::InvalidArgument(
+        fmt::format("{}: the object has no \"text\" string; add the article's text", where));
+  }
+  DocumentMeta meta;
+  meta.id = OptionalString(obj, "id");
+  meta.url = OptionalString(obj, "url");
+  meta.title = OptionalString(obj, "title");
+  meta.publisher = OptionalString(obj, "publisher");
+  meta.published_at = OptionalString(obj, "published_at");
+  std::string name = !meta.id.empty() ? meta.id : !meta.url.empty() ? meta.url : where;
+  Result<Document> doc = Document::FromBytes(name, obj["text"].get<std::string>(), meta);
+  if (!doc.ok()) {
+    return Status::InvalidArgument(fmt::format("{}: {}", where, doc.status().message()));
+  }
+  return doc;
+}
+
+bool ReadArticles(const std::vector<std::string>& inputs, InputFormat format,
+                  const std::function<bool(Result<Document>)>& fn) {
+  for (const std::string& input : inputs) {
+    std::error_code ec;
+    if (input != "-" && fs::is_directory(input, ec)) {
+      std::vector<std::string> files;
+      for (auto it = fs::recursive_directory_iterator(input, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (!it->is_regular_file(ec)) continue;
+        std::string p = it->path().string();
+        std::string ext = it->path().extension().string();
+        if (ext == ".txt" || ext == ".jsonl" || ext == ".ndjson") files.push_back(p);
+      }
+      if (ec) {
+        if (!fn(Status::IOError(fmt::format("{}: cannot read the folder: {}", input,
+                                            ec.message())))) {
+          return false;
+        }
+      }
+      std::sort(files.begin(), files.end());
+      for (const std::string& f : files) {
+        if (!ReadOne(f, format, fn)) return false;
+      }
+      continue;
+    }
+    if (!ReadOne(input, format, fn)) return false;
+  }
+  return true;
+}
+
+}  // namespace quoteledger
