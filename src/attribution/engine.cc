@@ -343,7 +343,7 @@ PlaceholderMap Engine::BuiltinPlaceholders(const Lexicons& lex) {
   // letters or more, never on "the", "who" or "has": those show the cue
   // found was not the verb of this subject ("the proposed cease-fire").
   p["SPEAKER"] =
-      R"re([^\x02\x03,;:()]{0,100}?(?:\p{Lu}[^\x02\x03,;:() ]*[^\x02\x03,;:() .]|\p{Lu}|[^\x02\x03,;:() ]{3,}[^\x02\x03,;:() .]|\b(?:he|she|it|we|I)))re";
+      R"re([^\x02\x03,;:()]*?(?:\p{Lu}[^\x02\x03,;:() ]*[^\x02\x03,;:() .]|\p{Lu}|[^\x02\x03,;:() ]{3,}[^\x02\x03,;:() .]|\b(?:he|she|it|we|I)))re";
   p["SUBJECT"] = R"re(\p{Lu}[\p{L}\p{N}.'\-]*(?: (?:\p{Lu}[\p{L}\p{N}.'\-]*|of|de|van|von|al))*)re";
   p["CUE"] = aux + "(?:" + verbs + ")";
   p["CLAUSECUE"] = p["CUE"];
@@ -351,9 +351,9 @@ PlaceholderMap Engine::BuiltinPlaceholders(const Lexicons& lex) {
   p["TELL"] = aux + "(?:told|tells|tell|telling)";
   p["DAY"] = R"re((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|last week|this week|last month|last year|on Twitter|on Facebook|in \p{Lu}\p{L}+))re";
   p["ADV"] =
-      R"re((?:(?:on|last|this|early|late|earlier|later) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?|yesterday|today|tonight|earlier|later|recently|previously|again|also|publicly|privately|repeatedly|last (?:week|month|year)|this (?:week|month|year)|on (?:Twitter|Facebook|Instagram|CNN|Fox News|MSNBC|NBC|ABC|CBS|NPR|television|TV|the phone|the radio)|(?:in|during|at|on|after|before) (?:a|an|his|her|its|their|the|Monday's|Sunday's) (?:[\p{L}\-']+ ){0,3}?(?:statement|interview|speech|e-?mail|emailed statement|op-ed|letter|post|tweet|release|memo|call|conference|appearance|briefing|hearing|address|remarks|rally|town hall|debate|meeting|event|session|video|message|report|filing|testimony|book|column|essay|blog post|news conference|press conference|phone interview)(?: (?:on|with|to|at|in|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: [^,\x02\x03]{1,40}?)?)?|in an? [\p{L}\-']+ (?:statement|interview))re";
+      R"re((?:(?:on|last|this|early|late|earlier|later) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?|yesterday|today|tonight|earlier|later|recently|previously|again|also|publicly|privately|repeatedly|last (?:week|month|year)|this (?:week|month|year)|on (?:Twitter|Facebook|Instagram|CNN|Fox News|MSNBC|NBC|ABC|CBS|NPR|television|TV|the phone|the radio)|(?:in|during|at|on|after|before) (?:a|an|his|her|its|their|the|Monday's|Sunday's) (?:[\p{L}\-']+ )*?(?:statement|interview|speech|e-?mail|emailed statement|op-ed|letter|post|tweet|release|memo|call|conference|appearance|briefing|hearing|address|remarks|rally|town hall|debate|meeting|event|session|video|message|report|filing|testimony|book|column|essay|blog post|news conference|press conference|phone interview)(?: (?:on|with|to|at|in|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: [^,\x02\x03]+?)?)?|in an? [\p{L}\-']+ (?:statement|interview))re";
   p["OBJ"] =
-      R"re((?:reporters|journalists|supporters|voters|the crowd|the audience|lawmakers|the court|the jury|a crowd|an audience|me|him|her|them|us|you|(?:a|an|the|his|her|their|its|my|our) (?:\p{Lu}[\p{L}.'\-]* )*[\p{L}'\-]+|\p{Lu}[\p{L}.'\-]*(?: \p{Lu}[\p{L}.'\-]*){0,4}))re";
+      R"re((?:reporters|journalists|supporters|voters|the crowd|the audience|lawmakers|the court|the jury|a crowd|an audience|me|him|her|them|us|you|(?:a|an|the|his|her|their|its|my|our) (?:\p{Lu}[\p{L}.'\-]* )*[\p{L}'\-]+|\p{Lu}[\p{L}.'\-]*(?: \p{Lu}[\p{L}.'\-]*)*))re";
   p["START"] = R"re((?:^|[,;] |: | (?:and|but|while|as|because|after) ))re";
   p["TAIL"] = R"re(.*$)re";
   p["END"] = R"re([.!?]?$)re";

@@ -8,6 +8,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <atomic>
 #include <numeric>
 #include <set>
 
@@ -86,6 +87,7 @@ Result<std::string> ExpandTemplate(std::string_view pattern,
 }
 
 struct RuleSet::Impl {
+  mutable std::atomic<long> fallbacks{0};
   std::vector<RuleSpec> specs;
   std::vector<std::string> expanded;
   std::vector<std::unique_ptr<RE2>> compiled;
@@ -155,6 +157,8 @@ Result<RuleSet> RuleSet::Compile(const std::vector<RuleFile>& files,
   return set;
 }
 
+long RuleSet::prefilter_fallbacks() const { return impl_->fallbacks.load(); }
+
 size_t RuleSet::size() const { return impl_->specs.size(); }
 const RuleSpec& RuleSet::spec(size_t rule) const { return impl_->specs[rule]; }
 const std::string& RuleSet::expanded(size_t rule) const { return impl_->expanded[rule]; }
@@ -162,7 +166,15 @@ const std::string& RuleSet::expanded(size_t rule) const { return impl_->expanded
 void RuleSet::Candidates(std::string_view text, std::vector<int>* out) const {
   out->clear();
   std::vector<int> hits;
-  if (!impl_->prefilter->Match(re2::StringPiece(text.data(), text.size()), &hits)) return;
+  RE2::Set::ErrorInfo info;
+  if (!impl_->prefilter->Match(re2::StringPiece(text.data(), text.size()), &hits, &info)) {
+    if (info.kind == RE2::Set::kNoError) return;
+    // The DFA ran out of memory: fall back to trying every rule, slower but
+    // never wrong.
+    hits.resize(impl_->set_to_rule.size());
+    std::iota(hits.begin(), hits.end(), 0);
+    impl_->fallbacks.fetch_add(1, std::memory_order_relaxed);
+  }
   std::sort(hits.begin(), hits.end());  // Set indices are in stage order
   for (int h : hits) out->push_back(impl_->set_to_rule[h]);
 }

@@ -68,6 +68,10 @@ class RuleSet {
   // and then by position in the files. Thread-safe.
   void Candidates(std::string_view text, std::vector<int>* out) const;
 
+  // How often Candidates() found the prefilter's DFA out of memory and
+  // fell back to every rule (a performance problem, never a wrong answer).
+  long prefilter_fallbacks() const;
+
   // Finds the leftmost match of `rule` in `text` starting at or after byte
   // `from` (anchors ^ and $ refer to the whole of `text`). Thread-safe.
   bool Match(size_t rule, std::string_view text, size_t from, RuleMatch* m) const;
