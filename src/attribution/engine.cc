@@ -114,17 +114,54 @@ class DocumentRun {
     const RuleSet& rules = engine_.rules();
     rules.Candidates(piece, &candidates_);
     size_t first_draft = drafts_.size();
-    for (int r : candidates_) {
-      size_t from = 0;
-      RuleMatch m;
-      while (from <= piece.size() && rules.Match(r, piece, from, &m)) {
-        from = m.whole.end > m.whole.begin ? m.whole.end : m.whole.begin + 1;
-        Accept(r, m, s, first_draft);
+    for (int r : candidates_) MatchRule(r, piece, s, first_draft);
+  }
+
+  // Runs rule `r` over one sentence, accepting every match it can. When a
+  // match yields no sensible source, RE2 is asked again in two ways: with
+  // the cue it took blanked out (RE2 takes the first cue after the start,
+  // and "The report found" has "report" first), and then from a later
+  // start ("During the speech, Acker said"). Offsets never change, and
+  // sources are always read from the real text.
+  void MatchRule(int r, std::string_view piece, int s, size_t first_draft) {
+    const RuleSet& rules = engine_.rules();
+    size_t from = 0, restart = 0;
+    std::string masked;
+    bool is_masked = false;
+    int retries = 0;
+    RuleMatch m;
+    while (from <= piece.size()) {
+      std::string_view text = is_masked ? std::string_view(masked) : piece;
+      if (!rules.Match(r, text, from, &m)) {
+        if (!is_masked) break;
+        is_masked = false;
+        from = restart;
+        continue;
       }
+      Verdict v = Accept(r, m, s, first_draft);
+      if (v == Verdict::kNotASource && m.cue.found() && retries < 4) {
+        if (!is_masked) {
+          masked = std::string(piece);
+          restart = m.whole.begin + 1;
+          is_masked = true;
+        }
+        ++retries;
+        for (size_t i = m.cue.begin; i < m.cue.end; ++i) masked[i] = '_';
+        continue;
+      }
+      if (v == Verdict::kNotASource) {
+        from = is_masked ? restart : m.whole.begin + 1;
+      } else {
+        from = m.whole.end > m.whole.begin ? m.whole.end : m.whole.begin + 1;
+      }
+      is_masked = false;
+      retries = 0;
     }
   }
 
-  void Accept(int r, const RuleMatch& m, int s, size_t first_draft) {
+  enum class Verdict { kAccepted, kNotASource, kRejected };
+
+  Verdict Accept(int r, const RuleMatch& m, int s, size_t first_draft) {
     const Sentence& sent = seg_.sentences[s];
     const uint32_t base = sent.norm_begin;
     std::string_view t = seg_.norm.text();
@@ -147,22 +184,23 @@ class DocumentRun {
     if (m.source.found()) {
       d.source = finder_.ParseSource(seg_.norm, base + static_cast<uint32_t>(m.source.begin),
                                      base + static_cast<uint32_t>(m.source.end));
-      if (d.source.type == MentionType::kNone) return;
+      if (d.source.type == MentionType::kNone) return Verdict::kNotASource;
     }
     if (m.cue.found()) {
       d.cue_begin = base + static_cast<uint32_t>(m.cue.begin);
       d.cue_end = base + static_cast<uint32_t>(m.cue.end);
     }
-    if (!d.intro && !PlausibleContent(t, d.content.front())) return;
+    if (!d.intro && !PlausibleContent(t, d.content.front())) return Verdict::kNotASource;
     for (size_t k = first_draft; k < drafts_.size(); ++k) {
       const Draft& other = drafts_[k];
-      if (d.intro || other.intro) return;
+      if (d.intro || other.intro) return Verdict::kRejected;
       for (auto [b, e] : d.content) {
-        if (Overlaps(other, b, e)) return;
+        if (Overlaps(other, b, e)) return Verdict::kRejected;
       }
     }
     FixKind(&d);
     drafts_.push_back(std::move(d));
+    return Verdict::kAccepted;
   }
 
   void FixKind(Draft* d) const {
@@ -334,16 +372,18 @@ class DocumentRun {
 PlaceholderMap Engine::BuiltinPlaceholders(const Lexicons& lex) {
   const std::string verbs = Alternation(lex.speech_verb_forms());
   const std::string aux =
-      R"re((?:(?:has|have|had|also|later|previously|then|again|would|will|could|repeatedly|publicly|recently|once|earlier|further|simply|quickly|flatly|has also|had also|has long|have long|has repeatedly|had previously|has previously|did not|does not|didn't|doesn't|never|often|frequently|has often|also has|also had) )*)re";
+      R"re((?:(?:is|are|was|were|has|have|had|also|later|previously|then|again|would|will|could|repeatedly|publicly|recently|once|earlier|further|simply|quickly|flatly|has also|had also|has long|have long|has repeatedly|had previously|has previously|did not|does not|didn't|doesn't|never|often|frequently|has often|also has|also had) )*)re";
   PlaceholderMap p;
   p["QUOTE"] = R"re(\x02[^\x03]*\x03)re";
   p["QUOTE2"] = p["QUOTE"];
   p["CLAUSE"] = R"re((?:[^\x02\x03]|\x02[^\x03]*\x03)+?)re";
+  // A clause holding at least one quotation (partial quotes).
+  p["QCLAUSE"] = R"re([^\x02\x03]*?\x02[^\x03]*\x03(?:[^\x02\x03]|\x02[^\x03]*\x03)*?)re";
   // A source region ends on a capitalised word, a pronoun or a word of four
   // letters or more, never on "the", "who" or "has": those show the cue
   // found was not the verb of this subject ("the proposed cease-fire").
   p["SPEAKER"] =
-      R"re([^\x02\x03,;:()]*?(?:\p{Lu}[^\x02\x03,;:() ]*[^\x02\x03,;:() .]|\p{Lu}|[^\x02\x03,;:() ]{3,}[^\x02\x03,;:() .]|\b(?:he|she|it|we|I)))re";
+      R"re([^\x02\x03,;:]*?(?:\p{Lu}[^\x02\x03,;:() ]*[^\x02\x03,;:() .]|\p{Lu}|[^\x02\x03,;:() ]{3,}[^\x02\x03,;:() .]|\b(?:he|she|it|we|I)|\([^()\x02\x03,;:]+\)))re";
   p["SUBJECT"] = R"re(\p{Lu}[\p{L}\p{N}.'\-]*(?: (?:\p{Lu}[\p{L}\p{N}.'\-]*|of|de|van|von|al))*)re";
   p["CUE"] = aux + "(?:" + verbs + ")";
   p["CLAUSECUE"] = p["CUE"];

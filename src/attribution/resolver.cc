@@ -194,10 +194,13 @@ Speaker Resolver::Resolve(const Mention& m, int sentence, const Speaker* last,
       return out;
   }
   // Organisations, groups and unnamed sources are named by the mention.
-  out.kind = m.kind == EntityKind::kUnknown ? EntityKind::kGroup : m.kind;
+  out.kind = m.kind == EntityKind::kUnknown && m.plural ? EntityKind::kGroup : m.kind;
   out.plural = m.plural;
   out.name = m.text;
-  bool strip_the = out.kind == EntityKind::kOrganization && !m.plural;
+  // "the Palestinian health ministry" is named "Palestinian health
+  // ministry"; groups and unnamed sources keep their words as written.
+  bool strip_the = (out.kind == EntityKind::kOrganization || out.kind == EntityKind::kUnknown) &&
+                   !m.plural;
   if (strip_the && out.name.size() > 4 && Lower(out.name.substr(0, 4)) == "the ") {
     out.name = out.name.substr(4);
   }

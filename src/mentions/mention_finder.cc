@@ -102,6 +102,14 @@ std::vector<MentionFinder::Token> MentionFinder::Tokenize(
     while (i < end && text[i] != ' ') ++i;
     if (i == s) break;
     uint32_t b = s, e = i;
+    // Parenthetical asides ("(R-Utah)") are skipped whole.
+    if (text[b] == '(') {
+      while (i < end && text[i - 1] != ')') {
+        while (i < end && text[i] == ' ') ++i;
+        while (i < end && text[i] != ' ') ++i;
+      }
+      continue;
+    }
     Token t;
     while (b < e && (text[b] == kQuoteOpen || text[b] == '"' || text[b] == '\'' ||
                      text[b] == '(' || text[b] == '[')) {
@@ -321,12 +329,24 @@ Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
     }
     size_t e = j;
     while (e > s && !toks[e - 1].cap) --e;
-    if (e > s) {
+    // "Rural clinics", "Hospital administrators": a capitalised word that
+    // modifies a lower-case head is part of a description, not a name.
+    bool modifies = e < toks.size() && !toks[e - 1].break_after && !toks[e].cap &&
+                    !EndsNominalHead(Lower(toks[e].word)) && e - s == 1 &&
+                    lex_.FirstNameGender(toks[s].word) == 0;
+    if (e > s && !modifies) {
       Mention m = ClassifyRun(text, toks, s, e);
       if (m.type == MentionType::kName && m.kind != EntityKind::kAnonymous) return m;
     }
   }
-  return Nominal(text, toks, s, toks.size());
+  Mention m = Nominal(text, toks, s, toks.size());
+  // A description must have a head that is not a determiner ("The").
+  bool bare_determiner = In(m.head, {"the", "a", "an", "this", "that", "these", "those",
+                                     "his", "her", "their", "its", "our", "some", "all"});
+  if (bare_determiner || (lex_.IsStopCapital(toks[s].word) && s + 1 == toks.size())) {
+    return none;
+  }
+  return m;
 }
 
 Mention MentionFinder::Nominal(std::string_view text,
@@ -364,6 +384,8 @@ Mention MentionFinder::Nominal(std::string_view text,
     m.kind = EntityKind::kAnonymous;
   } else if (person_head && !m.plural) {
     m.kind = EntityKind::kPerson;
+  } else if (m.plural) {
+    m.kind = EntityKind::kGroup;  // "the three countries", "lawmakers"
   } else if (org || lex_.IsOrganizationWord(m.head)) {
     m.kind = EntityKind::kOrganization;
   } else {

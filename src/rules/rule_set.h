@@ -3,7 +3,7 @@
 // match before any rule runs on its own. The only place RE2 is used.
 //
 // Template language: a pattern is RE2 syntax plus placeholders {NAME}.
-// Placeholders that capture: {QUOTE} and {CLAUSE} (group "content"),
+// Placeholders that capture: {QUOTE}, {CLAUSE} and {QCLAUSE} ("content"),
 // {QUOTE2} ("content2"), {SPEAKER} and {SUBJECT} ("source"), {CUE},
 // {CUEING}, {CLAUSECUE} and {TELL} ("cue"); each group may be captured once
 // per pattern. Other placeholders

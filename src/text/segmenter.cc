@@ -101,9 +101,18 @@ bool IsAbbreviation(std::string_view norm, size_t dot,
   return abbreviations.count(word) > 0;
 }
 
-bool StartsSentence(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == kQuoteOpen ||
-         c == '"' || c == '(' || c == '\'' || c >= 0x80;
+// Whether the character at `i` may begin a sentence: a capital, a digit,
+// or an opening mark. A dash does not ("... last word.” ― Ana Ruiz").
+bool StartsSentence(std::string_view norm, size_t i) {
+  auto c = static_cast<unsigned char>(norm[i]);
+  if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == kQuoteOpen || c == '"' ||
+      c == '(' || c == '\'') {
+    return true;
+  }
+  if (c < 0x80) return false;
+  size_t len;
+  uint32_t cp = DecodeAt(norm, i, &len);
+  return (cp >= 0xC0 && cp <= 0xDE) || (cp >= 0x391 && cp <= 0x42F) || cp == 0xBF || cp == 0xA1;
 }
 
 // Where a sentence ending at terminal byte `i` really ends (past closing
@@ -117,7 +126,7 @@ size_t SentenceEnd(std::string_view norm, size_t i, size_t para_end,
     ++j;
   }
   if (j + 1 >= para_end || norm[j] != ' ') return 0;
-  return StartsSentence(static_cast<unsigned char>(norm[j + 1])) ? j : 0;
+  return StartsSentence(norm, j + 1) ? j : 0;
 }
 
 void SplitSentences(const NormalText& norm, uint32_t pb, uint32_t pe,

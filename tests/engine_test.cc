@@ -1,0 +1,154 @@
+// The whole pipeline on sentences written for these tests: one case per
+// class of attribution the engine must get right, named after what it
+// guards. Each checks the content, the source mention and the resolved
+// speaker.
+#include "attribution/engine.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "test_util.h"
+
+namespace quoteledger {
+namespace {
+
+struct Want {
+  std::string content;  // a fragment the claim's content must hold
+  std::string speaker;
+  std::string source;   // the source mention's text ("" for none)
+};
+
+Attribution Run(const std::string& text) {
+  return testing::BuiltinExtractor().Extract(testing::Doc(text));
+}
+
+const Claim* Find(const Attribution& a, const std::string& text, const std::string& fragment) {
+  for (const Claim& c : a.claims) {
+    for (Span s : c.content) {
+      if (s.Of(text).find(fragment) != std::string_view::npos) return &c;
+    }
+  }
+  return nullptr;
+}
+
+void Expect(const std::string& text, const std::vector<Want>& wants) {
+  CAPTURE(text);
+  Attribution a = Run(text);
+  for (const Want& w : wants) {
+    CAPTURE(w.content);
+    const Claim* c = Find(a, text, w.content);
+    REQUIRE(c != nullptr);
+    CHECK(c->speaker == w.speaker);
+    CHECK(std::string(c->source.Of(text)) == w.source);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("quote then name and cue") {
+  Expect("“We will rebuild the bridge,” Mayor Ann Roe said on Monday.",
+         {{"We will rebuild", "Ann Roe", "Mayor Ann Roe"}});
+  Expect("“We will rebuild the bridge,” said Ann Roe, the mayor.",
+         {{"We will rebuild", "Ann Roe", "Ann Roe"}});
+}
+
+TEST_CASE("pronoun resolves to the nearest agreeing person") {
+  Expect("Governor Mary Poole met Tom Acker on Friday. “It went well,” she said.",
+         {{"It went well", "Mary Poole", "she"}});
+  Expect("Senator John Ward spoke first. Later, Ann Lee said the vote was close. “We lost,” he said.",
+         {{"We lost", "John Ward", "he"}});
+}
+
+TEST_CASE("last names resolve to full names") {
+  Expect("Senator John Ward arrived late. “No comment,” Ward said.",
+         {{"No comment", "John Ward", "Ward"}});
+}
+
+TEST_CASE("a nominal description resolves to the person it describes") {
+  Expect("Republican presidential nominee Tom Acker spoke. Later Ann Lee spoke too.\n"
+         "“We will win,” the presidential nominee said.",
+         {{"We will win", "Tom Acker", "the presidential nominee"}});
+  Expect("Vice President Mary Poole, campaigning in Ohio, was asked about taxes.\n"
+         "“Not now,” the Democratic nominee said.",
+         {{"Not now", "Mary Poole", "the Democratic nominee"}});
+}
+
+TEST_CASE("a quote with no cue continues the previous speaker") {
+  std::string text =
+      "“First part,” Ann Lee said. “Second part.”\n“Third part, in a new paragraph.”";
+  Attribution a = Run(text);
+  const Claim* first = Find(a, text, "First part");
+  REQUIRE(first);
+  CHECK(first->content.size() == 2);  // the second quote joins the first claim
+  const Claim* third = Find(a, text, "Third part");
+  REQUIRE(third);
+  CHECK(third->speaker == "Ann Lee");
+}
+
+TEST_CASE("a multi-paragraph quote keeps its speaker") {
+  std::string text = "Ann Lee said:\n“We tried everything.\n“Nothing worked,” she said.";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "We tried everything");
+  REQUIRE(c);
+  CHECK(c->speaker == "Ann Lee");
+}
+
+TEST_CASE("speaker then colon then quote") {
+  Expect("Asked about the plan, Tom Acker told reporters: “It is ready.”",
+         {{"It is ready", "Tom Acker", "Tom Acker"}});
+}
+
+TEST_CASE("reported speech with that-clauses, told and signaled") {
+  Expect("Tom Acker said that the plan was ready.", {{"the plan was ready", "Tom Acker", "Tom Acker"}});
+  Expect("Ann Lee told a town meeting there are limits.",
+         {{"there are limits", "Ann Lee", "Ann Lee"}});
+  Expect("But the union has signaled resistance to the offer.",
+         {{"resistance to the offer", "union", "the union"}});
+}
+
+TEST_CASE("clause first, then source and cue") {
+  Expect("The talks have stalled, officials said Tuesday.",
+         {{"The talks have stalled", "officials", "officials"}});
+}
+
+TEST_CASE("according to") {
+  Expect("The toll passed 400, according to the regional health ministry.",
+         {{"The toll passed 400", "regional health ministry", "the regional health ministry"}});
+  Expect("According to the county clerk, turnout was high.",
+         {{"turnout was high", "county clerk", "the county clerk"}});
+}
+
+TEST_CASE("saying with a quote") {
+  Expect("Tom Acker has seemed hopeful, saying Friday “we are close.”",
+         {{"we are close", "Tom Acker", "Tom Acker"}});
+}
+
+TEST_CASE("anonymous sources are kept as written") {
+  Expect("A senior official traveling with Acker said the visit mattered.",
+         {{"the visit mattered", "A senior official traveling with Acker",
+           "A senior official traveling with Acker"}});
+}
+
+TEST_CASE("a noun that looks like a speech verb is not a cue") {
+  Attribution a = Run("Those fears are once again elevated as the storm nears.");
+  CHECK(a.claims.empty());
+  Attribution b = Run("Talks on the proposed cease-fire resumed.");
+  CHECK(b.claims.empty());
+}
+
+TEST_CASE("roles and aliases are reported") {
+  Attribution a = Run("U.S. Secretary of State Ann Lee arrived. Lee said the talks would resume.");
+  REQUIRE(a.roles.size() == 1);
+  CHECK(a.roles[0].person == "Ann Lee");
+  CHECK(a.roles[0].title == "Secretary of State");
+  CHECK(a.roles[0].affiliation == "U.S.");
+  bool alias = false;
+  for (const EntityFact& e : a.entities) {
+    for (const std::string& x : e.aliases) alias |= e.name == "Ann Lee" && x == "Lee";
+  }
+  CHECK(alias);
+}
+
+}  // namespace quoteledger

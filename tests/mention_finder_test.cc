@@ -1,0 +1,117 @@
+// Mentions: names split into affiliation, title and name; pronouns;
+// nominal descriptions and anonymous sources.
+#include "mentions/mention_finder.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace quoteledger {
+namespace {
+
+const Lexicons& Lex() {
+  static const Lexicons lex = Lexicons::LoadBuiltin().value();
+  return lex;
+}
+
+std::vector<Mention> Names(const std::string& text) {
+  Segments seg = Segment(text, Lex().abbreviations());
+  MentionFinder f(Lex());
+  return f.FindNames(seg.norm, 0, static_cast<uint32_t>(seg.norm.text().size()));
+}
+
+Mention Source(const std::string& region) {
+  Segments seg = Segment(region, Lex().abbreviations());
+  MentionFinder f(Lex());
+  return f.ParseSource(seg.norm, 0, static_cast<uint32_t>(seg.norm.text().size()));
+}
+
+}  // namespace
+
+TEST_CASE("names with titles and affiliations split off") {
+  struct Case {
+    std::string text;
+    std::string name, title, affiliation;
+    EntityKind kind;
+  };
+  const Case cases[] = {
+      {"U.S. Secretary of State Antony Blinken arrived.", "Antony Blinken", "Secretary of State",
+       "U.S.", EntityKind::kPerson},
+      {"Israeli Prime Minister Benjamin Netanyahu spoke.", "Benjamin Netanyahu", "Prime Minister",
+       "Israel", EntityKind::kPerson},
+      {"Vice President Kamala Harris spoke.", "Kamala Harris", "Vice President", "",
+       EntityKind::kPerson},
+      {"Then Democratic presidential nominee Hillary Clinton spoke.", "Hillary Clinton",
+       "Democratic presidential nominee", "", EntityKind::kPerson},
+      {"Mr. Trump spoke.", "Trump", "", "", EntityKind::kPerson},
+      {"The New York Post reported it.", "New York Post", "", "", EntityKind::kOrganization},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    std::vector<Mention> m = Names(c.text);
+    REQUIRE(!m.empty());
+    CHECK(m[0].name == c.name);
+    CHECK(m[0].title == c.title);
+    CHECK(m[0].affiliation == c.affiliation);
+    CHECK(m[0].kind == c.kind);
+  }
+}
+
+TEST_CASE("a coordinated title inherits the affiliation") {
+  std::vector<Mention> m =
+      Names("He will meet Israeli Defense Minister Yoav Gallant and President Isaac Herzog.");
+  REQUIRE(m.size() == 2);
+  CHECK(m[1].name == "Isaac Herzog");
+  CHECK(m[1].title == "President");
+  CHECK(m[1].affiliation == "Israel");
+}
+
+TEST_CASE("sources read out of captured regions") {
+  struct Case {
+    std::string region;
+    MentionType type;
+    EntityKind kind;
+    std::string text;
+  };
+  const Case cases[] = {
+      {"he", MentionType::kPronoun, EntityKind::kUnknown, "he"},
+      {"the Democratic presidential nominee", MentionType::kNominal, EntityKind::kPerson,
+       "the Democratic presidential nominee"},
+      {"A senior official traveling with Blinken", MentionType::kNominal, EntityKind::kAnonymous,
+       "A senior official traveling with Blinken"},
+      {"Officials", MentionType::kNominal, EntityKind::kAnonymous, "Officials"},
+      {"Late last week the three countries", MentionType::kNominal, EntityKind::kGroup,
+       "the three countries"},
+      {"Israeli Prime Minister Benjamin Netanyahu", MentionType::kName, EntityKind::kPerson,
+       "Israeli Prime Minister Benjamin Netanyahu"},
+      {"the Palestinian health ministry", MentionType::kNominal, EntityKind::kOrganization,
+       "the Palestinian health ministry"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.region);
+    Mention m = Source(c.region);
+    CHECK(m.type == c.type);
+    CHECK(m.kind == c.kind);
+    CHECK(m.text == c.text);
+  }
+}
+
+TEST_CASE("regions that hold no source are rejected") {
+  for (const char* region : {"the report that was", "people who", "", "it is also"}) {
+    CAPTURE(region);
+    CHECK(Source(region).type == MentionType::kNone);
+  }
+}
+
+TEST_CASE("pronoun information") {
+  char g;
+  bool plural;
+  CHECK(PronounInfo("She", &g, &plural));
+  CHECK(g == 'f');
+  CHECK(PronounInfo("they", &g, &plural));
+  CHECK(plural);
+  CHECK_FALSE(PronounInfo("the", &g, &plural));
+}
+
+}  // namespace quoteledger

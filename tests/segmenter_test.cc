@@ -1,0 +1,79 @@
+// Paragraphs, sentences (abbreviations do not end one; quotes stay whole)
+// and the normalized view's map back to original bytes.
+#include "text/segments.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "mentions/lexicon.h"
+
+namespace quoteledger {
+namespace {
+
+std::vector<std::string> Sentences(const std::string& text) {
+  static const Lexicons lex = Lexicons::LoadBuiltin().value();
+  Segments seg = Segment(text, lex.abbreviations());
+  std::vector<std::string> out;
+  for (const Sentence& s : seg.sentences) out.emplace_back(s.span.Of(text));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("sentences survive abbreviations") {
+  struct Case {
+    std::string text;
+    std::vector<std::string> want;
+  };
+  const Case cases[] = {
+      {"U.S. Secretary of State Antony Blinken spoke. He left.",
+       {"U.S. Secretary of State Antony Blinken spoke.", "He left."}},
+      {"Sen. Roe and Mr. Doe met in Moon, Pa., on Friday. They talked.",
+       {"Sen. Roe and Mr. Doe met in Moon, Pa., on Friday.", "They talked."}},
+      {"House Speaker Paul D. Ryan spoke. Then he left.",
+       {"House Speaker Paul D. Ryan spoke.", "Then he left."}},
+      {"It began Oct. 7 and ended. Really?  Yes!",
+       {"It began Oct. 7 and ended.", "Really?", "Yes!"}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    CHECK(Sentences(c.text) == c.want);
+  }
+}
+
+TEST_CASE("a quote of several sentences stays in one sentence") {
+  CHECK(Sentences("“We’re still underway. We’re not giving up. Still possible,” he said. Then he left.") ==
+        std::vector<std::string>{
+            "“We’re still underway. We’re not giving up. Still possible,” he said.",
+            "Then he left."});
+  CHECK(Sentences("“We won.” Smith said it twice.") ==
+        std::vector<std::string>{"“We won.”", "Smith said it twice."});
+}
+
+TEST_CASE("paragraphs are lines; blank lines and CRLF are fine") {
+  Segments seg = Segment("One.\r\n\r\nTwo.\nThree.", AbbreviationSet{});
+  REQUIRE(seg.paragraphs.size() == 3);
+  CHECK(seg.sentences.size() == 3);
+}
+
+TEST_CASE("the normalized view maps back to whole original characters") {
+  std::string text = "He said:\xC2\xA0 “Go now,” she\t said.";
+  Segments seg = Segment(text, AbbreviationSet{});
+  const std::string& norm = seg.norm.text();
+  CHECK(norm == "He said: \x02Go now,\x03 she said.");
+  size_t q = norm.find('\x02');
+  size_t e = norm.find('\x03') + 1;
+  Span back = seg.norm.ToOriginal(static_cast<uint32_t>(q), static_cast<uint32_t>(e));
+  CHECK(back.Of(text) == "“Go now,”");
+  CHECK(seg.norm.FromOriginal(back.begin) == q);
+}
+
+TEST_CASE("a byte order mark is skipped") {
+  Segments seg = Segment("\xEF\xBB\xBFHello there.", AbbreviationSet{});
+  REQUIRE(seg.sentences.size() == 1);
+  CHECK(seg.sentences[0].span.begin == 3);
+}
+
+}  // namespace quoteledger
