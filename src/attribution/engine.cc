@@ -54,13 +54,21 @@ bool Overlaps(const Draft& d, uint32_t b, uint32_t e) {
 
 // Reported content that starts with a verb or a relative pronoun shows the
 // "cue" was a noun ("Those fears are ...") or a passive ("said to be").
-bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c) {
+bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
+                      std::string_view cue) {
   std::string_view s = t.substr(c.first, c.second - c.first);
   if (s.size() < 3) return false;
   size_t sp = s.find(' ');
   std::string_view w = s.substr(0, sp);
+  // "wants to", "agreed to" take an infinitive; "was said to be" is passive.
+  if (w == "to") {
+    for (std::string_view say : {"said", "say", "says", "told", "tell", "reported", "thought"}) {
+      if (cue.size() >= say.size() && cue.substr(cue.size() - say.size()) == say) return false;
+    }
+    return true;
+  }
   static const std::string_view kBad[] = {
-      "to", "by", "are", "is", "was", "were", "be", "been", "have", "has", "had",
+      "by", "are", "is", "was", "were", "be", "been", "have", "has", "had",
       "will", "would", "can", "could", "should", "may", "might", "do", "does",
       "did", "and", "or", "which", "who", "whom", "whose", "of", "as"};
   for (std::string_view b : kBad) {
@@ -190,7 +198,8 @@ class DocumentRun {
       d.cue_begin = base + static_cast<uint32_t>(m.cue.begin);
       d.cue_end = base + static_cast<uint32_t>(m.cue.end);
     }
-    if (!d.intro && !PlausibleContent(t, d.content.front())) return Verdict::kNotASource;
+    std::string_view cue = t.substr(d.cue_begin, d.cue_end - d.cue_begin);
+    if (!d.intro && !PlausibleContent(t, d.content.front(), cue)) return Verdict::kNotASource;
     for (size_t k = first_draft; k < drafts_.size(); ++k) {
       const Draft& other = drafts_[k];
       if (d.intro || other.intro) return Verdict::kRejected;
@@ -387,6 +396,8 @@ PlaceholderMap Engine::BuiltinPlaceholders(const Lexicons& lex) {
   p["SUBJECT"] = R"re(\p{Lu}[\p{L}\p{N}.'\-]*(?: (?:\p{Lu}[\p{L}\p{N}.'\-]*|of|de|van|von|al))*)re";
   p["CUE"] = aux + "(?:" + verbs + ")";
   p["CLAUSECUE"] = p["CUE"];
+  p["VERB"] = "(?:" + verbs + ")";  // a speech verb, not captured
+  p["CLAUSE2"] = p["CLAUSE"];
   p["CUEING"] = "(?:also )?(?:" + Alternation(lex.speech_verb_ing_forms()) + ")";
   p["TELL"] = aux + "(?:told|tells|tell|telling)";
   p["DAY"] = R"re((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|last week|this week|last month|last year|on Twitter|on Facebook|in \p{Lu}\p{L}+))re";

@@ -2,6 +2,8 @@
 // are skipped, fields are separated by tabs (or, for speech verbs, spaces).
 #include "mentions/lexicon.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "mentions/builtin_data.h"
@@ -59,8 +61,10 @@ char GenderField(std::string_view f) {
 Status Lexicons::Load(std::string_view file, std::string_view bytes) {
   if (file == "lexicons/speech_verbs.txt") {
     return ForEachLine(file, bytes, [this](std::string_view line) {
-      for (std::string_view w : Split(line, ' ')) {
-        if (!verb_set_.insert(std::string(w)).second) continue;
+      for (std::string_view form : Split(line, ' ')) {
+        std::string w(form);
+        std::replace(w.begin(), w.end(), '_', ' ');
+        if (!verb_set_.insert(w).second) continue;
         verb_forms_.emplace_back(w);
         if (w.size() > 4 && w.substr(w.size() - 3) == "ing") verb_ing_.emplace_back(w);
       }

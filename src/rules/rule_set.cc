@@ -19,7 +19,7 @@ namespace {
 
 const std::map<std::string, std::string>& CaptureGroups() {
   static const std::map<std::string, std::string> groups = {
-      {"QUOTE", "content"},  {"CLAUSE", "content"}, {"QCLAUSE", "content"}, {"QUOTE2", "content2"},
+      {"QUOTE", "content"},  {"CLAUSE", "content"}, {"QCLAUSE", "content"}, {"QUOTE2", "content2"}, {"CLAUSE2", "content2"},
       {"SPEAKER", "source"}, {"SUBJECT", "source"}, {"CUE", "cue"},
       {"CUEING", "cue"}, {"CLAUSECUE", "cue"}, {"TELL", "cue"}};
   return groups;
