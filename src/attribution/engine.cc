@@ -405,6 +405,11 @@ PlaceholderMap Engine::BuiltinPlaceholders(const Lexicons& lex) {
       R"re((?:(?:on|last|this|early|late|earlier|later) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?|yesterday|today|tonight|earlier|later|recently|previously|again|also|publicly|privately|repeatedly|last (?:week|month|year)|this (?:week|month|year)|on (?:Twitter|Facebook|Instagram|CNN|Fox News|MSNBC|NBC|ABC|CBS|NPR|television|TV|the phone|the radio)|(?:in|during|at|on|after|before) (?:a|an|his|her|its|their|the|Monday's|Sunday's) (?:[\p{L}\-']+ )*?(?:statement|interview|speech|e-?mail|emailed statement|op-ed|letter|post|tweet|release|memo|call|conference|appearance|briefing|hearing|address|remarks|rally|town hall|debate|meeting|event|session|video|message|report|filing|testimony|book|column|essay|blog post|news conference|press conference|phone interview)(?: (?:on|with|to|at|in|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: [^,\x02\x03]+?)?)?|in an? [\p{L}\-']+ (?:statement|interview))re";
   p["OBJ"] =
       R"re((?:reporters|journalists|supporters|voters|the crowd|the audience|lawmakers|the court|the jury|a crowd|an audience|me|him|her|them|us|you|(?:a|an|the|his|her|their|its|my|our) (?:\p{Lu}[\p{L}.'\-]* )*[\p{L}'\-]+|\p{Lu}[\p{L}.'\-]*(?: \p{Lu}[\p{L}.'\-]*)*))re";
+  // Prefilter triggers: what a sentence must hold for a placeholder to match.
+  p["QUOTE?"] = p["QUOTE2?"] = p["QCLAUSE?"] = R"re(\x02)re";
+  p["CUE?"] = p["CLAUSECUE?"] = p["VERB?"] = p["VERB"];
+  p["CUEING?"] = p["CUEING"];
+  p["TELL?"] = "(?:told|tells|tell|telling)";
   p["START"] = R"re((?:^|[,;] |: | (?:and|but|while|as|because|after) ))re";
   p["TAIL"] = R"re(.*$)re";
   p["END"] = R"re([.!?]?$)re";

@@ -29,7 +29,7 @@ RE2::Options PatternOptions() {
   RE2::Options opt;
   opt.set_log_errors(false);
   opt.set_encoding(RE2::Options::EncodingUTF8);
-  opt.set_max_mem(64 << 20);
+  opt.set_max_mem(int64_t{1} << 30);
   return opt;
 }
 
@@ -88,11 +88,13 @@ Result<std::string> ExpandTemplate(std::string_view pattern,
 
 struct RuleSet::Impl {
   mutable std::atomic<long> fallbacks{0};
+  std::vector<std::vector<int>> needs;  // per rule: trigger indices required
+  size_t triggers = 0;
   std::vector<RuleSpec> specs;
   std::vector<std::string> expanded;
   std::vector<std::unique_ptr<RE2>> compiled;
   std::unique_ptr<RE2::Set> prefilter;
-  std::vector<int> set_to_rule;  // RE2::Set index -> rule, in stage order
+  std::vector<int> order;  // rules in stage order
 };
 
 namespace {
@@ -137,27 +139,57 @@ Result<RuleSet> RuleSet::Compile(const std::vector<RuleFile>& files,
     }
   }
   // Stage order, stable within a stage.
-  std::vector<int> order(im.specs.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
-    return im.specs[a].stage < im.specs[b].stage;
+  im.order.resize(im.specs.size());
+  std::iota(im.order.begin(), im.order.end(), 0);
+  std::stable_sort(im.order.begin(), im.order.end(), [&](int x, int y) {
+    return im.specs[x].stage < im.specs[y].stage;
   });
-  im.prefilter = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
-  for (int r : order) {
-    std::string error;
-    if (im.prefilter->Add(im.expanded[r], &error) < 0) {
-      const RuleSpec& s = im.specs[r];
-      return Status::RuleSyntax(fmt::format("{}:{}: rule {}: {}", s.file, s.line, s.id, error));
-    }
-    im.set_to_rule.push_back(r);
-  }
-  if (!im.prefilter->Compile()) {
-    return Status::RuleSyntax("the rule set is too large for one RE2::Set; split it");
-  }
+  Status s = set.BuildPrefilter(files, placeholders);
+  if (!s.ok()) return s;
   return set;
 }
 
 long RuleSet::prefilter_fallbacks() const { return impl_->fallbacks.load(); }
+
+// The prefilter is an RE2::Set of triggers, not of whole rules: a trigger
+// is a cheap necessary condition a placeholder brings ({QUOTE} needs an
+// opening marker, {CUE} a speech verb; "QUOTE?" in the placeholder map).
+// A set of whole rules would make one DFA of every rule at once, which
+// for rules built on a 400-verb alternation takes seconds to warm up; the
+// triggers make a small DFA, and a rule runs only where all of its
+// triggers are present.
+Status RuleSet::BuildPrefilter(const std::vector<RuleFile>& files,
+                               const PlaceholderMap& placeholders) {
+  Impl& im = *impl_;
+  (void)files;
+  std::map<std::string, int> trigger_index;
+  im.prefilter = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
+  im.needs.assign(im.specs.size(), {});
+  for (size_t r = 0; r < im.specs.size(); ++r) {
+    const std::string& pattern = im.specs[r].pattern;
+    for (size_t open = pattern.find('{'); open != std::string::npos;
+         open = pattern.find('{', open + 1)) {
+      if (open > 0 && pattern[open - 1] == '\\') continue;
+      size_t close = pattern.find('}', open);
+      if (close == std::string::npos) break;
+      auto trig = placeholders.find(pattern.substr(open + 1, close - open - 1) + "?");
+      if (trig == placeholders.end()) continue;
+      auto [it, added] = trigger_index.emplace(trig->second, static_cast<int>(trigger_index.size()));
+      if (added) {
+        std::string error;
+        if (im.prefilter->Add(trig->second, &error) < 0) {
+          return Status::RuleSyntax(fmt::format("trigger of {}: {}", trig->first, error));
+        }
+      }
+      im.needs[r].push_back(it->second);
+    }
+  }
+  im.triggers = trigger_index.size();
+  if (im.triggers > 0 && !im.prefilter->Compile()) {
+    return Status::RuleSyntax("the prefilter's triggers do not compile");
+  }
+  return Status::Ok();
+}
 
 size_t RuleSet::size() const { return impl_->specs.size(); }
 const RuleSpec& RuleSet::spec(size_t rule) const { return impl_->specs[rule]; }
@@ -165,18 +197,24 @@ const std::string& RuleSet::expanded(size_t rule) const { return impl_->expanded
 
 void RuleSet::Candidates(std::string_view text, std::vector<int>* out) const {
   out->clear();
+  const Impl& im = *impl_;
   std::vector<int> hits;
-  RE2::Set::ErrorInfo info;
-  if (!impl_->prefilter->Match(re2::StringPiece(text.data(), text.size()), &hits, &info)) {
-    if (info.kind == RE2::Set::kNoError) return;
-    // The DFA ran out of memory: fall back to trying every rule, slower but
-    // never wrong.
-    hits.resize(impl_->set_to_rule.size());
-    std::iota(hits.begin(), hits.end(), 0);
-    impl_->fallbacks.fetch_add(1, std::memory_order_relaxed);
+  std::vector<char> present(im.triggers, 0);
+  if (im.triggers > 0) {
+    RE2::Set::ErrorInfo info;
+    if (im.prefilter->Match(re2::StringPiece(text.data(), text.size()), &hits, &info)) {
+      for (int h : hits) present[h] = 1;
+    } else if (info.kind != RE2::Set::kNoError) {
+      // Out of memory in the DFA: run every rule, slower but never wrong.
+      std::fill(present.begin(), present.end(), 1);
+      im.fallbacks.fetch_add(1, std::memory_order_relaxed);
+    }
   }
-  std::sort(hits.begin(), hits.end());  // Set indices are in stage order
-  for (int h : hits) out->push_back(impl_->set_to_rule[h]);
+  for (int r : im.order) {
+    bool ok = true;
+    for (int t : im.needs[r]) ok &= present[t] != 0;
+    if (ok) out->push_back(r);
+  }
 }
 
 bool RuleSet::Match(size_t rule, std::string_view text, size_t from, RuleMatch* m) const {

@@ -40,7 +40,9 @@ struct RuleMatch {
   GroupSpan cue;
 };
 
-// Placeholder name -> regex; capturing placeholders are listed above.
+// Placeholder name -> regex; capturing placeholders are listed above. An
+// entry "NAME?" is NAME's trigger for the prefilter: a regex that must
+// match somewhere in a sentence for any pattern using {NAME} to match.
 using PlaceholderMap = std::map<std::string, std::string>;
 
 class RuleSet {
@@ -64,8 +66,9 @@ class RuleSet {
   // The expanded RE2 pattern of a rule, for `rules check --verbose`.
   const std::string& expanded(size_t rule) const;
 
-  // Indices of the rules that match somewhere in `text`, ordered by stage
-  // and then by position in the files. Thread-safe.
+  // Indices of the rules that may match in `text` (all whose triggers the
+  // prefilter finds there), ordered by stage and then by position in the
+  // files. A rule not listed cannot match. Thread-safe.
   void Candidates(std::string_view text, std::vector<int>* out) const;
 
   // How often Candidates() found the prefilter's DFA out of memory and
@@ -77,6 +80,7 @@ class RuleSet {
   bool Match(size_t rule, std::string_view text, size_t from, RuleMatch* m) const;
 
  private:
+  Status BuildPrefilter(const std::vector<RuleFile>& files, const PlaceholderMap& placeholders);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
