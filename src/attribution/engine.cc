@@ -399,6 +399,8 @@ PlaceholderMap Engine::BuiltinPlaceholders(const Lexicons& lex) {
   p["VERB"] = "(?:" + verbs + ")";  // a speech verb, not captured
   p["CLAUSE2"] = p["CLAUSE"];
   p["CUEING"] = "(?:also )?(?:" + Alternation(lex.speech_verb_ing_forms()) + ")";
+  p["STANCE"] = aux + "(?:" + Alternation(lex.stance_verb_forms()) + ")";
+  p["STANCE?"] = "(?:" + Alternation(lex.stance_verb_forms()) + ")";
   p["TELL"] = aux + "(?:told|tells|tell|telling)";
   p["DAY"] = R"re((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|last week|this week|last month|last year|on Twitter|on Facebook|in \p{Lu}\p{L}+))re";
   p["ADV"] =

@@ -71,6 +71,12 @@ Status Lexicons::Load(std::string_view file, std::string_view bytes) {
       return true;
     });
   }
+  if (file == "lexicons/stance_verbs.txt") {
+    return ForEachLine(file, bytes, [this](std::string_view line) {
+      for (std::string_view w : Split(line, ' ')) stance_forms_.emplace_back(w);
+      return true;
+    });
+  }
   auto two = [&](auto store) {
     return ForEachLine(file, bytes, [&](std::string_view line) {
       auto f = Split(line, '\t');

@@ -39,7 +39,7 @@ bool IsDeterminer(std::string_view lw) {
   return In(lw, {"the", "a", "an", "another", "one", "two", "three", "four",
                  "several", "some", "many", "other", "both", "most", "all",
                  "his", "her", "their", "its", "our", "these", "those", "this",
-                 "that", "few", "numerous", "multiple", "no", "top", "senior",
+                 "few", "numerous", "multiple", "no", "top", "senior",
                  "former", "u.s.", "federal", "state", "local", "foreign"});
 }
 
@@ -292,6 +292,14 @@ Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
   Mention none;
   if (toks.empty() || toks.size() > 20) return none;
   if (IsBadSourceEnd(Lower(toks.back().word))) return none;
+  // "... the programs she", "tweets in which he": a region that ends in a
+  // pronoun after other words has the pronoun as its source.
+  char g0;
+  bool pl0;
+  if (toks.size() > 1 && PronounInfo(toks.back().word, &g0, &pl0) &&
+      !toks[toks.size() - 2].cap) {
+    toks.erase(toks.begin(), toks.end() - 1);
+  }
   // Skip leading adverbials to where the source starts.
   size_t s = 0;
   for (; s < toks.size(); ++s) {
