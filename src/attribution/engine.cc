@@ -59,6 +59,9 @@ bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
   std::string_view s = t.substr(c.first, c.second - c.first);
   if (s.size() < 3) return false;
   size_t sp = s.find(' ');
+  // One bare word ("tank" after "a liberal think") is never reported
+  // content; a quoted word is ("called it “rigged”").
+  if (sp == std::string_view::npos && s.find(kQuoteOpen) == std::string_view::npos) return false;
   std::string_view w = s.substr(0, sp);
   // "wants to", "agreed to" take an infinitive; "was said to be" is passive.
   if (w == "to") {

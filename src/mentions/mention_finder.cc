@@ -347,6 +347,11 @@ Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
       if (m.type == MentionType::kName && m.kind != EntityKind::kAnonymous) return m;
     }
   }
+  // A description holding a speech verb is a clause whose cue RE2 passed
+  // over ("Clinton questioned what kind of person gets up"), not a source.
+  for (size_t i = s + 1; i < toks.size(); ++i) {
+    if (!toks[i].cap && lex_.IsSpeechVerb(toks[i].word)) return none;
+  }
   Mention m = Nominal(text, toks, s, toks.size());
   // A description must have a head that is not a determiner ("The").
   bool bare_determiner = In(m.head, {"the", "a", "an", "this", "that", "these", "those",
