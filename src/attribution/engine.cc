@@ -87,6 +87,26 @@ std::pair<uint32_t, uint32_t> TrimClause(std::string_view t, uint32_t b, uint32_
   return {b, e};
 }
 
+// Where reported content ends before the sentence does: a relative clause
+// or a second attribution ("..., which ...", "... and said ...", ",
+// citing ..."). Returns the cut
+// point, or `e` when there is none. Quotes are never cut.
+uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e) {
+  static const std::string_view kCuts[] = {
+      ", which ", ", who ", ", whose ", ", saying ", " and said ", ", according to ",
+      ", citing ", ", adding ", ", arguing ", ", noting "};
+  bool in_quote = false;
+  for (uint32_t i = b + 1; i < e; ++i) {
+    if (t[i] == kQuoteOpen) in_quote = true;
+    if (t[i] == kQuoteClose) in_quote = false;
+    if (in_quote || (t[i] != ',' && t[i] != ' ')) continue;
+    for (std::string_view cut : kCuts) {
+      if (t.substr(i, cut.size()) == cut && i + cut.size() < e) return i;
+    }
+  }
+  return e;
+}
+
 bool HoldsQuote(std::string_view t, const Draft& d) {
   for (auto [b, e] : d.content) {
     if (t.substr(b, e - b).find(kQuoteOpen) != std::string_view::npos) return true;
@@ -189,6 +209,7 @@ class DocumentRun {
       if (!g->found()) continue;
       auto [b, e] = TrimClause(t, base + static_cast<uint32_t>(g->begin),
                                base + static_cast<uint32_t>(g->end));
+      if (e > b && t[b] != kQuoteOpen) e = ClauseEnd(t, b, e);
       if (e > b) d.content.emplace_back(b, e);
     }
     d.intro = d.content.empty();
