@@ -87,6 +87,11 @@ TEST_CASE("sources read out of captured regions") {
        "Israeli Prime Minister Benjamin Netanyahu"},
       {"the Palestinian health ministry", MentionType::kNominal, EntityKind::kOrganization,
        "the Palestinian health ministry"},
+      // A speech verb after an article is an adjective, not a missed cue.
+      {"the three countries mediating the proposed cease-fire", MentionType::kNominal,
+       EntityKind::kGroup, "the three countries mediating the proposed cease-fire"},
+      // A region ending in a pronoun has the pronoun as its source.
+      {"his series of tweets in which he", MentionType::kPronoun, EntityKind::kUnknown, "he"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.region);
@@ -98,7 +103,8 @@ TEST_CASE("sources read out of captured regions") {
 }
 
 TEST_CASE("regions that hold no source are rejected") {
-  for (const char* region : {"the report that was", "people who", "", "it is also"}) {
+  for (const char* region : {"the report that was", "people who", "", "it is also", "The",
+                             "Clinton questioned what kind of person gets up"}) {
     CAPTURE(region);
     CHECK(Source(region).type == MentionType::kNone);
   }

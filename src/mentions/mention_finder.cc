@@ -348,9 +348,12 @@ Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
     }
   }
   // A description holding a speech verb is a clause whose cue RE2 passed
-  // over ("Clinton questioned what kind of person gets up"), not a source.
+  // over ("Clinton questioned what kind of person gets up"), not a source;
+  // after an article the word is an adjective ("the proposed cease-fire").
   for (size_t i = s + 1; i < toks.size(); ++i) {
-    if (!toks[i].cap && lex_.IsSpeechVerb(toks[i].word)) return none;
+    if (toks[i].cap || !lex_.IsSpeechVerb(toks[i].word)) continue;
+    std::string prev = Lower(toks[i - 1].word);
+    if (!In(prev, {"the", "a", "an", "his", "her", "their", "its", "our"})) return none;
   }
   Mention m = Nominal(text, toks, s, toks.size());
   // A description must have a head that is not a determiner ("The").
