@@ -272,67 +272,87 @@ class DocumentRun {
 
   // Stage 5: a quote with no cue of its own continues the claim before it,
   // in the same paragraph or, when it opens its paragraph, the one before;
-  // a "X said:" introduction takes the quote that follows it.
+  // a "X said:" introduction takes the quote that follows it. One merge
+  // pass over drafts and quotes in text order: linear in their number.
   void Continuations() {
-    auto start = [](const Draft& d) {
-      return d.content.empty() ? 0u : d.content.front().first;
+    std::vector<uint32_t> anchor_of;  // where each draft sits in the text
+    auto anchor = [&](const Draft& d) {
+      return d.content.empty() ? seg_.sentences[d.sentence].norm_begin : d.content.front().first;
     };
-    std::stable_sort(drafts_.begin(), drafts_.end(), [&](const Draft& a, const Draft& b) {
-      return a.sentence < b.sentence || (a.sentence == b.sentence && start(a) < start(b));
+    std::stable_sort(drafts_.begin(), drafts_.end(), [&](const Draft& x, const Draft& y) {
+      return anchor(x) < anchor(y);
     });
-    for (auto [qb, qe] : QuoteRanges()) {
-      bool covered = false;
-      int prev = -1;
-      for (size_t k = 0; k < drafts_.size(); ++k) {
-        for (auto [b, e] : drafts_[k].content) covered |= b < qe && qb < e;
-        uint32_t at = drafts_[k].content.empty() ? seg_.sentences[drafts_[k].sentence].norm_begin
-                                                 : drafts_[k].content.front().first;
-        if (at < qb) prev = static_cast<int>(k);
-      }
-      if (covered || prev < 0) continue;
-      int s = SentenceAt(qb);
-      const Sentence& sent = seg_.sentences[s];
-      Draft& p = drafts_[prev];
-      bool opens_paragraph = qb == FirstByteOfParagraph(sent.paragraph);
-      bool same_para = p.paragraph == sent.paragraph;
-      bool next_para = p.paragraph + 1 == sent.paragraph && opens_paragraph;
-      if (p.intro && (same_para || next_para)) {
-        p.content.emplace_back(qb, qe);
-        p.intro = false;
-        FixKind(&p);
-        continue;
-      }
-      bool quoting = p.kind == ClaimKind::kDirect || p.kind == ClaimKind::kMixed;
-      if (same_para && quoting && s - p.sentence <= 3) {
-        p.content.emplace_back(qb, qe);
-        continue;
-      }
-      if (next_para && quoting) {
-        Draft d;
-        d.rule_id = "quote-continues-speaker";
-        d.kind = ClaimKind::kDirect;
-        d.stage = 5;
-        d.confidence = p.confidence * 0.8;
-        d.content.emplace_back(qb, qe);
-        d.source = p.source;
-        d.cue_begin = p.cue_begin;
-        d.cue_end = p.cue_end;
-        d.sentence = s;
-        d.paragraph = sent.paragraph;
-        d.speaker_of = prev;
-        drafts_.insert(drafts_.begin() + prev + 1, std::move(d));
-      }
+    // Claimed content, sorted, with running maximum ends: "is this quote
+    // covered" is one binary search.
+    std::vector<std::pair<uint32_t, uint32_t>> spans;
+    for (const Draft& d : drafts_) spans.insert(spans.end(), d.content.begin(), d.content.end());
+    std::sort(spans.begin(), spans.end());
+    std::vector<uint32_t> max_end(spans.size());
+    for (size_t i = 0; i < spans.size(); ++i) {
+      max_end[i] = std::max(spans[i].second, i ? max_end[i - 1] : 0u);
     }
-    drafts_.erase(std::remove_if(drafts_.begin(), drafts_.end(),
-                                 [](const Draft& d) { return d.intro; }),
-                  drafts_.end());
+    std::vector<uint32_t> para_first(seg_.paragraphs.size(), UINT32_MAX);
+    for (const Sentence& st : seg_.sentences) {
+      para_first[st.paragraph] = std::min(para_first[st.paragraph], st.norm_begin);
+    }
+    std::vector<Draft> out;
+    size_t next = 0;
+    for (auto [qb, qe] : QuoteRanges()) {
+      while (next < drafts_.size() && anchor(drafts_[next]) < qb) out.push_back(std::move(drafts_[next++]));
+      size_t k = std::lower_bound(spans.begin(), spans.end(), std::make_pair(qe, 0u)) - spans.begin();
+      bool covered = k > 0 && max_end[k - 1] > qb;
+      if (covered || out.empty()) continue;
+      Continue(qb, qe, static_cast<int>(out.size() - 1), para_first, &out);
+    }
+    while (next < drafts_.size()) out.push_back(std::move(drafts_[next++]));
+    // Drop introductions that found no quote, keeping speaker_of in step.
+    std::vector<int> new_index(out.size(), -1);
+    drafts_.clear();
+    for (size_t i = 0; i < out.size(); ++i) {
+      if (out[i].intro) continue;
+      new_index[i] = static_cast<int>(drafts_.size());
+      drafts_.push_back(std::move(out[i]));
+    }
+    for (Draft& d : drafts_) {
+      if (d.speaker_of >= 0) d.speaker_of = new_index[d.speaker_of];
+    }
   }
 
-  uint32_t FirstByteOfParagraph(int paragraph) const {
-    for (const Sentence& s : seg_.sentences) {
-      if (s.paragraph == paragraph) return s.norm_begin;
+  // Gives the unclaimed quote [qb, qe) to out[prev], or to a new claim
+  // after it, when it continues that claim.
+  void Continue(uint32_t qb, uint32_t qe, int prev, const std::vector<uint32_t>& para_first,
+                std::vector<Draft>* out) {
+    int s = SentenceAt(qb);
+    const Sentence& sent = seg_.sentences[s];
+    Draft& p = (*out)[prev];
+    bool opens_paragraph = qb == para_first[sent.paragraph];
+    bool same_para = p.paragraph == sent.paragraph;
+    bool next_para = p.paragraph + 1 == sent.paragraph && opens_paragraph;
+    if (p.intro && (same_para || next_para)) {
+      p.content.emplace_back(qb, qe);
+      p.intro = false;
+      FixKind(&p);
+      return;
     }
-    return 0;
+    bool quoting = p.kind == ClaimKind::kDirect || p.kind == ClaimKind::kMixed;
+    if (same_para && quoting && s - p.sentence <= 3) {
+      p.content.emplace_back(qb, qe);
+      return;
+    }
+    if (!next_para || !quoting) return;
+    Draft d;
+    d.rule_id = "quote-continues-speaker";
+    d.kind = ClaimKind::kDirect;
+    d.stage = 5;
+    d.confidence = p.confidence * 0.8;
+    d.content.emplace_back(qb, qe);
+    d.source = p.source;
+    d.cue_begin = p.cue_begin;
+    d.cue_end = p.cue_end;
+    d.sentence = s;
+    d.paragraph = sent.paragraph;
+    d.speaker_of = prev;
+    out->push_back(std::move(d));
   }
 
   Attribution Resolve() {
