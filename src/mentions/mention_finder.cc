@@ -292,6 +292,12 @@ Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
   Mention none;
   if (toks.empty() || toks.size() > 20) return none;
   if (IsBadSourceEnd(Lower(toks.back().word))) return none;
+  // A region that opens with a preposition is the tail of a clause ("“enormous
+  // respect” for the military and his rubble comment"), not a source.
+  if (In(toks.front().word, {"for", "of", "in", "on", "at", "to", "with", "from", "by", "about",
+                             "against", "over", "under", "into", "after", "before", "during"})) {
+    return none;
+  }
   // "... the programs she", "tweets in which he": a region that ends in a
   // pronoun after other words has the pronoun as its source.
   char g0;
