@@ -32,6 +32,8 @@ TEST_CASE("templates expand placeholders into named groups") {
   CHECK(r.value() == "(?P<content>q) (?P<source>s) x{1,3} \\{DAY} (?:d)");
   auto own = ExpandTemplate("{DAY}", p, {{"DAY", "mine"}});
   CHECK(own.value() == "(?:mine)");
+  // Braces of RE2 escapes are not placeholders.
+  CHECK(ExpandTemplate("\\p{Lu}\\x{2014}\\P{L}", p, {}).value() == "\\p{Lu}\\x{2014}\\P{L}");
   CHECK_FALSE(ExpandTemplate("{NOPE}", p, {}).ok());
   CHECK_FALSE(ExpandTemplate("{QUOTE} {QUOTE}", p, {}).ok());
 }

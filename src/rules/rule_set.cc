@@ -44,8 +44,15 @@ Result<std::string> ExpandTemplate(std::string_view pattern,
   while (i < pattern.size()) {
     char c = pattern[i];
     if (c == '\\' && i + 1 < pattern.size()) {  // keep escapes whole: \{
-      out.append(pattern.substr(i, 2));
-      i += 2;
+      size_t len = 2;
+      // \p{Lu}, \x{2014}: the braces belong to the escape.
+      char e = pattern[i + 1];
+      if ((e == 'p' || e == 'P' || e == 'x') && i + 2 < pattern.size() && pattern[i + 2] == '{') {
+        size_t close = pattern.find('}', i + 2);
+        if (close != std::string_view::npos) len = close - i + 1;
+      }
+      out.append(pattern.substr(i, len));
+      i += len;
       continue;
     }
     size_t close = c == '{' ? pattern.find('}', i) : std::string_view::npos;
