@@ -52,6 +52,12 @@ grep -q "empty.txt: the article is empty" "$tmp/err.txt" && ok "empty file repor
 grep -q "nul.txt: NUL byte at byte offset 2" "$tmp/err.txt" && ok "NUL byte reported" || fail "NUL byte"
 [[ $(wc -l < "$tmp/out.jsonl") -eq 1 ]] && ok "the good article is still processed" || fail "good article lost"
 
+mkdir "$tmp/emptydir"
+"$bin" extract "$tmp/emptydir" > /dev/null 2> "$tmp/e2.txt"
+[[ $? -eq 2 ]] && grep -q "no articles found" "$tmp/e2.txt" && ok "an empty folder is an error" || fail "empty folder"
+"$bin" extract "$tmp/missing.txt" > /dev/null 2> "$tmp/e3.txt"
+[[ $? -eq 2 ]] && grep -q "missing.txt: cannot open the file" "$tmp/e3.txt" && ok "a missing file is reported" || fail "missing file"
+
 # 4. JSON Lines input, a malformed line among good ones, and standard input.
 {
   echo '{"id": "a1", "text": "“We won,” Ann Lee said.", "publisher": "Wire"}'

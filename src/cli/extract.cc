@@ -32,7 +32,7 @@ int RunExtract(const ExtractOptions& opt) {
                        : opt.input == "text" ? InputFormat::kText
                                              : InputFormat::kAuto;
   PrintingSink sink(std::cout, opt.format == "text");
-  int failed = 0;
+  int failed = 0, done = 0;
   bool write_error = false;
   ReadArticles(opt.inputs, format, [&](Result<Document> doc) {
     if (!doc.ok()) {
@@ -40,6 +40,7 @@ int RunExtract(const ExtractOptions& opt) {
       ++failed;
       return true;
     }
+    ++done;
     Status s = sink.Accept(doc.value(), extractor.value()->Extract(doc.value()));
     if (!s.ok()) {
       PrintError(s.ToString());
@@ -50,6 +51,10 @@ int RunExtract(const ExtractOptions& opt) {
   });
   std::cout.flush();
   if (failed > 0) PrintError(std::to_string(failed) + " article(s) skipped; see above");
+  if (done == 0 && failed == 0) {
+    PrintError("no articles found: give .txt or .jsonl files, folders holding them, or -");
+    return 2;
+  }
   return failed > 0 || write_error ? 2 : 0;
 }
 
