@@ -77,31 +77,29 @@ std::string Nested(const nlohmann::json& j) {
   return out;
 }
 
-void Print(const EvalOptions& opt, const GoldCorpus& gold, const Predictions& preds) {
-  EvalScores scores = Score(gold, preds);
-  std::optional<Subset> only = ParseSubset(opt.subset);
-  bool json = opt.format == "json";
-  JsonMembers extra;
-  if (opt.errors) {
-    std::array<int, kMissClassCount> counts{};
-    std::vector<Miss> misses =
-        SelectedMisses(opt, gold, preds, only.value_or(Subset::kAll), &counts);
+// Prints the misses as text blocks and counts, or returns them as extra
+// members of the JSON object.
+JsonMembers PrintMisses(const EvalOptions& opt, const GoldCorpus& gold,
+                        const Predictions& preds, Subset subset) {
+  std::array<int, kMissClassCount> counts{};
+  std::vector<Miss> misses = SelectedMisses(opt, gold, preds, subset, &counts);
+  if (opt.format == "json") {
     nlohmann::json list = nlohmann::json::array();
-    for (const Miss& m : misses) {
-      if (json) {
-        list.push_back(MissToJson(m));
-      } else {
-        std::cout << MissToText(m) << '\n';
-      }
-    }
-    if (json) {
-      extra = {{"error_counts", CountsJson(counts)}, {"errors", Nested(list)}};
-    } else {
-      std::cout << MissCountsToText(counts, only.value_or(Subset::kAll)) << '\n';
-    }
+    for (const Miss& m : misses) list.push_back(MissToJson(m));
+    return {{"error_counts", CountsJson(counts)}, {"errors", Nested(list)}};
   }
-  std::cout << (json ? ScoresToJson(scores, only, std::move(extra)) + "\n"
-                     : ScoresToText(scores, only));
+  for (const Miss& m : misses) std::cout << MissToText(m) << '\n';
+  std::cout << MissCountsToText(counts, subset) << '\n';
+  return {};
+}
+
+void Print(const EvalOptions& opt, const GoldCorpus& gold, const Predictions& preds) {
+  std::optional<Subset> only = ParseSubset(opt.subset);
+  JsonMembers extra;
+  if (opt.errors) extra = PrintMisses(opt, gold, preds, only.value_or(Subset::kAll));
+  EvalScores scores = Score(gold, preds);
+  std::cout << (opt.format == "json" ? ScoresToJson(scores, only, std::move(extra)) + "\n"
+                                     : ScoresToText(scores, only));
 }
 
 int RunEval(const EvalOptions& opt) {
@@ -154,8 +152,7 @@ void AddEvalCommand(CLI::App& app, GlobalOptions& global) {
       ->check(CLI::IsMember({"all", "direct", "indirect"}));
   cmd->add_flag("--errors", opt->errors, "list every miss with its class, then a count per class");
   cmd->add_option("--class", opt->classes,
-                  "with --errors, list only this class (may be repeated): content_not_found, "
-                  "wrong_span, wrong_source, missed_cue, spurious")
+                  "list only the misses of this class (implies --errors; may be repeated)")
       ->check(CLI::IsMember({"content_not_found", "wrong_span", "wrong_source", "missed_cue",
                              "spurious"}));
   cmd->callback([opt, &global] {

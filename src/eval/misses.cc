@@ -122,9 +122,16 @@ std::string OneLine(const EvalText& text, const CharSet& set) {
   }
   while (!s.empty() && s.back() == U' ') s.pop_back();
   if (s.size() > kClipAt) {
-    std::u32string head = s.substr(0, kClipHead), tail = s.substr(s.size() - kClipTail);
-    while (head.back() == U' ') head.pop_back();
-    while (tail.front() == U' ') tail.erase(0, 1);
+    // Cut at word boundaries when one is near.
+    size_t head_end = s.rfind(U' ', kClipHead);
+    if (head_end == std::u32string::npos || head_end < kClipHead - 20) head_end = kClipHead;
+    size_t tail_start = s.find(U' ', s.size() - kClipTail);
+    if (tail_start == std::u32string::npos || tail_start > s.size() - kClipTail + 20) {
+      tail_start = s.size() - kClipTail;
+    }
+    std::u32string head = s.substr(0, head_end), tail = s.substr(tail_start);
+    while (!head.empty() && head.back() == U' ') head.pop_back();
+    while (!tail.empty() && tail.front() == U' ') tail.erase(0, 1);
     s = head + U" … " + tail;
   }
   // Appending, not "\"" + ..., which trips GCC 12's -Wrestrict false alarm.
