@@ -60,6 +60,14 @@ Setup FindSetup() {
   return s;
 }
 
+void Skip() {
+  const char* shared = std::getenv("QUOTELEDGER_SHARED");
+  std::string message = "skipped: no polnear/dev and eval/score.py under QUOTELEDGER_SHARED=" +
+                        std::string(shared ? shared : "(unset)") + ", or QUOTELEDGER_BIN unset";
+  MESSAGE(message);
+  eval_test_skipped = true;
+}
+
 std::string ScorePy(const Setup& s, const std::string& pred, bool as_json) {
   std::string out;
   int rc = RunCapture(fmt::format("{} {} --gold {} --pred {}{}", ShellQuote(s.python),
@@ -275,10 +283,7 @@ TEST_SUITE("eval_agreement") {
 
 TEST_CASE("quoteledger eval prints what score.py prints on PolNeAR dev") {
   Setup s = FindSetup();
-  if (s.dev.empty()) {
-    MESSAGE("skipped: set QUOTELEDGER_SHARED (the shared folder) and QUOTELEDGER_BIN");
-    return;
-  }
+  if (s.dev.empty()) return Skip();
   TempDir dir;
   // The two extractor runs, the slow part, side by side: extract to a file
   // for score.py, and eval running the extractor itself.
@@ -322,10 +327,7 @@ TEST_CASE("quoteledger eval prints what score.py prints on PolNeAR dev") {
 
 TEST_CASE("miss counts tie to the figures on PolNeAR dev") {
   Setup s = FindSetup();
-  if (s.dev.empty()) {
-    MESSAGE("skipped: set QUOTELEDGER_SHARED (the shared folder) and QUOTELEDGER_BIN");
-    return;
-  }
+  if (s.dev.empty()) return Skip();
   Result<GoldCorpus> gold = LoadGold(s.dev);
   REQUIRE(gold.ok());
   Result<Predictions> preds = ParsePredictions(MessyPredictions(gold.value(), 3), "m", gold.value());

@@ -11,7 +11,7 @@
 #include "eval/predictions.h"
 #include "eval/scorer.h"
 
-#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#define DOCTEST_CONFIG_IMPLEMENT
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -134,7 +134,10 @@ TEST_CASE("StrippedText folds white space and trims like score.py") {
 
 TEST_CASE("direct means the content holds one of the five quotation marks") {
   for (std::string_view mark : {"\u201c", "\u201d", "\"", "\u00ab", "\u00bb"}) {
-    EvalText t = Text("x" + std::string(mark) + "y");
+    std::string s = "x";  // appended, not "x" + ..., which trips GCC 12's -Wrestrict
+    s += mark;
+    s += "y";
+    EvalText t = Text(s);
     CHECK(HasQuoteMark(t, CharSet::Of(0, 3)));
     CHECK_FALSE(HasQuoteMark(t, CharSet::Of(2, 3)));
   }
@@ -511,3 +514,13 @@ TEST_CASE("a gold claim a prediction barely touches is not found, and names it")
 
 }  // namespace
 }  // namespace quoteledger
+
+// doctest's main, except that a passing run in which a test skipped itself
+// for want of the shared data exits 77, which meson reports as SKIP. (meson
+// runs one suite at a time, so the unit tables never hide behind a skip.)
+int main(int argc, char** argv) {
+  doctest::Context context(argc, argv);
+  int rc = context.run();
+  if (context.shouldExit()) return rc;
+  return rc == 0 && quoteledger::eval_test_skipped ? 77 : rc;
+}

@@ -2,6 +2,7 @@
 // split, printing what ../shared/eval/score.py prints, and with --errors
 // every miss, classified, for error analysis. Predictions come from --pred
 // (JSON Lines as `extract` prints them) or from running the extractor.
+#include <algorithm>
 #include <iostream>
 #include <optional>
 #include <thread>
@@ -54,8 +55,9 @@ std::vector<Miss> SelectedMisses(const EvalOptions& opt, const GoldCorpus& gold,
   if (opt.classes.empty()) return all;
   std::vector<Miss> kept;
   for (Miss& m : all) {
-    for (const std::string& c : opt.classes) {
-      if (c == MissClassName(m.kind)) kept.push_back(std::move(m));
+    if (std::find(opt.classes.begin(), opt.classes.end(), MissClassName(m.kind)) !=
+        opt.classes.end()) {
+      kept.push_back(std::move(m));
     }
   }
   return kept;
