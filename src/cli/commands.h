@@ -17,6 +17,7 @@ struct GlobalOptions {
 
 void AddExtractCommand(CLI::App& app, GlobalOptions& global);
 void AddRulesCommand(CLI::App& app, GlobalOptions& global);
+void AddEvalCommand(CLI::App& app, GlobalOptions& global);
 
 // Prints "quoteledger: MESSAGE" to stderr.
 void PrintError(const std::string& message);

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   app.add_option("--db", global.db, "the ledger (default $QUOTELEDGER_DB or quoteledger.db)");
   AddExtractCommand(app, global);
   AddRulesCommand(app, global);
+  AddEvalCommand(app, global);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
