@@ -46,7 +46,7 @@ Resolver::Resolver(const Lexicons& lex, const Segments& seg,
   // Pass 1: full names (and organisations) make entities.
   for (const auto& sentence : names_) {
     for (const Mention& m : sentence) {
-      if (TokenCount(m.name) >= 2 && m.kind == EntityKind::kPerson) FindOrAdd(m);
+      if (TokenCount(m.name) >= 2 && m.kind == EntityKind::kPerson) ++entities_[FindOrAdd(m)].full_mentions;
     }
   }
   // Pass 2: every mention is tied to an entity, lone names last.
@@ -102,11 +102,6 @@ int Resolver::FindOrAdd(const Mention& m) {
 int Resolver::Lookup(const std::string& name, uint32_t pos) const {
   auto it = by_name_.find(name);
   if (it != by_name_.end()) return it->second;
-  if (TokenCount(name) != 1) {
-    // A full name not seen as a person mention: try its last name.
-    auto full = by_name_.find(name);
-    if (full != by_name_.end()) return full->second;
-  }
   std::string last = LastToken(name);
   auto range = by_last_.equal_range(last);
   int best = -1;
@@ -117,9 +112,14 @@ int Resolver::Lookup(const std::string& name, uint32_t pos) const {
                                      name.substr(0, name.find(' '))) {
       continue;
     }
-    // The latest entity introduced before `pos`, else the first after it.
+    // The person named in full most often ("Clinton" is Hillary, not
+    // Chelsea, in a story about Hillary), then the one introduced most
+    // recently before `pos`.
     bool before = e.first <= pos;
-    if (best < 0 || (before && (best_first > pos || e.first > best_first))) {
+    bool better = best < 0 || e.full_mentions > entities_[best].full_mentions ||
+                  (e.full_mentions == entities_[best].full_mentions && before &&
+                   (best_first > pos || e.first > best_first));
+    if (better) {
       best = r->second;
       best_first = e.first;
     }

@@ -60,6 +60,7 @@ class Resolver {
     std::vector<std::string> aliases;
     uint32_t first = 0;  // normalized range of the first mention
     uint32_t first_end = 0;
+    int full_mentions = 0;  // times named in full (first and last name)
     std::vector<RoleRec> roles;
   };
 
