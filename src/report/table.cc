@@ -51,6 +51,15 @@ std::vector<std::string> Columns(const Json& records, const std::vector<std::str
   return out;
 }
 
+// A table cell: long lists are cut to their first few items, since a table
+// row should fit a screen; JSON and CSV carry them whole.
+std::string TableCell(const Json& v) {
+  constexpr size_t kMaxItems = 4;
+  if (!v.is_array() || v.size() <= kMaxItems || IsSpanList(v)) return OneLine(CellText(v));
+  Json head(v.begin(), v.begin() + kMaxItems);
+  return OneLine(CellText(head)) + fmt::format(" (+{} more)", v.size() - kMaxItems);
+}
+
 std::string Table(const Json& records, const std::vector<std::string>& columns) {
   std::vector<std::vector<std::string>> cells;
   std::vector<size_t> width(columns.size());
@@ -60,7 +69,7 @@ std::string Table(const Json& records, const std::vector<std::string>& columns) 
     std::vector<std::string>& row = cells.emplace_back();
     for (size_t c = 0; c < columns.size(); ++c) {
       const Json& v = r.contains(columns[c]) ? r[columns[c]] : Json();
-      row.push_back(OneLine(CellText(v)));
+      row.push_back(TableCell(v));
       width[c] = std::max(width[c], DisplayWidth(row.back()));
       numeric[c] = numeric[c] && (v.is_number() || v.is_null());
     }

@@ -25,8 +25,8 @@ std::string CellText(const nlohmann::ordered_json& value);
 
 // Renders `records` (an array of objects). kTable shows `table_columns`
 // (all keys of the first record when empty), pads columns to the widest
-// cell counting UTF-8 code points, right-aligns numbers and turns line
-// breaks into spaces; kCsv writes every key as RFC 4180 CSV with a header;
+// cell counting UTF-8 code points, right-aligns numbers, turns line breaks
+// into spaces and shows only the first 4 items of a list (with a count); kCsv writes every key as RFC 4180 CSV with a header;
 // kJson writes the array itself, indented. The result ends in a newline.
 std::string RenderRecords(const nlohmann::ordered_json& records, OutputFormat format,
                           const std::vector<std::string>& table_columns = {});
