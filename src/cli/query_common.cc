@@ -25,6 +25,8 @@ CLI::Validator IsoDate() {
           ok = kShape[i] == 'd' ? std::isdigit(static_cast<unsigned char>(value[i])) != 0
                                 : value[i] == '-';
         }
+        if (ok && value.size() >= 7) ok = value.substr(5, 2) >= "01" && value.substr(5, 2) <= "12";
+        if (ok && value.size() == 10) ok = value.substr(8, 2) >= "01" && value.substr(8, 2) <= "31";
         if (ok) return "";
         return "\"" + value + "\" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD";
       },

@@ -20,11 +20,18 @@ struct ShowOptions {
 };
 
 std::string Heading(const DocumentRow& d, size_t claims) {
-  std::string out = fmt::format("article  {}\nsha256   {}\n", d.name, d.sha256);
-  if (!d.title.empty()) out += fmt::format("title    {}\n", d.title);
-  if (!d.publisher.empty()) out += fmt::format("publisher {}\n", d.publisher);
-  out += fmt::format("date     {}\nsize     {} bytes, {} claims\n\n", d.date, d.size, claims);
-  return out;
+  std::string out;
+  auto line = [&out](const char* key, const std::string& value) {
+    if (!value.empty()) out += fmt::format("{:<10} {}\n", key, value);
+  };
+  line("article", d.name);
+  line("sha256", d.sha256);
+  line("title", d.title);
+  line("publisher", d.publisher);
+  line("url", d.url);
+  line("date", d.date);
+  line("size", fmt::format("{} bytes, {} claims", d.size, claims));
+  return out + "\n";
 }
 
 int RunShow(const ShowOptions& opt, const GlobalOptions& global) {

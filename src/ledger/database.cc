@@ -16,15 +16,18 @@ std::string FileOf(sqlite3* db) {
   return name && *name ? name : "the ledger";
 }
 
-Status StatusFor(sqlite3* db, int rc, std::string_view what) {
-  std::string where = FileOf(db);
+Status StatusFor(sqlite3* db, int rc, std::string_view what, std::string where = "") {
+  if (where.empty()) where = FileOf(db);
   std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
   switch (rc & 0xff) {
-    case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       return Status::Corruption(fmt::format(
-          "{}: {} failed: {}; the file is damaged or is not a quoteledger ledger "
-          "(run `quoteledger verify`, or use another --db)",
+          "{}: not a ledger (SQLite: {}); point --db at a quoteledger ledger or at a new file",
+          where, msg));
+    case SQLITE_CORRUPT:
+      return Status::Corruption(fmt::format(
+          "{}: {} failed: {}; the ledger is damaged: run `quoteledger verify` to see where, and "
+          "restore it from a backup or re-ingest into a new ledger",
           where, what, msg));
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -151,7 +154,7 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode m
               (mode == Mode::kCreate ? SQLITE_OPEN_CREATE : 0);
   int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   if (rc != SQLITE_OK) {
-    Status s = StatusFor(raw, rc, "opening the ledger");
+    Status s = StatusFor(raw, rc, "opening the ledger", path);
     sqlite3_close(raw);
     return s;
   }

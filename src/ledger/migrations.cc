@@ -49,6 +49,18 @@ Status Migrate(Database& db, const std::vector<Migration>& migrations) {
         "use a newer quoteledger",
         db.path(), current.value(), latest));
   }
+  if (current.value() == 0) {
+    // A fresh ledger is an empty file. A database that already has tables
+    // but no schema version belongs to some other program: leave it alone.
+    Result<int64_t> tables = db.QueryInt("SELECT count(*) FROM sqlite_schema");
+    if (!tables.ok()) return tables.status();
+    if (tables.value() > 0) {
+      return Status::InvalidArgument(fmt::format(
+          "{}: a SQLite database but not a quoteledger ledger (it has tables and no schema "
+          "version); point --db at a ledger or at a new file",
+          db.path()));
+    }
+  }
   for (const Migration& m : migrations) {
     if (m.version <= current.value()) continue;
     // BEGIN IMMEDIATE takes the write lock first, so two processes opening
