@@ -47,8 +47,15 @@ struct Run {
   IngestSummary summary;
 };
 
+// `threads` workers, each with its own extractor.
 Run IngestCorpus(const std::string& path, int threads, int batch, int articles,
                  const Extractor& extractor, bool probe) {
+  std::vector<std::unique_ptr<Extractor>> own;
+  std::vector<const Extractor*> workers = {&extractor};
+  while (static_cast<int>(workers.size()) < threads) {
+    own.push_back(Extractor::Create().value());
+    workers.push_back(own.back().get());
+  }
   auto ledger = Ledger::Open(path, Ledger::OpenMode::kCreate);
   REQUIRE(ledger.ok());
   RunSettings settings{Extractor::Version(), extractor.RuleSetHash(), "{}"};
@@ -56,8 +63,8 @@ Run IngestCorpus(const std::string& path, int threads, int batch, int articles,
   auto reader = Ledger::Open(path, Ledger::OpenMode::kExisting);
   REQUIRE(reader.ok());
   reader.value()->SetRun(settings);
-  Ingester ingester(extractor, *ledger.value(), probe ? reader.value().get() : nullptr,
-                    {threads, batch}, [](const Status& s) { FAIL(s.ToString()); });
+  Ingester ingester(workers, *ledger.value(), probe ? reader.value().get() : nullptr, {batch},
+                    [](const Status& s) { FAIL(s.ToString()); });
   for (int i = 0; i < articles; ++i) {
     auto doc = Document::FromBytes(fmt::format("a{:03}.txt", i), Article(i));
     REQUIRE(doc.ok());
@@ -115,7 +122,9 @@ TEST_CASE("batches are committed as they fill, so another connection sees them")
   auto reader = Ledger::Open(path, Ledger::OpenMode::kExisting);
   REQUIRE(reader.ok());
   {
-    Ingester ingester(*extractor.value(), *ledger.value(), nullptr, {2, 5}, nullptr);
+    // Two workers sharing one extractor: allowed, only slower.
+    Ingester ingester({extractor.value().get(), extractor.value().get()}, *ledger.value(), nullptr,
+                      {5}, nullptr);
     for (int i = 0; i < 12; ++i) {
       REQUIRE(ingester.Add(Document::FromBytes(fmt::format("a{}", i), Article(i)).value()));
     }

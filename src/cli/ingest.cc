@@ -1,6 +1,7 @@
 // `quoteledger ingest`: articles into the ledger, extracted on every core
 // with one writer. A bad article is reported with file and line and
 // skipped; the rest go in, and the exit code is 2 when anything was skipped.
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <iostream>
@@ -84,12 +85,27 @@ int64_t Feed(const IngestCliOptions& opt, Ingester& ingester, Console& console) 
   return bad;
 }
 
+// One extractor per worker thread (see Ingester for why), all from the
+// same rules.
+Result<std::vector<std::unique_ptr<Extractor>>> Extractors(const IngestCliOptions& opt) {
+  int threads = opt.threads > 0 ? opt.threads : static_cast<int>(std::thread::hardware_concurrency());
+  std::vector<std::unique_ptr<Extractor>> out;
+  for (int i = 0; i < std::max(threads, 1); ++i) {
+    auto extractor = Extractor::Create({opt.rules, !opt.no_builtin});
+    if (!extractor.ok()) return extractor.status();
+    out.push_back(std::move(extractor).value());
+  }
+  return out;
+}
+
 int RunIngest(const IngestCliOptions& opt, const GlobalOptions& global) {
-  auto extractor = Extractor::Create({opt.rules, !opt.no_builtin});
-  if (!extractor.ok()) return ErrorExit(extractor.status());
+  auto extractors = Extractors(opt);
+  if (!extractors.ok()) return ErrorExit(extractors.status());
+  std::vector<const Extractor*> workers;
+  for (const auto& e : extractors.value()) workers.push_back(e.get());
   auto ledger = Ledger::Open(global.db, Ledger::OpenMode::kCreate);
   if (!ledger.ok()) return ErrorExit(ledger.status());
-  RunSettings settings = Settings(opt, *extractor.value());
+  RunSettings settings = Settings(opt, *workers.front());
   ledger.value()->SetRun(settings);
   // A second connection lets the reader skip documents already current
   // without waiting for the writer; without it everything is extracted.
@@ -97,8 +113,8 @@ int RunIngest(const IngestCliOptions& opt, const GlobalOptions& global) {
   if (probe.ok()) probe.value()->SetRun(settings);
 
   Console console(StderrIsTerminal());
-  Ingester ingester(*extractor.value(), *ledger.value(), probe.ok() ? probe.value().get() : nullptr,
-                    {opt.threads, opt.batch},
+  Ingester ingester(workers, *ledger.value(), probe.ok() ? probe.value().get() : nullptr,
+                    {opt.batch},
                     [&](const Status& s) { console.Message(s.message() + " (skipped)"); });
   std::atomic<bool> done{false};
   int64_t total = InputBytes(opt.inputs);

@@ -7,21 +7,19 @@
 
 namespace quoteledger {
 
-Ingester::Ingester(const Extractor& extractor, Ledger& writer, Ledger* probe,
+Ingester::Ingester(std::vector<const Extractor*> extractors, Ledger& writer, Ledger* probe,
                    IngestOptions options, std::function<void(const Status&)> on_reject)
-    : extractor_(extractor),
-      writer_(writer),
+    : writer_(writer),
       probe_(probe),
       options_(options),
       on_reject_(std::move(on_reject)),
       start_(std::chrono::steady_clock::now()) {
-  int threads = options_.threads > 0 ? options_.threads
-                                     : static_cast<int>(std::thread::hardware_concurrency());
-  threads = std::max(threads, 1);
   options_.batch = std::max(options_.batch, 1);
   // Enough to keep every worker busy while the writer commits, no more.
-  max_in_flight_ = 4 * static_cast<size_t>(threads) + 4;
-  for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { WorkerLoop(); });
+  max_in_flight_ = 4 * extractors.size() + 4;
+  for (const Extractor* extractor : extractors) {
+    workers_.emplace_back([this, extractor] { WorkerLoop(*extractor); });
+  }
   writer_thread_ = std::thread([this] { WriterLoop(); });
 }
 
@@ -51,7 +49,7 @@ bool Ingester::Add(Document doc) {
   return true;
 }
 
-void Ingester::WorkerLoop() {
+void Ingester::WorkerLoop(const Extractor& extractor) {
   for (;;) {
     std::unique_lock<std::mutex> lock(mu_);
     todo_cv_.wait(lock, [this] { return !todo_.empty() || closing_; });
@@ -60,7 +58,7 @@ void Ingester::WorkerLoop() {
     todo_.pop_front();
     lock.unlock();
     // After a failure the result is thrown away; skip the work.
-    Attribution result = failed_ ? Attribution{} : extractor_.Extract(doc);
+    Attribution result = failed_ ? Attribution{} : extractor.Extract(doc);
     lock.lock();
     done_.emplace(seq, Item{std::move(doc), std::move(result)});
     done_cv_.notify_one();

@@ -23,7 +23,6 @@
 namespace quoteledger {
 
 struct IngestOptions {
-  int threads = 0;  // extraction threads; 0: one per core
   int batch = 200;  // documents per transaction (at least 1)
   // An open batch is also committed once input has paused this long, so a
   // slow stream (a pipe) does not hold its documents uncommitted.
@@ -48,14 +47,18 @@ struct IngestSummary {
 
 class Ingester {
  public:
-  // `extractor` and `writer` must outlive the Ingester; `writer` is used
-  // only from the writer thread until Finish() returns. `probe`, if not
-  // null, is a second Ledger on the same file, used from the caller's
-  // thread to skip extracting documents that are already current.
-  // `on_reject` is called from the writer thread with the reason when the
-  // ledger refuses one document (the rest go on).
-  Ingester(const Extractor& extractor, Ledger& writer, Ledger* probe, IngestOptions options,
-           std::function<void(const Status&)> on_reject);
+  // Starts one worker thread per extractor in `extractors` (at least one;
+  // all built from the same rules). An Extractor is thread-safe, but the
+  // RE2 objects inside it guard their caches with locks, and several
+  // threads sharing one Extractor ran slower than one thread alone on
+  // PolNeAR; so each worker has its own. The extractors and `writer` must
+  // outlive the Ingester; `writer` is used only from the writer thread
+  // until Finish() returns. `probe`, if not null, is a second Ledger on the
+  // same file, used from the caller's thread to skip extracting documents
+  // that are already current. `on_reject` is called from the writer thread
+  // with the reason when the ledger refuses one document (the rest go on).
+  Ingester(std::vector<const Extractor*> extractors, Ledger& writer, Ledger* probe,
+           IngestOptions options, std::function<void(const Status&)> on_reject);
   // Finishes if Finish() was not called.
   ~Ingester();
   Ingester(const Ingester&) = delete;
@@ -80,12 +83,11 @@ class Ingester {
     Document doc;
     Attribution result;
   };
-  void WorkerLoop();
+  void WorkerLoop(const Extractor& extractor);
   void WriterLoop();
   void Write(Item item);
   void Fail(Status s);
 
-  const Extractor& extractor_;
   Ledger& writer_;
   Ledger* probe_;
   IngestOptions options_;

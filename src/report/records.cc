@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "report/report_data.h"
+
 namespace quoteledger {
 namespace {
 
@@ -20,17 +22,12 @@ Json SpansJson(const std::vector<Span>& spans) {
   return out;
 }
 
-std::string SpeakerName(const ClaimRow& row) {
-  if (!row.speaker.empty()) return row.speaker;
-  return row.source_text.empty() ? "(unresolved)" : "(unresolved) " + row.source_text;
-}
-
 }  // namespace
 
 Json ClaimRecord(const ClaimRow& row) {
   Json r;
   r["id"] = row.id;
-  r["speaker"] = SpeakerName(row);
+  r["speaker"] = DisplaySpeaker(row);
   r["speaker_kind"] = row.speaker_kind;
   r["role"] = RoleLabel(row.role, row.affiliation);
   r["kind"] = row.kind;
