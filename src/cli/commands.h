@@ -8,6 +8,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "quoteledger/status.h"
+
 namespace quoteledger {
 
 struct GlobalOptions {
@@ -19,8 +21,21 @@ void AddExtractCommand(CLI::App& app, GlobalOptions& global);
 void AddRulesCommand(CLI::App& app, GlobalOptions& global);
 void AddEvalCommand(CLI::App& app, GlobalOptions& global);
 
+// The ledger: writing it, querying it, reporting from it, checking it.
+void AddIngestCommand(CLI::App& app, GlobalOptions& global);
+void AddWhoCommand(CLI::App& app, GlobalOptions& global);
+void AddQuotesCommand(CLI::App& app, GlobalOptions& global);
+void AddSpeakersCommand(CLI::App& app, GlobalOptions& global);
+void AddRolesCommand(CLI::App& app, GlobalOptions& global);
+void AddShowCommand(CLI::App& app, GlobalOptions& global);
+void AddStatsCommand(CLI::App& app, GlobalOptions& global);
+void AddReportCommand(CLI::App& app, GlobalOptions& global);
+void AddVerifyCommand(CLI::App& app, GlobalOptions& global);
+
 // Prints "quoteledger: MESSAGE" to stderr.
 void PrintError(const std::string& message);
+// Prints the status as PrintError does and returns 2, the error exit code.
+int ErrorExit(const Status& status);
 
 }  // namespace quoteledger
 

@@ -11,6 +11,11 @@ void PrintError(const std::string& message) {
   std::cerr << "quoteledger: " << message << '\n';
 }
 
+int ErrorExit(const Status& status) {
+  PrintError(status.ToString());
+  return 2;
+}
+
 }  // namespace quoteledger
 
 int main(int argc, char** argv) {
@@ -26,6 +31,15 @@ int main(int argc, char** argv) {
   AddExtractCommand(app, global);
   AddRulesCommand(app, global);
   AddEvalCommand(app, global);
+  AddIngestCommand(app, global);
+  AddWhoCommand(app, global);
+  AddQuotesCommand(app, global);
+  AddSpeakersCommand(app, global);
+  AddRolesCommand(app, global);
+  AddShowCommand(app, global);
+  AddStatsCommand(app, global);
+  AddReportCommand(app, global);
+  AddVerifyCommand(app, global);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,48 @@
+// Console: standard error shared by the threads of a long command, with an
+// optional one-line progress display that messages are printed above. The
+// progress line is drawn only when stderr is a terminal, so logs and pipes
+// never see carriage returns.
+#ifndef QUOTELEDGER_CLI_CONSOLE_H_
+#define QUOTELEDGER_CLI_CONSOLE_H_
+
+#include <cstdint>
+#include <mutex>
+#include <string>
+
+namespace quoteledger {
+
+class Console {
+ public:
+  // `progress`: whether to draw the progress line at all.
+  explicit Console(bool progress) : progress_(progress) {}
+
+  // Prints "quoteledger: MESSAGE" on its own line. Thread-safe.
+  void Message(const std::string& message);
+  // Replaces the progress line with `line`, if progress is on. Thread-safe.
+  void Progress(const std::string& line);
+  // Removes the progress line, if one is shown. Thread-safe.
+  void ClearProgress();
+
+ private:
+  void ClearLocked();
+  std::mutex mu_;
+  bool progress_;
+  bool shown_ = false;
+};
+
+bool StderrIsTerminal();
+bool StdoutIsTerminal();
+
+// "[#######.........]  41%  312 articles  2.4 MB  1.3 MB/s  1,907 claims";
+// without a bar when `total_bytes` is 0 (input size unknown).
+std::string ProgressLine(int64_t articles, int64_t bytes, int64_t claims, double seconds,
+                         int64_t total_bytes);
+
+// 1234567 -> "1,234,567".
+std::string Thousands(int64_t n);
+// Bytes as "812 B", "4.2 KB", "13.7 MB", "2.1 GB".
+std::string HumanBytes(double bytes);
+
+}  // namespace quoteledger
+
+#endif  // QUOTELEDGER_CLI_CONSOLE_H_

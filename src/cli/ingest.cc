@@ -1,0 +1,165 @@
+// `quoteledger ingest`: articles into the ledger, extracted on every core
+// with one writer. A bad article is reported with file and line and
+// skipped; the rest go in, and the exit code is 2 when anything was skipped.
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/console.h"
+#include "ledger/ingester.h"
+#include "ledger/ledger.h"
+#include "quoteledger/extractor.h"
+#include "text/article_reader.h"
+
+namespace quoteledger {
+namespace {
+
+struct IngestCliOptions {
+  std::vector<std::string> inputs;
+  std::string input = "auto";
+  std::vector<std::string> rules;
+  bool no_builtin = false;
+  int batch = 200;
+  int threads = 0;
+};
+
+// The bytes the inputs hold, for the progress bar; 0 when unknown (stdin).
+int64_t InputBytes(const std::vector<std::string>& inputs) {
+  namespace fs = std::filesystem;
+  int64_t total = 0;
+  std::error_code ec;
+  for (const std::string& in : inputs) {
+    if (in == "-") return 0;
+    if (fs::is_regular_file(in, ec)) total += static_cast<int64_t>(fs::file_size(in, ec));
+    if (!fs::is_directory(in, ec)) continue;
+    for (auto it = fs::recursive_directory_iterator(in, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      std::string ext = it->path().extension().string();
+      bool article = ext == ".txt" || ext == ".jsonl" || ext == ".ndjson";
+      if (article && it->is_regular_file(ec)) total += static_cast<int64_t>(it->file_size(ec));
+    }
+  }
+  return total;
+}
+
+RunSettings Settings(const IngestCliOptions& opt, const Extractor& extractor) {
+  nlohmann::ordered_json options = {{"rules", opt.rules},
+                                    {"builtin_rules", !opt.no_builtin},
+                                    {"input", opt.input}};
+  return {Extractor::Version(), extractor.RuleSetHash(), options.dump()};
+}
+
+std::string Summary(const IngestSummary& s, int64_t skipped, const std::string& db) {
+  const IngestCounts& c = s.counts;
+  double rate = s.seconds > 0 ? static_cast<double>(s.bytes) / s.seconds : 0;
+  return fmt::format(
+      "ingested {} articles into {}: {} new, {} re-extracted, {} unchanged, {} skipped; "
+      "{} claims added, {} superseded; {} in {:.1f} s ({}/s)",
+      Thousands(c.documents_new + c.documents_reextracted + c.documents_unchanged), db,
+      Thousands(c.documents_new), Thousands(c.documents_reextracted),
+      Thousands(c.documents_unchanged), Thousands(skipped), Thousands(c.claims_added),
+      Thousands(c.claims_superseded), HumanBytes(static_cast<double>(s.bytes)), s.seconds,
+      HumanBytes(rate));
+}
+
+// Reads every input into the ingester; returns how many articles were bad.
+int64_t Feed(const IngestCliOptions& opt, Ingester& ingester, Console& console) {
+  InputFormat format = opt.input == "jsonl"  ? InputFormat::kJsonl
+                       : opt.input == "text" ? InputFormat::kText
+                                             : InputFormat::kAuto;
+  int64_t bad = 0;
+  ReadArticles(opt.inputs, format, [&](Result<Document> doc) {
+    if (!doc.ok()) {
+      console.Message(doc.status().message() + " (skipped)");
+      ++bad;
+      return true;
+    }
+    return ingester.Add(std::move(doc).value());
+  });
+  return bad;
+}
+
+// One extractor per worker thread (see Ingester for why), all from the
+// same rules.
+Result<std::vector<std::unique_ptr<Extractor>>> Extractors(const IngestCliOptions& opt) {
+  int threads = opt.threads > 0 ? opt.threads : static_cast<int>(std::thread::hardware_concurrency());
+  std::vector<std::unique_ptr<Extractor>> out;
+  for (int i = 0; i < std::max(threads, 1); ++i) {
+    auto extractor = Extractor::Create({opt.rules, !opt.no_builtin});
+    if (!extractor.ok()) return extractor.status();
+    out.push_back(std::move(extractor).value());
+  }
+  return out;
+}
+
+int RunIngest(const IngestCliOptions& opt, const GlobalOptions& global) {
+  auto extractors = Extractors(opt);
+  if (!extractors.ok()) return ErrorExit(extractors.status());
+  std::vector<const Extractor*> workers;
+  for (const auto& e : extractors.value()) workers.push_back(e.get());
+  auto ledger = Ledger::Open(global.db, Ledger::OpenMode::kCreate);
+  if (!ledger.ok()) return ErrorExit(ledger.status());
+  RunSettings settings = Settings(opt, *workers.front());
+  ledger.value()->SetRun(settings);
+  // A second connection lets the reader skip documents already current
+  // without waiting for the writer; without it everything is extracted.
+  auto probe = Ledger::Open(global.db, Ledger::OpenMode::kExisting);
+  if (probe.ok()) probe.value()->SetRun(settings);
+
+  Console console(StderrIsTerminal());
+  Ingester ingester(workers, *ledger.value(), probe.ok() ? probe.value().get() : nullptr,
+                    {opt.batch},
+                    [&](const Status& s) { console.Message(s.message() + " (skipped)"); });
+  std::atomic<bool> done{false};
+  int64_t total = InputBytes(opt.inputs);
+  std::thread progress([&] {
+    while (!done) {
+      IngestProgress p = ingester.Progress();
+      console.Progress(ProgressLine(p.documents, p.bytes, p.claims, p.seconds, total));
+      std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    }
+  });
+  int64_t bad = Feed(opt, ingester, console);
+  Status s = ingester.Finish();
+  done = true;
+  progress.join();
+  console.ClearProgress();
+  IngestSummary summary = ingester.Summary();
+  int64_t skipped = bad + summary.rejected;
+  std::cout << Summary(summary, skipped, global.db) << '\n' << std::flush;
+  if (!s.ok()) {
+    PrintError(s.ToString() + "; the batch being written was rolled back, earlier ones are kept");
+    return 2;
+  }
+  if (skipped > 0) PrintError(fmt::format("{} article(s) skipped; see above", skipped));
+  return skipped > 0 ? 2 : 0;
+}
+
+}  // namespace
+
+void AddIngestCommand(CLI::App& app, GlobalOptions& global) {
+  auto opt = std::make_shared<IngestCliOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "ingest", "extract claims from articles and store them in the ledger (--db)");
+  cmd->add_option("inputs", opt->inputs,
+                  "articles: .txt files, .jsonl/.ndjson files (text plus optional id, url, "
+                  "title, publisher, published_at), folders (recursively), or - for stdin")
+      ->required();
+  cmd->add_option("--input", opt->input, "how to read inputs: auto (by file name), text, or jsonl")
+      ->check(CLI::IsMember({"auto", "text", "jsonl"}));
+  cmd->add_option("--rules", opt->rules, "a rule file to add (may be repeated)");
+  cmd->add_flag("--no-builtin-rules", opt->no_builtin, "use only the --rules files");
+  cmd->add_option("--batch", opt->batch, "articles per transaction (default 200)")
+      ->check(CLI::Range(1, 1000000));
+  cmd->add_option("--threads", opt->threads, "extraction threads (default: one per core)")
+      ->check(CLI::Range(0, 1024));
+  cmd->callback([opt, &global] { global.exit_code = RunIngest(*opt, global); });
+}
+
+}  // namespace quoteledger

@@ -1,0 +1,53 @@
+// Query plumbing. Table output is the default whether or not stdout is a
+// terminal, so a command prints the same thing in a shell and in a script;
+// scripts that want structure ask for --format json or csv.
+#include "cli/query_common.h"
+
+#include <iostream>
+
+#include "report/table.h"
+
+namespace quoteledger {
+
+void AddQueryOptions(CLI::App* cmd, QueryOptions& options) {
+  cmd->add_option("--format", options.format, "table (default), json or csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}));
+  cmd->add_flag("--all-runs", options.all_runs,
+                "include claims superseded by a later run with other rules");
+}
+
+CLI::Validator IsoDate() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        static const std::string kShape = "dddd-dd-dd";
+        bool ok = value.size() == 4 || value.size() == 7 || value.size() == 10;
+        for (size_t i = 0; ok && i < value.size(); ++i) {
+          ok = kShape[i] == 'd' ? std::isdigit(static_cast<unsigned char>(value[i])) != 0
+                                : value[i] == '-';
+        }
+        if (ok && value.size() >= 7) ok = value.substr(5, 2) >= "01" && value.substr(5, 2) <= "12";
+        if (ok && value.size() == 10) ok = value.substr(8, 2) >= "01" && value.substr(8, 2) <= "31";
+        if (ok) return "";
+        return "\"" + value + "\" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD";
+      },
+      "DATE");
+}
+
+Result<std::unique_ptr<Ledger>> OpenLedgerForQuery(const GlobalOptions& global) {
+  return Ledger::Open(global.db, Ledger::OpenMode::kExisting);
+}
+
+int EmitRecords(const nlohmann::ordered_json& records, const std::string& format,
+                const std::vector<std::string>& table_columns, const std::string& empty_message) {
+  if (records.empty()) {
+    PrintError(empty_message);
+    return 1;
+  }
+  Result<OutputFormat> f = ParseOutputFormat(format);
+  if (!f.ok()) return ErrorExit(f.status());
+  std::cout << RenderRecords(records, f.value(), table_columns) << std::flush;
+  if (!std::cout) return ErrorExit(Status::IOError("cannot write the output (pipe closed?)"));
+  return 0;
+}
+
+}  // namespace quoteledger

@@ -1,0 +1,42 @@
+// What the query sub-commands (who, quotes, speakers, roles, show, stats,
+// report, verify) share: opening the ledger, the --format and --all-runs
+// options, and printing records with the 0/1/2 exit-code convention.
+#ifndef QUOTELEDGER_CLI_QUERY_COMMON_H_
+#define QUOTELEDGER_CLI_QUERY_COMMON_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "ledger/ledger.h"
+
+namespace quoteledger {
+
+struct QueryOptions {
+  std::string format = "table";  // table, json or csv
+  bool all_runs = false;         // include claims superseded by later runs
+};
+
+// Adds --format table|json|csv and --all-runs to `cmd`.
+void AddQueryOptions(CLI::App* cmd, QueryOptions& options);
+
+// A CLI11 check accepting YYYY, YYYY-MM or YYYY-MM-DD (digits only).
+CLI::Validator IsoDate();
+
+// Opens the ledger named by --db, which must exist (the error says how to
+// make one).
+Result<std::unique_ptr<Ledger>> OpenLedgerForQuery(const GlobalOptions& global);
+
+// Prints `records` in `format` to stdout and returns 0, or, when there are
+// none, prints `empty_message` to stderr and returns 1. Table output shows
+// `table_columns`; JSON and CSV carry every key.
+int EmitRecords(const nlohmann::ordered_json& records, const std::string& format,
+                const std::vector<std::string>& table_columns, const std::string& empty_message);
+
+}  // namespace quoteledger
+
+#endif  // QUOTELEDGER_CLI_QUERY_COMMON_H_

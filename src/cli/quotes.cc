@@ -1,0 +1,63 @@
+// `quoteledger quotes`: claims filtered by speaker, kind, date, publisher,
+// anonymity and phrase, oldest article first.
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "cli/query_common.h"
+#include "ledger/queries.h"
+#include "report/records.h"
+
+namespace quoteledger {
+namespace {
+
+struct QuotesOptions {
+  QueryOptions query;
+  ClaimFilter filter;
+};
+
+int RunQuotes(const QuotesOptions& opt, const GlobalOptions& global) {
+  auto ledger = OpenLedgerForQuery(global);
+  if (!ledger.ok()) return ErrorExit(ledger.status());
+  ClaimFilter filter = opt.filter;
+  filter.all_runs = opt.query.all_runs;
+  if (!filter.speaker.empty()) {
+    auto entities = MatchEntities(*ledger.value(), filter.speaker);
+    if (!entities.ok()) return ErrorExit(entities.status());
+    if (entities.value().empty()) {
+      PrintError(fmt::format("no speaker in {} is named \"{}\"; `quoteledger speakers` lists them",
+                             global.db, filter.speaker));
+      return 1;
+    }
+  }
+  auto claims = FindClaims(*ledger.value(), filter);
+  if (!claims.ok()) return ErrorExit(claims.status());
+  return EmitRecords(ClaimRecords(claims.value()), opt.query.format,
+                     {"date", "speaker", "role", "kind", "article", "spans", "text"},
+                     "no claims match these filters");
+}
+
+}  // namespace
+
+void AddQuotesCommand(CLI::App& app, GlobalOptions& global) {
+  auto opt = std::make_shared<QuotesOptions>();
+  ClaimFilter& f = opt->filter;
+  CLI::App* cmd = app.add_subcommand(
+      "quotes", "claims by speaker, kind, date and publisher, oldest article first");
+  cmd->add_option("--speaker", f.speaker, "a speaker's name or alias (\"Blinken\")");
+  cmd->add_option("--kind", f.kind, "direct, mixed, partial, indirect or according_to")
+      ->check(CLI::IsMember({"direct", "mixed", "partial", "indirect", "according_to"}));
+  cmd->add_option("--since", f.since,
+                  "articles dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD); an article "
+                  "without a date counts as dated when it was ingested")
+      ->check(IsoDate());
+  cmd->add_option("--until", f.until, "articles dated on or before this (YYYY[-MM[-DD]])")
+      ->check(IsoDate());
+  cmd->add_option("--publisher", f.publisher, "only this publisher (case-insensitive)");
+  cmd->add_flag("--anonymous", f.anonymous, "only anonymous sources (\"a senior official\")");
+  cmd->add_option("--about", f.phrase, "only claims whose text holds this phrase");
+  cmd->add_option("--limit", f.limit, "at most this many claims")->check(CLI::NonNegativeNumber);
+  AddQueryOptions(cmd, opt->query);
+  cmd->callback([opt, &global] { global.exit_code = RunQuotes(*opt, global); });
+}
+
+}  // namespace quoteledger

@@ -1,0 +1,48 @@
+// `quoteledger speakers`: everyone the ledger quotes, most quoted first,
+// with claim counts, roles, aliases and the dates first and last seen.
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "cli/query_common.h"
+#include "ledger/queries.h"
+#include "report/records.h"
+
+namespace quoteledger {
+namespace {
+
+struct SpeakersOptions {
+  QueryOptions query;
+  SpeakerFilter filter;
+};
+
+int RunSpeakers(const SpeakersOptions& opt, const GlobalOptions& global) {
+  auto ledger = OpenLedgerForQuery(global);
+  if (!ledger.ok()) return ErrorExit(ledger.status());
+  SpeakerFilter filter = opt.filter;
+  filter.all_runs = opt.query.all_runs;
+  auto speakers = ListSpeakers(*ledger.value(), filter);
+  if (!speakers.ok()) return ErrorExit(speakers.status());
+  std::string empty = filter.name.empty() && filter.kind.empty()
+                          ? fmt::format("{} holds no claims yet; run `quoteledger ingest`", global.db)
+                          : "no speaker matches these filters";
+  return EmitRecords(SpeakerRecords(speakers.value()), opt.query.format,
+                     {"speaker", "kind", "claims", "articles", "first_seen", "last_seen", "roles"},
+                     empty);
+}
+
+}  // namespace
+
+void AddSpeakersCommand(CLI::App& app, GlobalOptions& global) {
+  auto opt = std::make_shared<SpeakersOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "speakers", "who is quoted: claim counts, roles, first and last seen");
+  cmd->add_option("name", opt->filter.name, "only speakers matching this name or alias");
+  cmd->add_option("--kind", opt->filter.kind, "person, organization, group, anonymous or unknown")
+      ->check(CLI::IsMember({"person", "organization", "group", "anonymous", "unknown"}));
+  cmd->add_option("--limit", opt->filter.limit, "at most this many speakers")
+      ->check(CLI::NonNegativeNumber);
+  AddQueryOptions(cmd, opt->query);
+  cmd->callback([opt, &global] { global.exit_code = RunSpeakers(*opt, global); });
+}
+
+}  // namespace quoteledger

@@ -1,0 +1,130 @@
+// Ledger: opening, runs, batches and counts. The per-document write path is
+// in ledger_writer.cc.
+#include "ledger/ledger.h"
+
+#include <fmt/format.h>
+
+#include "ledger/migrations.h"
+
+namespace quoteledger {
+
+Result<std::unique_ptr<Ledger>> Ledger::Open(const std::string& path, OpenMode mode) {
+  Result<std::unique_ptr<Database>> db = Database::Open(
+      path, mode == OpenMode::kCreate ? Database::Mode::kCreate : Database::Mode::kExisting);
+  if (!db.ok()) return db.status();
+  Result<std::vector<Migration>> migrations = BuiltinMigrations();
+  if (!migrations.ok()) return migrations.status();
+  Status s = Migrate(*db.value(), migrations.value());
+  if (!s.ok()) return s;
+  return std::unique_ptr<Ledger>(new Ledger(std::move(db).value()));
+}
+
+Ledger::~Ledger() {
+  // An open batch is committed only by Commit(); dropping the Ledger
+  // without it rolls the batch back, as a crash would.
+  if (db_ && db_->InTransaction()) (void)db_->Exec("ROLLBACK");
+}
+
+void Ledger::SetRun(RunSettings settings) {
+  run_ = std::move(settings);
+  run_id_ = 0;
+}
+
+Result<bool> Ledger::IsCurrent(const std::string& sha256) {
+  Result<Statement*> st = db_->Cached(
+      "SELECT r.engine_version, r.rule_set_sha256 FROM documents d "
+      "JOIN extractions e ON e.document_id = d.id AND e.superseded_by_run IS NULL "
+      "JOIN runs r ON r.id = e.run_id WHERE d.sha256 = ?1");
+  if (!st.ok()) return st.status();
+  Statement& q = *st.value();
+  q.Bind(1, sha256);
+  Result<bool> row = q.Step();
+  if (!row.ok()) return row.status();
+  bool current = row.value() && q.Text(0) == run_.engine_version &&
+                 q.Text(1) == run_.rule_set_sha256;
+  q.Reset();
+  return current;
+}
+
+Result<int64_t> Ledger::EnsureRun() {
+  if (run_id_ != 0) return run_id_;
+  if (run_.rule_set_sha256.empty()) {
+    return Status::InvalidArgument("Ledger::Accept called before SetRun (a bug in the caller)");
+  }
+  Result<Statement*> st = db_->Cached(
+      "INSERT INTO runs(engine_version, rule_set_sha256, options) VALUES (?1, ?2, ?3)");
+  if (!st.ok()) return st.status();
+  st.value()->Bind(1, run_.engine_version).Bind(2, run_.rule_set_sha256).Bind(3, run_.options_json);
+  Status s = st.value()->Run();
+  if (!s.ok()) return s;
+  run_id_ = db_->LastInsertId();
+  return run_id_;
+}
+
+Status Ledger::Commit() {
+  entity_ids_.clear();
+  if (!db_->InTransaction()) return Status::Ok();
+  Status s = db_->Exec("COMMIT");
+  if (!s.ok()) {
+    // The batch is lost, and with it a run row written inside it.
+    (void)db_->Exec("ROLLBACK");
+    run_id_ = 0;
+  }
+  return s;
+}
+
+Status Ledger::FinishRun() {
+  Status s = Commit();
+  if (!s.ok() || run_id_ == 0) return s;
+  Result<Statement*> st = db_->Cached(
+      "UPDATE runs SET finished_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1");
+  if (!st.ok()) return st.status();
+  return st.value()->Bind(1, run_id_).Run();
+}
+
+Result<LedgerStats> Ledger::Stats() {
+  Result<Statement> st = db_->Prepare(
+      "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM runs),"
+      " (SELECT count(*) FROM claims WHERE superseded_by_run IS NULL),"
+      " (SELECT count(*) FROM claims WHERE superseded_by_run IS NOT NULL),"
+      " (SELECT count(*) FROM entities), (SELECT count(*) FROM entity_aliases),"
+      " (SELECT count(*) FROM roles WHERE superseded_by_run IS NULL),"
+      " (SELECT coalesce(sum(size), 0) FROM documents)");
+  if (!st.ok()) return st.status();
+  Statement& q = st.value();
+  Result<bool> row = q.Step();
+  if (!row.ok()) return row.status();
+  LedgerStats s;
+  s.documents = q.Int(0);
+  s.runs = q.Int(1);
+  s.claims = q.Int(2);
+  s.claims_superseded = q.Int(3);
+  s.entities = q.Int(4);
+  s.aliases = q.Int(5);
+  s.roles = q.Int(6);
+  s.bytes = q.Int(7);
+  Result<int64_t> version = db_->QueryInt("PRAGMA user_version");
+  if (!version.ok()) return version.status();
+  s.schema_version = static_cast<int>(version.value());
+  return s;
+}
+
+std::string SpansToJson(const std::vector<Span>& spans) {
+  std::string out = "[";
+  for (Span s : spans) {
+    if (out.size() > 1) out += ',';
+    out += fmt::format("[{},{}]", s.begin, s.end);
+  }
+  return out + "]";
+}
+
+std::string JoinSpans(std::string_view text, const std::vector<Span>& spans) {
+  std::string out;
+  for (Span s : spans) {
+    if (!out.empty()) out += " … ";
+    if (s.end <= text.size() && s.begin <= s.end) out += s.Of(text);
+  }
+  return out;
+}
+
+}  // namespace quoteledger

@@ -1,0 +1,125 @@
+// Ledger: the SQLite quote database. Opening one creates or migrates its
+// schema; as a ClaimSink it stores each document's attribution with its
+// provenance, in batched transactions; queries (ledger/queries.h) and
+// checks (ledger/verify.h) read it back.
+#ifndef QUOTELEDGER_LEDGER_LEDGER_H_
+#define QUOTELEDGER_LEDGER_LEDGER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "ledger/database.h"
+#include "quoteledger/claim.h"
+#include "quoteledger/document.h"
+#include "quoteledger/status.h"
+
+namespace quoteledger {
+
+// What identifies the rules that made a set of claims.
+struct RunSettings {
+  std::string engine_version;   // Extractor::Version()
+  std::string rule_set_sha256;  // Extractor::RuleSetHash()
+  std::string options_json = "{}";  // how the run was invoked, for people
+};
+
+// What Accept() has done since the Ledger was opened.
+struct IngestCounts {
+  int64_t documents_new = 0;          // bytes never seen before
+  int64_t documents_unchanged = 0;    // already extracted with the same engine and rules
+  int64_t documents_reextracted = 0;  // extracted before with other rules: older superseded
+  int64_t claims_added = 0;
+  int64_t claims_superseded = 0;
+};
+
+// Counts over the whole ledger. claims and roles count current rows only
+// (not superseded by a later run).
+struct LedgerStats {
+  int64_t documents = 0;
+  int64_t runs = 0;
+  int64_t claims = 0;
+  int64_t claims_superseded = 0;
+  int64_t entities = 0;
+  int64_t aliases = 0;
+  int64_t roles = 0;
+  int64_t bytes = 0;  // total size of the documents
+  int schema_version = 0;
+};
+
+class Ledger : public ClaimSink {
+ public:
+  enum class OpenMode {
+    kCreate,    // create the file and its schema when missing
+    kExisting,  // NotFound (saying how to make one) when the file is missing
+  };
+
+  // Opens the ledger at `path` and applies any migrations it lacks. Fails
+  // with NotFound, IOError, Corruption (not a ledger) or InvalidArgument (a
+  // ledger from a newer quoteledger), each naming the path.
+  static Result<std::unique_ptr<Ledger>> Open(const std::string& path, OpenMode mode);
+  ~Ledger() override;
+
+  // Sets the engine and rules the following Accept() calls record. No run
+  // row is written until a document actually needs one, so ingesting
+  // nothing new leaves the ledger unchanged.
+  void SetRun(RunSettings settings);
+
+  // True when the document with these bytes is in the ledger and its
+  // current claims were made by the engine and rules of SetRun(), so
+  // extracting it again would change nothing. Reads committed data only
+  // from other connections; safe to call on a second Ledger opened on the
+  // same file while this one writes.
+  Result<bool> IsCurrent(const std::string& sha256);
+
+  // Stores `doc` and its attribution inside the open batch transaction
+  // (beginning one if needed). New bytes: the document, its text, entities,
+  // aliases, roles and claims are inserted. Same bytes and same rules:
+  // nothing is written. Same bytes, other rules: a new run's claims and
+  // roles are inserted and the older ones marked superseded, never deleted.
+  // Each document is all or nothing: on failure its writes are undone, the
+  // batch so far is kept, and the Status says what failed.
+  Status Accept(const Document& doc, const Attribution& result) override;
+
+  // Commits the open batch, if any. After a crash, everything committed is
+  // there and nothing of an uncommitted batch is.
+  Status Commit();
+  // Commits, then stamps the run's finished_at (if a run was written).
+  Status FinishRun();
+
+  const IngestCounts& counts() const { return counts_; }
+  int64_t run_id() const { return run_id_; }  // 0 until a run row exists
+  Result<LedgerStats> Stats();
+
+  Database& db() { return *db_; }
+  const std::string& path() const { return db_->path(); }
+
+ private:
+  explicit Ledger(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+  Status AcceptInSavepoint(const Document& doc, const Attribution& result);
+  Result<int64_t> EnsureRun();
+  Result<int64_t> InsertDocument(const Document& doc);
+  Result<int64_t> Supersede(int64_t document_id, int64_t run_id);
+  Result<int64_t> EntityId(const std::string& name, EntityKind kind, const std::string& gender);
+  Status InsertEntities(const Attribution& result);
+  Status InsertRoles(const Document& doc, int64_t document_id, const Attribution& result);
+  Status InsertClaims(const Document& doc, int64_t document_id, const Attribution& result);
+  Status InsertClaim(const Document& doc, int64_t document_id, int seq, const Claim& c);
+
+  std::unique_ptr<Database> db_;
+  RunSettings run_;
+  int64_t run_id_ = 0;
+  IngestCounts counts_;
+  // name (as stored) -> entity id, for the open batch only, so memory stays
+  // bounded by the batch; cleared on commit and on rollback.
+  std::unordered_map<std::string, int64_t> entity_ids_;
+};
+
+// The JSON text stored in claims.content_spans: [[begin, end], ...].
+std::string SpansToJson(const std::vector<Span>& spans);
+// The content text stored for a claim: the spans' bytes joined with " … ".
+std::string JoinSpans(std::string_view text, const std::vector<Span>& spans);
+
+}  // namespace quoteledger
+
+#endif  // QUOTELEDGER_LEDGER_LEDGER_H_

@@ -1,0 +1,255 @@
+// The write path: one document's attribution into the open batch. Every
+// document is written inside a SAVEPOINT, so a failure half-way through
+// undoes that document only and the batch stays whole.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "ledger/ledger.h"
+
+namespace quoteledger {
+namespace {
+
+std::string FoldAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Gender as the schema allows it; anything else the engine might say is
+// "unknown".
+std::string CleanGender(const std::string& g) { return g == "m" || g == "f" ? g : ""; }
+
+bool SpanFits(Span s, size_t size) { return s.begin <= s.end && s.end <= size; }
+
+Status CheckSpans(const Document& doc, const Claim& c) {
+  size_t size = doc.text().size();
+  bool ok = SpanFits(c.source, size) && SpanFits(c.cue, size);
+  for (Span s : c.content) ok = ok && SpanFits(s, size);
+  if (ok) return Status::Ok();
+  return Status::InvalidArgument(fmt::format(
+      "{}: rule {} produced a span outside the document's {} bytes (an engine bug; "
+      "report it with this article)",
+      doc.name(), c.rule_id, size));
+}
+
+Statement& BindSpan(Statement& st, int index, Span s) {
+  if (s.empty()) return st.BindNull(index).BindNull(index + 1);
+  return st.Bind(index, int64_t{s.begin}).Bind(index + 1, int64_t{s.end});
+}
+
+}  // namespace
+
+Status Ledger::Accept(const Document& doc, const Attribution& result) {
+  if (!db_->InTransaction()) {
+    Status s = db_->Exec("BEGIN IMMEDIATE");
+    if (!s.ok()) return s;
+  }
+  Status s = db_->Exec("SAVEPOINT document");
+  if (!s.ok()) return s;
+  IngestCounts before = counts_;
+  int64_t run_before = run_id_;
+  s = AcceptInSavepoint(doc, result);
+  if (s.ok()) return db_->Exec("RELEASE document");
+  (void)db_->Exec("ROLLBACK TO document; RELEASE document");  // s is what to report
+  counts_ = before;
+  run_id_ = run_before;  // a run row written in the savepoint is gone too
+  entity_ids_.clear();
+  return s;
+}
+
+Status Ledger::AcceptInSavepoint(const Document& doc, const Attribution& result) {
+  for (const Claim& c : result.claims) {
+    Status s = CheckSpans(doc, c);
+    if (!s.ok()) return s;
+  }
+  Result<Statement*> st = db_->Cached(
+      "SELECT d.id, r.engine_version, r.rule_set_sha256 FROM documents d "
+      "LEFT JOIN extractions e ON e.document_id = d.id AND e.superseded_by_run IS NULL "
+      "LEFT JOIN runs r ON r.id = e.run_id WHERE d.sha256 = ?1");
+  if (!st.ok()) return st.status();
+  Statement& q = *st.value();
+  q.Bind(1, doc.Sha256());
+  Result<bool> row = q.Step();
+  if (!row.ok()) return row.status();
+  int64_t document_id = row.value() ? q.Int(0) : 0;
+  bool same_rules = row.value() && q.Text(1) == run_.engine_version &&
+                    q.Text(2) == run_.rule_set_sha256;
+  q.Reset();
+  if (same_rules) {
+    ++counts_.documents_unchanged;
+    return Status::Ok();
+  }
+  Result<int64_t> run = EnsureRun();
+  if (!run.ok()) return run.status();
+  if (document_id != 0) {
+    Result<int64_t> superseded = Supersede(document_id, run.value());
+    if (!superseded.ok()) return superseded.status();
+    counts_.claims_superseded += superseded.value();
+    ++counts_.documents_reextracted;
+  } else {
+    Result<int64_t> inserted = InsertDocument(doc);
+    if (!inserted.ok()) return inserted.status();
+    document_id = inserted.value();
+    ++counts_.documents_new;
+  }
+  Status s = InsertEntities(result);
+  if (s.ok()) s = InsertRoles(doc, document_id, result);
+  if (s.ok()) s = InsertClaims(doc, document_id, result);
+  return s;
+}
+
+Result<int64_t> Ledger::InsertDocument(const Document& doc) {
+  Result<Statement*> st = db_->Cached(
+      "INSERT INTO documents(sha256, name, url, external_id, title, publisher, published_at, "
+      "size) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  if (!st.ok()) return st.status();
+  const DocumentMeta& m = doc.meta();
+  st.value()->Bind(1, doc.Sha256()).Bind(2, doc.name()).BindOrNull(3, m.url);
+  st.value()->BindOrNull(4, m.id).BindOrNull(5, m.title).BindOrNull(6, m.publisher);
+  st.value()->BindOrNull(7, m.published_at).Bind(8, static_cast<int64_t>(doc.text().size()));
+  Status s = st.value()->Run();
+  if (!s.ok()) return s;
+  int64_t id = db_->LastInsertId();
+  st = db_->Cached("INSERT INTO document_texts(document_id, bytes) VALUES (?1, ?2)");
+  if (!st.ok()) return st.status();
+  s = st.value()->Bind(1, id).BindBlob(2, doc.text()).Run();
+  if (!s.ok()) return s;
+  return id;
+}
+
+// Marks the document's current claims, roles and extraction as replaced by
+// `run_id`; returns how many claims that was.
+Result<int64_t> Ledger::Supersede(int64_t document_id, int64_t run_id) {
+  int64_t claims = 0;
+  for (const char* table : {"claims", "roles", "extractions"}) {
+    std::string sql = fmt::format(
+        "UPDATE {} SET superseded_by_run = ?2 "
+        "WHERE document_id = ?1 AND superseded_by_run IS NULL",
+        table);
+    Result<Statement*> st = db_->Cached(sql);
+    if (!st.ok()) return st.status();
+    Status s = st.value()->Bind(1, document_id).Bind(2, run_id).Run();
+    if (!s.ok()) return s;
+    if (std::string_view(table) == "claims") claims = db_->Changes();
+  }
+  return claims;
+}
+
+// The entity's id, inserting it when new. A kind or gender learnt later
+// fills in an "unknown" one; a known one is never overwritten.
+Result<int64_t> Ledger::EntityId(const std::string& name, EntityKind kind,
+                                 const std::string& gender) {
+  std::string key = FoldAscii(name);
+  auto it = entity_ids_.find(key);
+  std::string kind_name = EntityKindName(kind);
+  std::string g = CleanGender(gender);
+  Result<Statement*> st = db_->Cached(
+      "INSERT INTO entities(name, kind, gender) VALUES (?1, ?2, ?3) "
+      "ON CONFLICT(name) DO UPDATE SET "
+      "kind = CASE WHEN kind = 'unknown' THEN excluded.kind ELSE kind END, "
+      "gender = CASE WHEN gender = '' THEN excluded.gender ELSE gender END "
+      "WHERE (kind = 'unknown' AND excluded.kind != 'unknown') "
+      "OR (gender = '' AND excluded.gender != '')");
+  if (!st.ok()) return st.status();
+  bool may_learn = kind != EntityKind::kUnknown || !g.empty();
+  if (it != entity_ids_.end() && !may_learn) return it->second;
+  Status s = st.value()->Bind(1, name).Bind(2, kind_name).Bind(3, g).Run();
+  if (!s.ok()) return s;
+  if (it != entity_ids_.end()) return it->second;
+  st = db_->Cached("SELECT id FROM entities WHERE name = ?1");
+  if (!st.ok()) return st.status();
+  Statement& q = *st.value();
+  Result<bool> row = q.Bind(1, name).Step();
+  if (!row.ok()) return row.status();
+  if (!row.value()) return Status::Corruption(fmt::format("entity \"{}\" vanished", name));
+  int64_t id = q.Int(0);
+  q.Reset();
+  entity_ids_.emplace(key, id);
+  return id;
+}
+
+Status Ledger::InsertEntities(const Attribution& result) {
+  for (const EntityFact& e : result.entities) {
+    if (e.name.empty()) continue;
+    Result<int64_t> id = EntityId(e.name, e.kind, e.gender);
+    if (!id.ok()) return id.status();
+    for (const std::string& alias : e.aliases) {
+      if (alias.empty() || FoldAscii(alias) == FoldAscii(e.name)) continue;
+      Result<Statement*> st = db_->Cached(
+          "INSERT OR IGNORE INTO entity_aliases(entity_id, alias) VALUES (?1, ?2)");
+      if (!st.ok()) return st.status();
+      Status s = st.value()->Bind(1, id.value()).Bind(2, alias).Run();
+      if (!s.ok()) return s;
+    }
+  }
+  return Status::Ok();
+}
+
+Status Ledger::InsertRoles(const Document& doc, int64_t document_id, const Attribution& result) {
+  for (const RoleFact& r : result.roles) {
+    if (r.person.empty() || r.title.empty() || !SpanFits(r.evidence, doc.text().size())) continue;
+    Result<int64_t> entity = EntityId(r.person, EntityKind::kPerson, "");
+    if (!entity.ok()) return entity.status();
+    Result<Statement*> st = db_->Cached(
+        "INSERT INTO roles(entity_id, title, affiliation, document_id, run_id, evidence_begin, "
+        "evidence_end, evidence_text, stated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    if (!st.ok()) return st.status();
+    Statement& q = *st.value();
+    q.Bind(1, entity.value()).Bind(2, r.title).Bind(3, r.affiliation).Bind(4, document_id);
+    q.Bind(5, run_id_).Bind(6, int64_t{r.evidence.begin}).Bind(7, int64_t{r.evidence.end});
+    q.Bind(8, r.evidence.Of(doc.text())).BindOrNull(9, doc.meta().published_at);
+    Status s = q.Run();
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status Ledger::InsertClaims(const Document& doc, int64_t document_id, const Attribution& result) {
+  for (size_t i = 0; i < result.claims.size(); ++i) {
+    Status s = InsertClaim(doc, document_id, static_cast<int>(i), result.claims[i]);
+    if (!s.ok()) return s;
+  }
+  counts_.claims_added += static_cast<int64_t>(result.claims.size());
+  Result<Statement*> st = db_->Cached(
+      "INSERT INTO extractions(document_id, run_id, claims) VALUES (?1, ?2, ?3)");
+  if (!st.ok()) return st.status();
+  return st.value()
+      ->Bind(1, document_id)
+      .Bind(2, run_id_)
+      .Bind(3, static_cast<int64_t>(result.claims.size()))
+      .Run();
+}
+
+Status Ledger::InsertClaim(const Document& doc, int64_t document_id, int seq, const Claim& c) {
+  std::string_view text = doc.text();
+  int64_t speaker_id = 0;
+  if (!c.speaker.empty()) {
+    Result<int64_t> id = EntityId(c.speaker, c.speaker_kind, "");
+    if (!id.ok()) return id.status();
+    speaker_id = id.value();
+  }
+  Result<Statement*> st = db_->Cached(
+      "INSERT INTO claims(document_id, run_id, seq, kind, content_spans, content_begin, "
+      "content_end, content_text, source_begin, source_end, source_text, cue_begin, cue_end, "
+      "cue_text, speaker_id, role_title, role_affiliation, rule_id, stage, confidence) VALUES "
+      "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+      "?20)");
+  if (!st.ok()) return st.status();
+  Statement& q = *st.value();
+  Span first = c.content.empty() ? Span{} : c.content.front();
+  Span last = c.content.empty() ? Span{} : c.content.back();
+  q.Bind(1, document_id).Bind(2, run_id_).Bind(3, int64_t{seq}).Bind(4, ClaimKindName(c.kind));
+  q.Bind(5, SpansToJson(c.content)).Bind(6, int64_t{first.begin});
+  q.Bind(7, int64_t{std::max(first.begin, last.end)}).Bind(8, JoinSpans(text, c.content));
+  BindSpan(q, 9, c.source).Bind(11, c.source.Of(text));
+  BindSpan(q, 12, c.cue).Bind(14, c.cue.Of(text));
+  if (speaker_id != 0) q.Bind(15, speaker_id);
+  q.Bind(16, c.role).Bind(17, c.affiliation).Bind(18, c.rule_id).Bind(19, int64_t{c.stage});
+  q.Bind(20, std::clamp(c.confidence, 0.0, 1.0));
+  return q.Run();
+}
+
+}  // namespace quoteledger

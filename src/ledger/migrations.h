@@ -1,0 +1,36 @@
+// Migrations: bring a ledger's schema up to the version this program was
+// built with. A migration is schema/NNNN_name.sql; the ledger's PRAGMA
+// user_version holds the number of the last one applied.
+#ifndef QUOTELEDGER_LEDGER_MIGRATIONS_H_
+#define QUOTELEDGER_LEDGER_MIGRATIONS_H_
+
+#include <string_view>
+#include <vector>
+
+#include "ledger/database.h"
+#include "quoteledger/status.h"
+
+namespace quoteledger {
+
+struct Migration {
+  int version = 0;        // NNNN from the file name
+  std::string_view name;  // "schema/0001_init.sql"
+  std::string_view sql;
+};
+
+// The built-in migrations in order. Corruption (a build mistake) when the
+// numbers are not 1, 2, 3 ... with no gap.
+Result<std::vector<Migration>> BuiltinMigrations();
+
+// The version a fully migrated ledger has.
+int LatestSchemaVersion();
+
+// Applies, in order, each migration newer than the ledger's user_version,
+// each in its own transaction together with the new user_version, so a
+// crash leaves the ledger at the last whole migration. InvalidArgument when
+// the ledger is newer than this program (it says to upgrade quoteledger).
+Status Migrate(Database& db, const std::vector<Migration>& migrations);
+
+}  // namespace quoteledger
+
+#endif  // QUOTELEDGER_LEDGER_MIGRATIONS_H_

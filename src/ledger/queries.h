@@ -1,0 +1,134 @@
+// Queries over the ledger: claims by phrase, speaker, kind, date and
+// publisher; speakers; roles; documents. Each returns plain rows that the
+// report layer renders. Speaker names match canonical names and aliases,
+// case-insensitively ("blinken" finds Antony Blinken).
+//
+// An article's date is its published_at when the input gave one, else the
+// moment it was first ingested; --since/--until, ordering and first/last
+// seen all use it. Unless all_runs is set, only current claims and roles
+// (not superseded by a later run) are returned.
+#ifndef QUOTELEDGER_LEDGER_QUERIES_H_
+#define QUOTELEDGER_LEDGER_QUERIES_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "ledger/ledger.h"
+#include "quoteledger/span.h"
+#include "quoteledger/status.h"
+
+namespace quoteledger {
+
+struct DocumentRow {
+  int64_t id = 0;
+  std::string sha256;
+  std::string name;  // path, JSON id or url, or file:line
+  std::string url, external_id, title, publisher, published_at, ingested_at;
+  std::string date;  // published_at, else ingested_at
+  int64_t size = 0;
+};
+
+struct ClaimRow {
+  int64_t id = 0;
+  DocumentRow doc;  // id, sha256, name, title, publisher, date filled in
+  int seq = 0;      // position among its run's claims in the document
+  std::string kind;
+  std::vector<Span> content;
+  std::string text;       // content bytes joined with " … "
+  std::string highlight;  // text with \x02 ... \x03 around phrase matches, or ""
+  Span source, cue;
+  std::string source_text, cue_text;
+  std::string speaker;       // canonical name, or "" when unresolved
+  std::string speaker_kind;  // person, organization, group, anonymous, unknown
+  std::string role, affiliation;
+  std::string rule_id;
+  int stage = 0;
+  double confidence = 0;
+  int64_t run_id = 0;
+  bool superseded = false;
+};
+
+struct ClaimFilter {
+  std::string phrase;     // full-text phrase in the claim text, or ""
+  std::string speaker;    // canonical name or alias, or ""
+  int64_t speaker_id = 0; // only this entity
+  std::string kind;       // direct, mixed, partial, indirect, according_to, or ""
+  std::string since;      // article date >= this (a prefix like 2016-09 works)
+  std::string until;      // article date <= this, compared on its length
+  std::string publisher;  // exact, case-insensitive
+  bool anonymous = false; // only anonymous sources
+  int64_t document_id = 0;  // only this document
+  bool all_runs = false;    // include superseded claims
+  int64_t limit = 0;        // 0: no limit
+};
+
+// Claims matching every given filter, ordered by article date, article and
+// position. A speaker filter that names no entity gives no rows. The
+// phrase is searched as one phrase (not FTS syntax); InvalidArgument when
+// it holds no letter or digit.
+Result<std::vector<ClaimRow>> FindClaims(Ledger& ledger, const ClaimFilter& filter);
+
+struct EntityRow {
+  int64_t id = 0;
+  std::string name, kind, gender;
+  std::vector<std::string> aliases;
+};
+
+// Entities whose canonical name or an alias equals `name` (ignoring ASCII
+// case); when none does, those with `name` as whole words of their
+// canonical name ("Harris" finds Kamala Harris). By name.
+Result<std::vector<EntityRow>> MatchEntities(Ledger& ledger, const std::string& name);
+
+struct SpeakerRow {
+  EntityRow entity;
+  int64_t claims = 0;
+  int64_t documents = 0;
+  std::vector<std::string> roles;  // "Secretary of State (U.S.)", distinct
+  std::string first_seen, last_seen;  // article dates
+};
+
+struct SpeakerFilter {
+  std::string kind;  // only this entity kind, or ""
+  std::string name;  // only entities matching this name (as MatchEntities), or ""
+  bool all_runs = false;
+  int64_t limit = 0;
+};
+
+// Speakers with at least one claim, most quoted first.
+Result<std::vector<SpeakerRow>> ListSpeakers(Ledger& ledger, const SpeakerFilter& filter);
+
+struct RoleRow {
+  std::string person;
+  std::string title, affiliation;
+  DocumentRow doc;  // the article that states it
+  Span evidence;
+  std::string evidence_text;
+  bool superseded = false;
+};
+
+// Every role held by the entities `name` matches, with the article that
+// states it, ordered by person then article date.
+Result<std::vector<RoleRow>> FindRoles(Ledger& ledger, const std::string& name, bool all_runs);
+
+// Roles held by one entity, or stated in one document.
+Result<std::vector<RoleRow>> EntityRoles(Ledger& ledger, int64_t entity_id, bool all_runs);
+Result<std::vector<RoleRow>> DocumentRoles(Ledger& ledger, int64_t document_id, bool all_runs);
+
+// Documents that `key` names: a SHA-256 prefix (4 or more hex digits), a
+// stored name, a path ending in "/key", a JSON id, or a url.
+Result<std::vector<DocumentRow>> FindDocuments(Ledger& ledger, const std::string& key);
+
+// The one document `key` names: NotFound when none does; InvalidArgument
+// listing the candidates when several do.
+Result<DocumentRow> FindDocument(Ledger& ledger, const std::string& key);
+
+// The document's original bytes; NotFound when there is no such document.
+Result<std::string> DocumentText(Ledger& ledger, int64_t document_id);
+
+// "Prime Minister (Israel)", "President", or "".
+std::string RoleLabel(const std::string& title, const std::string& affiliation);
+
+}  // namespace quoteledger
+
+#endif  // QUOTELEDGER_LEDGER_QUERIES_H_

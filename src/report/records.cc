@@ -1,0 +1,123 @@
+// Record builders. Dates are shown as the article's date (published_at, or
+// the ingest time when the input gave none), the same one queries use.
+#include "report/records.h"
+
+#include <cmath>
+
+#include "report/report_data.h"
+
+namespace quoteledger {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json SpanJson(Span s) {
+  if (s.empty()) return Json();
+  return Json::array({Json::array({s.begin, s.end})});
+}
+
+Json SpansJson(const std::vector<Span>& spans) {
+  Json out = Json::array();
+  for (Span s : spans) out.push_back({s.begin, s.end});
+  return out;
+}
+
+}  // namespace
+
+Json ClaimRecord(const ClaimRow& row) {
+  Json r;
+  r["id"] = row.id;
+  r["speaker"] = DisplaySpeaker(row);
+  r["speaker_kind"] = row.speaker_kind;
+  r["role"] = RoleLabel(row.role, row.affiliation);
+  r["kind"] = row.kind;
+  r["date"] = row.doc.date;
+  r["article"] = row.doc.name;
+  r["title"] = row.doc.title;
+  r["publisher"] = row.doc.publisher;
+  r["sha256"] = row.doc.sha256;
+  r["spans"] = SpansJson(row.content);
+  r["text"] = row.text;
+  r["source"] = row.source_text;
+  r["source_span"] = SpanJson(row.source);
+  r["cue"] = row.cue_text;
+  r["cue_span"] = SpanJson(row.cue);
+  r["rule"] = row.rule_id;
+  r["stage"] = row.stage;
+  r["confidence"] = std::round(row.confidence * 1000) / 1000;
+  r["run"] = row.run_id;
+  r["superseded"] = row.superseded;
+  return r;
+}
+
+Json ClaimRecords(const std::vector<ClaimRow>& rows) {
+  Json out = Json::array();
+  for (const ClaimRow& row : rows) out.push_back(ClaimRecord(row));
+  return out;
+}
+
+Json SpeakerRecords(const std::vector<SpeakerRow>& rows) {
+  Json out = Json::array();
+  for (const SpeakerRow& row : rows) {
+    Json r;
+    r["speaker"] = row.entity.name;
+    r["kind"] = row.entity.kind;
+    r["claims"] = row.claims;
+    r["articles"] = row.documents;
+    r["roles"] = row.roles;
+    r["aliases"] = row.entity.aliases;
+    r["first_seen"] = row.first_seen;
+    r["last_seen"] = row.last_seen;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+Json RoleRecords(const std::vector<RoleRow>& rows) {
+  Json out = Json::array();
+  for (const RoleRow& row : rows) {
+    Json r;
+    r["person"] = row.person;
+    r["role"] = RoleLabel(row.title, row.affiliation);
+    r["title"] = row.title;
+    r["affiliation"] = row.affiliation;
+    r["article"] = row.doc.name;
+    r["date"] = row.doc.date;
+    r["sha256"] = row.doc.sha256;
+    r["evidence_span"] = SpanJson(row.evidence);
+    r["evidence"] = row.evidence_text;
+    r["superseded"] = row.superseded;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+Json DocumentRecord(const DocumentRow& doc) {
+  Json r;
+  r["sha256"] = doc.sha256;
+  r["name"] = doc.name;
+  r["title"] = doc.title;
+  r["publisher"] = doc.publisher;
+  r["url"] = doc.url;
+  r["id"] = doc.external_id;
+  r["date"] = doc.date;
+  r["ingested_at"] = doc.ingested_at;
+  r["size"] = doc.size;
+  return r;
+}
+
+Json StatsRecord(const LedgerStats& s) {
+  Json r;
+  r["documents"] = s.documents;
+  r["runs"] = s.runs;
+  r["claims"] = s.claims;
+  r["claims_superseded"] = s.claims_superseded;
+  r["entities"] = s.entities;
+  r["aliases"] = s.aliases;
+  r["roles"] = s.roles;
+  r["bytes"] = s.bytes;
+  r["schema_version"] = s.schema_version;
+  return r;
+}
+
+}  // namespace quoteledger

@@ -1,0 +1,41 @@
+// Query rows as records: the JSON objects that `who`, `quotes`, `speakers`,
+// `roles`, `show` and `stats` print as tables, CSV or JSON. Keys are the
+// column names, in the order a table shows them; spans are [[begin, end]]
+// in UTF-8 bytes of the article.
+#ifndef QUOTELEDGER_REPORT_RECORDS_H_
+#define QUOTELEDGER_REPORT_RECORDS_H_
+
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ledger/ledger.h"
+#include "ledger/queries.h"
+
+namespace quoteledger {
+
+// One claim: id, speaker, speaker_kind, role, kind, date, article, title,
+// publisher, sha256, spans, text, source, source_span, cue, cue_span, rule,
+// stage, confidence, run, superseded.
+nlohmann::ordered_json ClaimRecord(const ClaimRow& row);
+nlohmann::ordered_json ClaimRecords(const std::vector<ClaimRow>& rows);
+
+// One speaker: speaker, kind, claims, articles, roles, aliases, first_seen,
+// last_seen.
+nlohmann::ordered_json SpeakerRecords(const std::vector<SpeakerRow>& rows);
+
+// One role: person, role, title, affiliation, article, date, sha256,
+// evidence_span, evidence, superseded.
+nlohmann::ordered_json RoleRecords(const std::vector<RoleRow>& rows);
+
+// One document: sha256, name, title, publisher, url, id, date,
+// ingested_at, size.
+nlohmann::ordered_json DocumentRecord(const DocumentRow& doc);
+
+// The ledger's counts: documents, runs, claims, claims_superseded,
+// entities, aliases, roles, bytes, schema_version.
+nlohmann::ordered_json StatsRecord(const LedgerStats& stats);
+
+}  // namespace quoteledger
+
+#endif  // QUOTELEDGER_REPORT_RECORDS_H_

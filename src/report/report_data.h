@@ -1,0 +1,88 @@
+// The data behind an attribution report, loaded from the ledger: one
+// article with its text, claims and roles; one or more speakers with what
+// they said over time; or the claims about a topic phrase. The Markdown and
+// HTML renderers take these and nothing else.
+#ifndef QUOTELEDGER_REPORT_REPORT_DATA_H_
+#define QUOTELEDGER_REPORT_REPORT_DATA_H_
+
+#include <map>
+#include <string_view>
+#include <string>
+#include <vector>
+
+#include "ledger/ledger.h"
+#include "ledger/queries.h"
+
+namespace quoteledger {
+
+struct ArticleReport {
+  DocumentRow doc;
+  std::string text;               // the original bytes
+  std::vector<ClaimRow> claims;   // in document order
+  std::vector<RoleRow> roles;     // roles the article states
+};
+
+struct SpeakerReport {
+  EntityRow entity;
+  std::vector<RoleRow> roles;     // every role held, by article date
+  std::vector<ClaimRow> claims;   // everything said, by article date
+};
+
+struct TopicReport {
+  std::string phrase;
+  std::vector<ClaimRow> claims;   // by article date; highlight marks the phrase
+};
+
+// What a report is about; `generated` names the ledger for the footer.
+struct ReportContext {
+  std::string ledger;          // the --db path
+  std::string version;         // quoteledger's version
+  bool all_runs = false;       // superseded claims included
+};
+
+// NotFound when `key` names no article (FindDocument's other errors pass
+// through).
+Result<ArticleReport> LoadArticleReport(Ledger& ledger, const std::string& key, bool all_runs);
+// One report per entity `name` matches; NotFound when none does.
+Result<std::vector<SpeakerReport>> LoadSpeakerReports(Ledger& ledger, const std::string& name,
+                                                      bool all_runs);
+// NotFound when no claim holds the phrase.
+Result<TopicReport> LoadTopicReport(Ledger& ledger, const std::string& phrase, bool all_runs);
+
+// Speakers in order of first appearance in `claims`, each with a colour
+// index 0, 1, 2 ...; unresolved claims share the key "".
+std::map<std::string, int> SpeakerColours(const std::vector<ClaimRow>& claims);
+
+// The speaker as a report shows it: the canonical name, or the source as
+// written when unresolved.
+std::string DisplaySpeaker(const ClaimRow& claim);
+
+// A title for the article: its metadata title, else its first line (cut to
+// about 120 bytes on a UTF-8 boundary), else its name.
+std::string ArticleTitle(const DocumentRow& doc, std::string_view text);
+
+// Claims grouped by speaker (as DisplaySpeaker shows them), most claims
+// first, then by name; the claims keep their order within a group. The
+// pointers point into `claims`.
+struct SpeakerGroup {
+  std::string speaker;
+  std::vector<const ClaimRow*> claims;
+};
+std::vector<SpeakerGroup> GroupBySpeaker(const std::vector<ClaimRow>& claims);
+
+// "2024-08-18" from "2024-08-18T09:30:00Z"; other dates as they are.
+std::string ShortDate(const std::string& date);
+
+// `text` cut to at most about `max_bytes` at a space or UTF-8 boundary,
+// with "…" added when cut.
+std::string Shorten(std::string_view text, size_t max_bytes);
+
+// "[1365, 1452)" or "[2854, 3022) [3065, 3138)".
+std::string SpanList(const std::vector<Span>& spans);
+
+// "direct 2, indirect 1": how many of `claims` are of each kind.
+std::string KindCounts(const std::vector<const ClaimRow*>& claims);
+
+}  // namespace quoteledger
+
+#endif  // QUOTELEDGER_REPORT_REPORT_DATA_H_

@@ -1,0 +1,180 @@
+// Tests of src/report/ for the ledger: record tables, CSV and JSON; the
+// article layout behind highlighted reports; escaping; and the Markdown and
+// HTML reports built from a hand-made ledger.
+#include "report/table.h"
+
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+
+#include "report/article_layout.h"
+#include "report/html_page.h"
+#include "report/html_report.h"
+#include "report/markdown_report.h"
+#include "report/records.h"
+#include "report/report_data.h"
+#include "ledger_fixtures.h"
+
+namespace quoteledger {
+namespace {
+
+using Json = nlohmann::ordered_json;
+using testing::BridgeAttribution;
+using testing::kBridgeArticle;
+using testing::MakeDocument;
+using testing::TempDir;
+
+Json Records() {
+  return Json::parse(R"([
+    {"speaker": "Ana Lima", "claims": 12, "spans": [[3, 9], [12, 20]], "text": "said \"so\", twice"},
+    {"speaker": "Tomás Ó Ruairc", "claims": 3, "spans": [[1, 2]], "text": "line one\nline two"}
+  ])");
+}
+
+TEST_CASE("a table pads by code points and right-aligns numbers") {
+  std::string table = RenderRecords(Records(), OutputFormat::kTable, {"speaker", "claims", "spans"});
+  CHECK(table ==
+        "speaker         claims  spans\n"
+        "--------------  ------  -------------\n"
+        "Ana Lima            12  [3,9) [12,20)\n"
+        "Tomás Ó Ruairc       3  [1,2)\n");
+}
+
+TEST_CASE("cells") {
+  struct Case {
+    const char* json;
+    const char* text;
+  };
+  const Case cases[] = {
+      {"null", ""},          {"\"x\"", "x"},       {"true", "yes"},
+      {"0.755", "0.76"},     {"42", "42"},         {"[[1,2],[3,4]]", "[1,2) [3,4)"},
+      {"[\"a\",\"b\"]", "a; b"}, {"[]", ""},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.json);
+    CHECK(CellText(Json::parse(c.json)) == c.text);
+  }
+}
+
+TEST_CASE("CSV quotes what needs quoting and keeps every column") {
+  std::string csv = RenderRecords(Records(), OutputFormat::kCsv);
+  CHECK(csv ==
+        "speaker,claims,spans,text\n"
+        "Ana Lima,12,\"[3,9) [12,20)\",\"said \"\"so\"\", twice\"\n"
+        "Tomás Ó Ruairc,3,\"[1,2)\",\"line one\nline two\"\n");
+}
+
+TEST_CASE("JSON keeps types and column order; stats are an object of counts") {
+  Json back = Json::parse(RenderRecords(Records(), OutputFormat::kJson));
+  CHECK(back == Records());
+  LedgerStats stats;
+  stats.documents = 3;
+  stats.claims = 7;
+  Json object = Json::parse(RenderObject(StatsRecord(stats), OutputFormat::kJson));
+  CHECK(object["documents"] == 3);
+  CHECK(object["claims"] == 7);
+  CHECK(object["runs"] == 0);
+  CHECK(object["entities"] == 0);
+  CHECK(!ParseOutputFormat("yaml").ok());
+}
+
+ClaimRow Row(std::vector<Span> content, Span source = {}, Span cue = {}) {
+  ClaimRow r;
+  r.content = std::move(content);
+  r.source = source;
+  r.cue = cue;
+  return r;
+}
+
+TEST_CASE("article layout: paragraphs, marks, the innermost claim, tags at claim ends") {
+  //                  0123456789012345678901234
+  std::string_view text = "\xEF\xBB\xBFHe said \"yes, now\".\r\n\nNext line\n";
+  std::vector<ClaimRow> claims = {Row({{11, 21}}, {3, 5}, {6, 10}),  // "yes, now" with quotes
+                                  Row({{12, 15}})};                   // "yes" inside it
+  std::vector<Paragraph> paras = LayoutArticle(text, claims);
+  REQUIRE(paras.size() == 2);
+  std::vector<std::string> pieces;
+  for (const Piece& p : paras[0]) {
+    pieces.push_back(std::string(p.span.Of(text)) + "|" + std::to_string(p.claim) + "|" +
+                     std::to_string(p.source) + "|" + std::to_string(p.cue) + "|" +
+                     std::to_string(p.ends.size()));
+  }
+  CHECK(pieces == std::vector<std::string>{"He|-1|0|-1|0", " |-1|-1|-1|0", "said|-1|-1|0|0",
+                                           " |-1|-1|-1|0", "\"|0|-1|-1|0", "yes|1|-1|-1|1",
+                                           ", now\"|0|-1|-1|1", ".|-1|-1|-1|0"});
+  REQUIRE(paras[1].size() == 1);
+  CHECK(paras[1][0].span.Of(text) == "Next line");
+  // Spans past the end are clipped, not trusted.
+  CHECK(LayoutArticle("abc", {Row({{1, 99}})}).size() == 1);
+}
+
+TEST_CASE("escaping") {
+  CHECK(HtmlEscape("<a href=\"x\">Tom & 'Jerry'</a>") ==
+        "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
+  CHECK(MarkdownEscape("*bold* _x_ [l](u) <b> # | `c` a\nb") ==
+        "\\*bold\\* \\_x\\_ \\[l\\](u) \\<b\\> \\# \\| \\`c\\` a b");
+  CHECK(ColourClass(0) == "c0");
+  CHECK(ColourClass(12) == "c0");
+  CHECK(ColourClass(-1) == "cu");
+}
+
+ArticleReport BridgeReport(TempDir& dir) {
+  auto ledger = Ledger::Open(dir.File("r.db"), Ledger::OpenMode::kCreate);
+  REQUIRE(ledger.ok());
+  ledger.value()->SetRun({"0.1.0", std::string(64, 'a'), "{}"});
+  DocumentMeta meta{"b-1", "", "Bridge <to> reopen", "AP", "2024-08-18"};
+  REQUIRE(ledger.value()->Accept(MakeDocument(kBridgeArticle, meta), BridgeAttribution()).ok());
+  REQUIRE(ledger.value()->FinishRun().ok());
+  auto report = LoadArticleReport(*ledger.value(), "b-1", false);
+  REQUIRE(report.ok());
+  return report.value();
+}
+
+TEST_CASE("an HTML article report highlights every claim and escapes the article") {
+  TempDir dir;
+  ArticleReport report = BridgeReport(dir);
+  std::string html = ArticleHtml(report, {"r.db", "0.1.0", false});
+  CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(html.find("<title>Bridge &lt;to&gt; reopen</title>") != std::string::npos);
+  CHECK(html.find("audit the contract &lt;fully&gt;") != std::string::npos);
+  CHECK(html.find("<fully>") == std::string::npos);
+  CHECK(html.find("data-speaker=\"Ana Lima\"") != std::string::npos);
+  CHECK(html.find(">&quot;Not now.&quot;</span>") != std::string::npos);
+  CHECK(html.find("href=\"#claim-4\"") != std::string::npos);
+  CHECK(html.find("http") == std::string::npos);  // self-contained: no links out
+  CHECK(html.find("<script") == std::string::npos);
+}
+
+TEST_CASE("a Markdown article report puts claims in bold with speaker and rule") {
+  TempDir dir;
+  std::string md = ArticleMarkdown(BridgeReport(dir), {"r.db", "0.1.0", false});
+  CHECK(md.rfind("# Bridge \\<to\\> reopen\n", 0) == 0);
+  CHECK(md.find("said **the bridge would reopen in May** \\[1 · Ana Lima · speaker-cue-clause\\]") !=
+        std::string::npos);
+  CHECK(md.find("| 2 | Ana Lima | Mayor | direct |") != std::string::npos);
+}
+
+TEST_CASE("speaker and topic reports") {
+  TempDir dir;
+  ArticleReport article = BridgeReport(dir);
+  auto ledger = Ledger::Open(dir.File("r.db"), Ledger::OpenMode::kExisting);
+  REQUIRE(ledger.ok());
+  auto speakers = LoadSpeakerReports(*ledger.value(), "lima", false);
+  REQUIRE(speakers.ok());
+  REQUIRE(speakers.value().size() == 1);
+  CHECK(speakers.value()[0].claims.size() == 2);
+  std::string html = SpeakersHtml(speakers.value(), "lima", {"r.db", "0.1.0", false});
+  CHECK(html.find("<h1>Ana Lima</h1>") != std::string::npos);
+  CHECK(html.find("also called Lima") != std::string::npos);
+  auto topic = LoadTopicReport(*ledger.value(), "giving up", false);
+  REQUIRE(topic.ok());
+  CHECK(TopicHtml(topic.value(), {"r.db", "0.1.0", false}).find("<mark>giving up</mark>") !=
+        std::string::npos);
+  CHECK(TopicMarkdown(topic.value(), {"r.db", "0.1.0", false}).find("**giving up**") !=
+        std::string::npos);
+  CHECK(LoadTopicReport(*ledger.value(), "zebra", false).status().code() == StatusCode::kNotFound);
+  CHECK(LoadSpeakerReports(*ledger.value(), "Nobody", false).status().code() ==
+        StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace quoteledger
