@@ -90,6 +90,11 @@ TEST_CASE("sources read out of captured regions") {
       // A speech verb after an article is an adjective, not a missed cue.
       {"the three countries mediating the proposed cease-fire", MentionType::kNominal,
        EntityKind::kGroup, "the three countries mediating the proposed cease-fire"},
+      // A dateline before a dash is not part of the source.
+      {"PORT ALDER (Wire) \u2014 Mayor Grace Holloway", MentionType::kName, EntityKind::kPerson,
+       "Mayor Grace Holloway"},
+      {"Council member Victor Osei", MentionType::kName, EntityKind::kPerson,
+       "Council member Victor Osei"},
       // A region ending in a pronoun has the pronoun as its source.
       {"his series of tweets in which he", MentionType::kPronoun, EntityKind::kUnknown, "he"},
   };
@@ -105,7 +110,8 @@ TEST_CASE("sources read out of captured regions") {
 TEST_CASE("regions that hold no source are rejected") {
   for (const char* region : {"the report that was", "people who", "", "it is also", "The",
                              "Clinton argued what kind of person gets up",
-                             "for the military and his rubble"}) {
+                             "for the military and his rubble",
+                             "members would keep pressing for more"}) {
     CAPTURE(region);
     CHECK(Source(region).type == MentionType::kNone);
   }

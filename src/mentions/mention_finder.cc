@@ -306,8 +306,14 @@ Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
       !toks[toks.size() - 2].cap) {
     toks.erase(toks.begin(), toks.end() - 1);
   }
-  // Skip leading adverbials to where the source starts.
+  // A dateline or aside before a dash is not the source: "PORT ALDER
+  // (Wire) — Mayor Grace Holloway".
   size_t s = 0;
+  for (size_t i = 0; i + 1 < toks.size(); ++i) {
+    std::string_view w = toks[i].word;
+    if (w == "\u2014" || w == "\u2013" || w == "--" || w == "-" || w == "\u2015") s = i + 1;
+  }
+  // Skip leading adverbials to where the source starts.
   for (; s < toks.size(); ++s) {
     std::string lw = Lower(toks[s].word);
     char g;
@@ -357,6 +363,10 @@ Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
   // over ("Clinton questioned what kind of person gets up"), not a source;
   // after an article the word is an adjective ("the proposed cease-fire").
   for (size_t i = s + 1; i < toks.size(); ++i) {
+    // Nor does a description hold a finite verb ("members would keep").
+    if (In(toks[i].word, {"would", "will", "could", "should", "can", "may", "might", "must"})) {
+      return none;
+    }
     if (toks[i].cap || !lex_.IsSpeechVerb(toks[i].word)) continue;
     std::string prev = Lower(toks[i - 1].word);
     if (!In(prev, {"the", "a", "an", "his", "her", "their", "its", "our"})) return none;
