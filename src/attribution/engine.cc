@@ -12,23 +12,6 @@
 namespace quoteledger {
 namespace {
 
-std::string Alternation(const std::vector<std::string>& words) {
-  std::vector<std::string> sorted = words;
-  // Longest first, so "says" is not cut short by "say".
-  std::sort(sorted.begin(), sorted.end(), [](const std::string& a, const std::string& b) {
-    return a.size() > b.size() || (a.size() == b.size() && a < b);
-  });
-  std::string out;
-  for (const std::string& w : sorted) {
-    if (!out.empty()) out += '|';
-    for (char c : w) {
-      if (c == '.' || c == '-') out += '\\';
-      out += c;
-    }
-  }
-  return out;
-}
-
 // A claim while the sieves work on it: offsets are in the normalized text.
 struct Draft {
   int rule = -1;  // -1 for claims the continuation sieve made
@@ -421,47 +404,6 @@ class DocumentRun {
 };
 
 }  // namespace
-
-PlaceholderMap Engine::BuiltinPlaceholders(const Lexicons& lex) {
-  const std::string verbs = Alternation(lex.speech_verb_forms());
-  const std::string aux =
-      R"re((?:(?:is|are|was|were|has|have|had|also|later|previously|then|again|would|will|could|repeatedly|publicly|recently|once|earlier|further|simply|quickly|flatly|has also|had also|has long|have long|has repeatedly|had previously|has previously|did not|does not|didn't|doesn't|never|often|frequently|has often|also has|also had) )*)re";
-  PlaceholderMap p;
-  p["QUOTE"] = R"re(\x02[^\x03]*\x03)re";
-  p["QUOTE2"] = p["QUOTE"];
-  p["CLAUSE"] = R"re((?:[^\x02\x03]|\x02[^\x03]*\x03)+?)re";
-  // A clause holding at least one quotation (partial quotes).
-  p["QCLAUSE"] = R"re([^\x02\x03]*?\x02[^\x03]*\x03(?:[^\x02\x03]|\x02[^\x03]*\x03)*?)re";
-  // A source region ends on a capitalised word, a pronoun or a word of four
-  // letters or more, never on "the", "who" or "has": those show the cue
-  // found was not the verb of this subject ("the proposed cease-fire").
-  p["SPEAKER"] =
-      R"re([^\x02\x03,;:]*?(?:\p{Lu}[^\x02\x03,;:() ]*[^\x02\x03,;:() .]|\p{Lu}|[^\x02\x03,;:() ]{3,}[^\x02\x03,;:() .]|\b(?:he|she|it|we|I)|\([^()\x02\x03,;:]+\)))re";
-  p["SUBJECT"] = R"re(\p{Lu}[\p{L}\p{N}.'\-]*(?: (?:\p{Lu}[\p{L}\p{N}.'\-]*|of|de|van|von|al))*)re";
-  p["CUE"] = aux + "(?:" + verbs + ")";
-  p["CLAUSECUE"] = p["CUE"];
-  p["VERB"] = "(?:" + verbs + ")";  // a speech verb, not captured
-  p["CLAUSE2"] = p["CLAUSE"];
-  p["CUEING"] = "(?:also )?(?:" + Alternation(lex.speech_verb_ing_forms()) + ")";
-  p["STANCE"] = aux + "(?:" + Alternation(lex.stance_verb_forms()) + ")";
-  p["STANCE?"] = "(?:" + Alternation(lex.stance_verb_forms()) + ")";
-  p["TELL"] = aux + "(?:told|tells|tell|telling)";
-  p["DAY"] = R"re((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|last week|this week|last month|last year|on Twitter|on Facebook|in \p{Lu}\p{L}+))re";
-  p["ADV"] =
-      R"re((?:(?:on|last|this|early|late|earlier|later) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?|yesterday|today|tonight|earlier|later|recently|previously|again|also|publicly|privately|repeatedly|last (?:week|month|year)|this (?:week|month|year)|on (?:Twitter|Facebook|Instagram|CNN|Fox News|MSNBC|NBC|ABC|CBS|NPR|television|TV|the phone|the radio)|(?:in|during|at|on|after|before) (?:a|an|his|her|its|their|the|Monday's|Sunday's) (?:[\p{L}\-']+ )*?(?:statement|interview|speech|e-?mail|emailed statement|op-ed|letter|post|tweet|release|memo|call|conference|appearance|briefing|hearing|address|remarks|rally|town hall|debate|meeting|event|session|video|message|report|filing|testimony|book|column|essay|blog post|news conference|press conference|phone interview)(?: (?:on|with|to|at|in|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: [^,\x02\x03]+?)?)?|in an? [\p{L}\-']+ (?:statement|interview))re";
-  p["OBJ"] =
-      R"re((?:reporters|journalists|supporters|voters|the crowd|the audience|lawmakers|the court|the jury|a crowd|an audience|me|him|her|them|us|you|(?:a|an|the|his|her|their|its|my|our) (?:\p{Lu}[\p{L}.'\-]* )*[\p{L}'\-]+|\p{Lu}[\p{L}.'\-]*(?: \p{Lu}[\p{L}.'\-]*)*))re";
-  // Prefilter triggers: what a sentence must hold for a placeholder to match.
-  p["QUOTE?"] = p["QUOTE2?"] = p["QCLAUSE?"] = R"re(\x02)re";
-  p["CUE?"] = p["CLAUSECUE?"] = p["VERB?"] = p["VERB"];
-  p["CUEING?"] = p["CUEING"];
-  p["TELL?"] = "(?:told|tells|tell|telling)";
-  p["START"] = R"re((?:^|[,;] |: | (?:and|but|while|as|because|after) ))re";
-  p["TAIL"] = R"re(.*$)re";
-  p["END"] = R"re([.!?]?$)re";
-  p["SPEND"] = R"re((?:, .*|[.!?])?$)re";
-  return p;
-}
 
 Result<std::unique_ptr<Engine>> Engine::Create(Lexicons lex,
                                                const std::vector<RuleFile>& files) {
