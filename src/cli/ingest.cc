@@ -68,6 +68,31 @@ std::string Summary(const IngestSummary& s, int64_t skipped, const std::string& 
       HumanBytes(rate));
 }
 
+// Redraws the progress line from its own thread until stopped (the
+// Console draws nothing when stderr is not a terminal).
+class ProgressTicker {
+ public:
+  ProgressTicker(const Ingester& ingester, Console& console, int64_t total_bytes)
+      : console_(console), thread_([this, &ingester, total_bytes] {
+          while (!done_) {
+            IngestProgress p = ingester.Progress();
+            console_.Progress(ProgressLine(p.documents, p.bytes, p.claims, p.seconds, total_bytes));
+            std::this_thread::sleep_for(std::chrono::milliseconds(150));
+          }
+        }) {}
+  ~ProgressTicker() { Stop(); }
+  void Stop() {
+    done_ = true;
+    if (thread_.joinable()) thread_.join();
+    console_.ClearProgress();
+  }
+
+ private:
+  Console& console_;
+  std::atomic<bool> done_{false};
+  std::thread thread_;
+};
+
 // Reads every input into the ingester; returns how many articles were bad.
 int64_t Feed(const IngestCliOptions& opt, Ingester& ingester, Console& console) {
   InputFormat format = opt.input == "jsonl"  ? InputFormat::kJsonl
@@ -98,6 +123,24 @@ Result<std::vector<std::unique_ptr<Extractor>>> Extractors(const IngestCliOption
   return out;
 }
 
+// Prints the summary and what went wrong; returns the exit code.
+int Finish(const IngestSummary& summary, int64_t bad, const Status& s, const std::string& db) {
+  int64_t skipped = bad + summary.rejected;
+  std::cout << Summary(summary, skipped, db) << '\n' << std::flush;
+  if (!s.ok()) {
+    PrintError(s.ToString() + "; the batch being written was rolled back, earlier ones are kept");
+    return 2;
+  }
+  if (skipped > 0) PrintError(fmt::format("{} article(s) skipped; see above", skipped));
+  const IngestCounts& c = summary.counts;
+  if (c.documents_new + c.documents_reextracted + c.documents_unchanged + skipped == 0) {
+    PrintError("no articles in the inputs; give .txt, .jsonl or .ndjson files, folders holding "
+               "them, or - for standard input");
+    return 2;
+  }
+  return skipped > 0 ? 2 : 0;
+}
+
 int RunIngest(const IngestCliOptions& opt, const GlobalOptions& global) {
   auto extractors = Extractors(opt);
   if (!extractors.ok()) return ErrorExit(extractors.status());
@@ -116,29 +159,11 @@ int RunIngest(const IngestCliOptions& opt, const GlobalOptions& global) {
   Ingester ingester(workers, *ledger.value(), probe.ok() ? probe.value().get() : nullptr,
                     {opt.batch},
                     [&](const Status& s) { console.Message(s.message() + " (skipped)"); });
-  std::atomic<bool> done{false};
-  int64_t total = InputBytes(opt.inputs);
-  std::thread progress([&] {
-    while (!done) {
-      IngestProgress p = ingester.Progress();
-      console.Progress(ProgressLine(p.documents, p.bytes, p.claims, p.seconds, total));
-      std::this_thread::sleep_for(std::chrono::milliseconds(150));
-    }
-  });
+  ProgressTicker ticker(ingester, console, InputBytes(opt.inputs));
   int64_t bad = Feed(opt, ingester, console);
   Status s = ingester.Finish();
-  done = true;
-  progress.join();
-  console.ClearProgress();
-  IngestSummary summary = ingester.Summary();
-  int64_t skipped = bad + summary.rejected;
-  std::cout << Summary(summary, skipped, global.db) << '\n' << std::flush;
-  if (!s.ok()) {
-    PrintError(s.ToString() + "; the batch being written was rolled back, earlier ones are kept");
-    return 2;
-  }
-  if (skipped > 0) PrintError(fmt::format("{} article(s) skipped; see above", skipped));
-  return skipped > 0 ? 2 : 0;
+  ticker.Stop();
+  return Finish(ingester.Summary(), bad, s, global.db);
 }
 
 }  // namespace

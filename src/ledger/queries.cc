@@ -211,6 +211,29 @@ Result<std::vector<ClaimRow>> FindClaims(Ledger& ledger, const ClaimFilter& filt
   return out;
 }
 
+namespace {
+
+// Fills in each speaker's aliases and distinct roles.
+Status AddSpeakerDetails(Ledger& ledger, bool all_runs, std::vector<SpeakerRow>& rows) {
+  std::string role_sql = fmt::format(
+      "SELECT DISTINCT title, affiliation FROM roles WHERE entity_id = ?1 {} "
+      "ORDER BY title, affiliation",
+      all_runs ? "" : "AND superseded_by_run IS NULL");
+  for (SpeakerRow& r : rows) {
+    Status s = ForEachRow(
+        ledger, "SELECT alias FROM entity_aliases WHERE entity_id = ?1 ORDER BY alias",
+        {r.entity.id}, [&](const Statement& q) { r.entity.aliases.push_back(q.Text(0)); });
+    if (!s.ok()) return s;
+    s = ForEachRow(ledger, role_sql, {r.entity.id}, [&](const Statement& q) {
+      r.roles.push_back(RoleLabel(q.Text(0), q.Text(1)));
+    });
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<std::vector<SpeakerRow>> ListSpeakers(Ledger& ledger, const SpeakerFilter& f) {
   std::vector<SpeakerRow> out;
   std::string where = f.all_runs ? "1" : "c.superseded_by_run IS NULL";
@@ -238,19 +261,7 @@ Result<std::vector<SpeakerRow>> ListSpeakers(Ledger& ledger, const SpeakerFilter
     r.last_seen = q.Text(7);
     out.push_back(std::move(r));
   });
-  std::string role_sql = fmt::format(
-      "SELECT DISTINCT title, affiliation FROM roles WHERE entity_id = ?1 {} "
-      "ORDER BY title, affiliation",
-      f.all_runs ? "" : "AND superseded_by_run IS NULL");
-  for (SpeakerRow& r : out) {
-    if (!s.ok()) break;
-    s = ForEachRow(ledger, "SELECT alias FROM entity_aliases WHERE entity_id = ?1 ORDER BY alias",
-                   {r.entity.id}, [&](const Statement& q) { r.entity.aliases.push_back(q.Text(0)); });
-    if (!s.ok()) break;
-    s = ForEachRow(ledger, role_sql, {r.entity.id}, [&](const Statement& q) {
-      r.roles.push_back(RoleLabel(q.Text(0), q.Text(1)));
-    });
-  }
+  if (s.ok()) s = AddSpeakerDetails(ledger, f.all_runs, out);
   if (!s.ok()) return s;
   return out;
 }
