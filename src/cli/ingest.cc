@@ -58,10 +58,11 @@ RunSettings Settings(const IngestCliOptions& opt, const Extractor& extractor) {
 std::string Summary(const IngestSummary& s, int64_t skipped, const std::string& db) {
   const IngestCounts& c = s.counts;
   double rate = s.seconds > 0 ? static_cast<double>(s.bytes) / s.seconds : 0;
+  int64_t articles = c.documents_new + c.documents_reextracted + c.documents_unchanged;
   return fmt::format(
-      "ingested {} articles into {}: {} new, {} re-extracted, {} unchanged, {} skipped; "
+      "ingested {} article{} into {}: {} new, {} re-extracted, {} unchanged, {} skipped; "
       "{} claims added, {} superseded; {} in {:.1f} s ({}/s)",
-      Thousands(c.documents_new + c.documents_reextracted + c.documents_unchanged), db,
+      Thousands(articles), articles == 1 ? "" : "s", db,
       Thousands(c.documents_new), Thousands(c.documents_reextracted),
       Thousands(c.documents_unchanged), Thousands(skipped), Thousands(c.claims_added),
       Thousands(c.claims_superseded), HumanBytes(static_cast<double>(s.bytes)), s.seconds,
@@ -111,15 +112,26 @@ int64_t Feed(const IngestCliOptions& opt, Ingester& ingester, Console& console) 
 }
 
 // One extractor per worker thread (see Ingester for why), all from the
-// same rules.
+// same rules. The first is built here so a bad rule file fails at once;
+// the rest are built side by side, since each compiles every rule.
 Result<std::vector<std::unique_ptr<Extractor>>> Extractors(const IngestCliOptions& opt) {
   int threads = opt.threads > 0 ? opt.threads : static_cast<int>(std::thread::hardware_concurrency());
-  std::vector<std::unique_ptr<Extractor>> out;
-  for (int i = 0; i < std::max(threads, 1); ++i) {
-    auto extractor = Extractor::Create({opt.rules, !opt.no_builtin});
-    if (!extractor.ok()) return extractor.status();
-    out.push_back(std::move(extractor).value());
+  ExtractorOptions options{opt.rules, !opt.no_builtin};
+  auto first = Extractor::Create(options);
+  if (!first.ok()) return first.status();
+  std::vector<std::unique_ptr<Extractor>> out(static_cast<size_t>(std::max(threads, 1)));
+  out[0] = std::move(first).value();
+  std::vector<std::thread> builders;
+  for (size_t i = 1; i < out.size(); ++i) {
+    builders.emplace_back([&out, &options, i] {
+      auto e = Extractor::Create(options);
+      if (e.ok()) out[i] = std::move(e).value();
+    });
   }
+  for (std::thread& t : builders) t.join();
+  // Should a later one fail after the first succeeded (out of memory),
+  // run with the ones there are.
+  out.erase(std::remove(out.begin(), out.end(), nullptr), out.end());
   return out;
 }
 
