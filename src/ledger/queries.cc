@@ -147,13 +147,13 @@ Result<Query> ClaimQuery(Ledger& ledger, const ClaimFilter& f) {
   std::string where = "1";
   std::string highlight = "''";
   if (!f.phrase.empty()) {
-    if (!HasWordCharacter(f.phrase)) {
+    if (!f.fts_query && !HasWordCharacter(f.phrase)) {
       return Status::InvalidArgument(fmt::format(
           "\"{}\" has no letters or digits to search for; give words from the claim", f.phrase));
     }
     from = "claims_fts JOIN claims c ON c.id = claims_fts.rowid";
     where += " AND claims_fts MATCH ?";
-    query.params.push_back(FtsPhrase(f.phrase));
+    query.params.push_back(f.fts_query ? f.phrase : FtsPhrase(f.phrase));
     highlight = "highlight(claims_fts, 0, char(2), char(3))";
   }
   Status s = AddClaimConditions(ledger, f, where, query.params, query.impossible);
@@ -207,6 +207,12 @@ Result<std::vector<ClaimRow>> FindClaims(Ledger& ledger, const ClaimFilter& filt
   if (query.value().impossible) return out;
   Status s = ForEachRow(ledger, query.value().sql, query.value().params,
                         [&](const Statement& q) { out.push_back(ReadClaim(q)); });
+  if (!s.ok() && filter.fts_query && s.message().find("fts5") != std::string::npos) {
+    return Status::InvalidArgument(fmt::format(
+        "\"{}\" is not a valid full-text query ({}); write words, \"phrases\", prefix*, AND, "
+        "OR, NOT, and column:word for the columns text and speaker",
+        filter.phrase, s.message().substr(s.message().rfind("failed: ") + 8)));
+  }
   if (!s.ok()) return s;
   return out;
 }
