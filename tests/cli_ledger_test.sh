@@ -48,6 +48,10 @@ json 'any(c["speaker"] == "Benjamin Netanyahu" and c["article"].endswith("articl
 run 0 "$Q" who "give and give"
 has "Benjamin Netanyahu" out
 has "Prime Minister (Israel)" out
+run 0 "$Q" who --fts "speaker:netanyahu AND give" --format json
+json 'len(r) >= 1 and all(c["speaker"] == "Benjamin Netanyahu" for c in r)'
+run 2 "$Q" who --fts "speaker:(netanyahu"
+has "not a valid full-text query" err
 run 0 "$Q" who "give and give" --format csv
 has "speaker,speaker_kind,role" out
 

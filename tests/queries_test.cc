@@ -132,6 +132,11 @@ TEST_CASE("claim filters") {
        }),
        {"the city would audit the contract <fully>"}},
       {"limit", filter([](ClaimFilter& c) { c.limit = 1; }), {"the bridge would reopen in May"}},
+      {"FTS query over the speaker column", filter([](ClaimFilter& c) {
+         c.phrase = "speaker:reyes OR harb*";
+         c.fts_query = true;
+       }),
+       {"the city would audit the contract <fully>", "the harbor would close on Friday"}},
   };
   for (const Case& c : cases) {
     CAPTURE(c.what);
@@ -148,6 +153,9 @@ TEST_CASE("a phrase search marks the matched words and rejects punctuation alone
   REQUIRE(rows.value().size() == 1);
   CHECK(rows.value()[0].highlight.find("\x02giving up\x03") != std::string::npos);
   filter.phrase = "\"--\"";
+  CHECK(FindClaims(f.ledger(), filter).status().code() == StatusCode::kInvalidArgument);
+  filter.phrase = "speaker:(reyes";
+  filter.fts_query = true;
   CHECK(FindClaims(f.ledger(), filter).status().code() == StatusCode::kInvalidArgument);
 }
 

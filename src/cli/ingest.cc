@@ -58,15 +58,41 @@ RunSettings Settings(const IngestCliOptions& opt, const Extractor& extractor) {
 std::string Summary(const IngestSummary& s, int64_t skipped, const std::string& db) {
   const IngestCounts& c = s.counts;
   double rate = s.seconds > 0 ? static_cast<double>(s.bytes) / s.seconds : 0;
+  int64_t articles = c.documents_new + c.documents_reextracted + c.documents_unchanged;
   return fmt::format(
-      "ingested {} articles into {}: {} new, {} re-extracted, {} unchanged, {} skipped; "
+      "ingested {} article{} into {}: {} new, {} re-extracted, {} unchanged, {} skipped; "
       "{} claims added, {} superseded; {} in {:.1f} s ({}/s)",
-      Thousands(c.documents_new + c.documents_reextracted + c.documents_unchanged), db,
+      Thousands(articles), articles == 1 ? "" : "s", db,
       Thousands(c.documents_new), Thousands(c.documents_reextracted),
       Thousands(c.documents_unchanged), Thousands(skipped), Thousands(c.claims_added),
       Thousands(c.claims_superseded), HumanBytes(static_cast<double>(s.bytes)), s.seconds,
       HumanBytes(rate));
 }
+
+// Redraws the progress line from its own thread until stopped (the
+// Console draws nothing when stderr is not a terminal).
+class ProgressTicker {
+ public:
+  ProgressTicker(const Ingester& ingester, Console& console, int64_t total_bytes)
+      : console_(console), thread_([this, &ingester, total_bytes] {
+          while (!done_) {
+            IngestProgress p = ingester.Progress();
+            console_.Progress(ProgressLine(p.documents, p.bytes, p.claims, p.seconds, total_bytes));
+            std::this_thread::sleep_for(std::chrono::milliseconds(150));
+          }
+        }) {}
+  ~ProgressTicker() { Stop(); }
+  void Stop() {
+    done_ = true;
+    if (thread_.joinable()) thread_.join();
+    console_.ClearProgress();
+  }
+
+ private:
+  Console& console_;
+  std::atomic<bool> done_{false};
+  std::thread thread_;
+};
 
 // Reads every input into the ingester; returns how many articles were bad.
 int64_t Feed(const IngestCliOptions& opt, Ingester& ingester, Console& console) {
@@ -86,16 +112,45 @@ int64_t Feed(const IngestCliOptions& opt, Ingester& ingester, Console& console) 
 }
 
 // One extractor per worker thread (see Ingester for why), all from the
-// same rules.
+// same rules. The first is built here so a bad rule file fails at once;
+// the rest are built side by side, since each compiles every rule.
 Result<std::vector<std::unique_ptr<Extractor>>> Extractors(const IngestCliOptions& opt) {
   int threads = opt.threads > 0 ? opt.threads : static_cast<int>(std::thread::hardware_concurrency());
-  std::vector<std::unique_ptr<Extractor>> out;
-  for (int i = 0; i < std::max(threads, 1); ++i) {
-    auto extractor = Extractor::Create({opt.rules, !opt.no_builtin});
-    if (!extractor.ok()) return extractor.status();
-    out.push_back(std::move(extractor).value());
+  ExtractorOptions options{opt.rules, !opt.no_builtin};
+  auto first = Extractor::Create(options);
+  if (!first.ok()) return first.status();
+  std::vector<std::unique_ptr<Extractor>> out(static_cast<size_t>(std::max(threads, 1)));
+  out[0] = std::move(first).value();
+  std::vector<std::thread> builders;
+  for (size_t i = 1; i < out.size(); ++i) {
+    builders.emplace_back([&out, &options, i] {
+      auto e = Extractor::Create(options);
+      if (e.ok()) out[i] = std::move(e).value();
+    });
   }
+  for (std::thread& t : builders) t.join();
+  // Should a later one fail after the first succeeded (out of memory),
+  // run with the ones there are.
+  out.erase(std::remove(out.begin(), out.end(), nullptr), out.end());
   return out;
+}
+
+// Prints the summary and what went wrong; returns the exit code.
+int Finish(const IngestSummary& summary, int64_t bad, const Status& s, const std::string& db) {
+  int64_t skipped = bad + summary.rejected;
+  std::cout << Summary(summary, skipped, db) << '\n' << std::flush;
+  if (!s.ok()) {
+    PrintError(s.ToString() + "; the batch being written was rolled back, earlier ones are kept");
+    return 2;
+  }
+  if (skipped > 0) PrintError(fmt::format("{} article(s) skipped; see above", skipped));
+  const IngestCounts& c = summary.counts;
+  if (c.documents_new + c.documents_reextracted + c.documents_unchanged + skipped == 0) {
+    PrintError("no articles in the inputs; give .txt, .jsonl or .ndjson files, folders holding "
+               "them, or - for standard input");
+    return 2;
+  }
+  return skipped > 0 ? 2 : 0;
 }
 
 int RunIngest(const IngestCliOptions& opt, const GlobalOptions& global) {
@@ -116,29 +171,11 @@ int RunIngest(const IngestCliOptions& opt, const GlobalOptions& global) {
   Ingester ingester(workers, *ledger.value(), probe.ok() ? probe.value().get() : nullptr,
                     {opt.batch},
                     [&](const Status& s) { console.Message(s.message() + " (skipped)"); });
-  std::atomic<bool> done{false};
-  int64_t total = InputBytes(opt.inputs);
-  std::thread progress([&] {
-    while (!done) {
-      IngestProgress p = ingester.Progress();
-      console.Progress(ProgressLine(p.documents, p.bytes, p.claims, p.seconds, total));
-      std::this_thread::sleep_for(std::chrono::milliseconds(150));
-    }
-  });
+  ProgressTicker ticker(ingester, console, InputBytes(opt.inputs));
   int64_t bad = Feed(opt, ingester, console);
   Status s = ingester.Finish();
-  done = true;
-  progress.join();
-  console.ClearProgress();
-  IngestSummary summary = ingester.Summary();
-  int64_t skipped = bad + summary.rejected;
-  std::cout << Summary(summary, skipped, global.db) << '\n' << std::flush;
-  if (!s.ok()) {
-    PrintError(s.ToString() + "; the batch being written was rolled back, earlier ones are kept");
-    return 2;
-  }
-  if (skipped > 0) PrintError(fmt::format("{} article(s) skipped; see above", skipped));
-  return skipped > 0 ? 2 : 0;
+  ticker.Stop();
+  return Finish(ingester.Summary(), bad, s, global.db);
 }
 
 }  // namespace

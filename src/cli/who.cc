@@ -14,6 +14,7 @@ struct WhoOptions {
   QueryOptions query;
   std::string phrase;
   std::string speaker;
+  bool fts = false;
   int64_t limit = 0;
 };
 
@@ -22,6 +23,7 @@ int RunWho(const WhoOptions& opt, const GlobalOptions& global) {
   if (!ledger.ok()) return ErrorExit(ledger.status());
   ClaimFilter filter;
   filter.phrase = opt.phrase;
+  filter.fts_query = opt.fts;
   filter.speaker = opt.speaker;
   filter.all_runs = opt.query.all_runs;
   filter.limit = opt.limit;
@@ -42,6 +44,9 @@ void AddWhoCommand(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("phrase", opt->phrase, "words of the claim, searched as one phrase")
       ->required();
   cmd->add_option("--speaker", opt->speaker, "only this speaker (a name or alias)");
+  cmd->add_flag("--fts", opt->fts,
+                "PHRASE is an FTS5 query over the columns text and speaker, e.g. "
+                "'speaker:netanyahu AND cease*'");
   cmd->add_option("--limit", opt->limit, "at most this many claims")->check(CLI::NonNegativeNumber);
   AddQueryOptions(cmd, opt->query);
   cmd->callback([opt, &global] { global.exit_code = RunWho(*opt, global); });

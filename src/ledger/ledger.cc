@@ -31,19 +31,9 @@ void Ledger::SetRun(RunSettings settings) {
 }
 
 Result<bool> Ledger::IsCurrent(const std::string& sha256) {
-  Result<Statement*> st = db_->Cached(
-      "SELECT r.engine_version, r.rule_set_sha256 FROM documents d "
-      "JOIN extractions e ON e.document_id = d.id AND e.superseded_by_run IS NULL "
-      "JOIN runs r ON r.id = e.run_id WHERE d.sha256 = ?1");
-  if (!st.ok()) return st.status();
-  Statement& q = *st.value();
-  q.Bind(1, sha256);
-  Result<bool> row = q.Step();
-  if (!row.ok()) return row.status();
-  bool current = row.value() && q.Text(0) == run_.engine_version &&
-                 q.Text(1) == run_.rule_set_sha256;
-  q.Reset();
-  return current;
+  Result<DocumentState> state = CurrentState(sha256);
+  if (!state.ok()) return state.status();
+  return state.value().same_rules;
 }
 
 Result<int64_t> Ledger::EnsureRun() {

@@ -96,6 +96,11 @@ class Ledger : public ClaimSink {
 
  private:
   explicit Ledger(std::unique_ptr<Database> db) : db_(std::move(db)) {}
+  struct DocumentState {
+    int64_t id = 0;           // 0 when the bytes are not in the ledger
+    bool same_rules = false;  // its current extraction used run_'s engine and rules
+  };
+  Result<DocumentState> CurrentState(const std::string& sha256);
   Status AcceptInSavepoint(const Document& doc, const Attribution& result);
   Result<int64_t> EnsureRun();
   Result<int64_t> InsertDocument(const Document& doc);

@@ -60,25 +60,33 @@ Status Ledger::Accept(const Document& doc, const Attribution& result) {
   return s;
 }
 
-Status Ledger::AcceptInSavepoint(const Document& doc, const Attribution& result) {
-  for (const Claim& c : result.claims) {
-    Status s = CheckSpans(doc, c);
-    if (!s.ok()) return s;
-  }
+Result<Ledger::DocumentState> Ledger::CurrentState(const std::string& sha256) {
   Result<Statement*> st = db_->Cached(
       "SELECT d.id, r.engine_version, r.rule_set_sha256 FROM documents d "
       "LEFT JOIN extractions e ON e.document_id = d.id AND e.superseded_by_run IS NULL "
       "LEFT JOIN runs r ON r.id = e.run_id WHERE d.sha256 = ?1");
   if (!st.ok()) return st.status();
   Statement& q = *st.value();
-  q.Bind(1, doc.Sha256());
-  Result<bool> row = q.Step();
+  Result<bool> row = q.Bind(1, sha256).Step();
   if (!row.ok()) return row.status();
-  int64_t document_id = row.value() ? q.Int(0) : 0;
-  bool same_rules = row.value() && q.Text(1) == run_.engine_version &&
-                    q.Text(2) == run_.rule_set_sha256;
+  DocumentState state;
+  if (row.value()) {
+    state.id = q.Int(0);
+    state.same_rules = q.Text(1) == run_.engine_version && q.Text(2) == run_.rule_set_sha256;
+  }
   q.Reset();
-  if (same_rules) {
+  return state;
+}
+
+Status Ledger::AcceptInSavepoint(const Document& doc, const Attribution& result) {
+  for (const Claim& c : result.claims) {
+    Status s = CheckSpans(doc, c);
+    if (!s.ok()) return s;
+  }
+  Result<DocumentState> state = CurrentState(doc.Sha256());
+  if (!state.ok()) return state.status();
+  int64_t document_id = state.value().id;
+  if (state.value().same_rules) {
     ++counts_.documents_unchanged;
     return Status::Ok();
   }

@@ -39,6 +39,47 @@ Result<std::vector<Migration>> BuiltinMigrations() {
 
 int LatestSchemaVersion() { return static_cast<int>(SchemaFiles().size()); }
 
+namespace {
+
+// A fresh ledger is an empty file. A database that already has tables but
+// no schema version belongs to some other program: leave it alone. One
+// statement reads both, so a migration committed meanwhile by another
+// process is seen whole or not at all.
+Status CheckNotForeign(Database& db) {
+  Result<int64_t> tables = db.QueryInt(
+      "SELECT count(*) FROM sqlite_schema "
+      "WHERE (SELECT user_version FROM pragma_user_version) = 0");
+  if (!tables.ok()) return tables.status();
+  if (tables.value() == 0) return Status::Ok();
+  return Status::InvalidArgument(fmt::format(
+      "{}: a SQLite database but not a quoteledger ledger (it has tables and no schema "
+      "version); point --db at a ledger or at a new file",
+      db.path()));
+}
+
+// Applies `m` with its user_version in one transaction, unless another
+// process got there first. BEGIN IMMEDIATE takes the write lock before the
+// version is read again, so two processes opening a new ledger at once do
+// not both apply it.
+Status Apply(Database& db, const Migration& m) {
+  Status s = db.Exec("BEGIN IMMEDIATE");
+  if (!s.ok()) return s;
+  Result<int64_t> version = db.QueryInt("PRAGMA user_version");
+  if (!version.ok() || version.value() >= m.version) {
+    (void)db.Exec("ROLLBACK");  // only read inside; nothing to undo
+    return version.status();
+  }
+  s = db.Exec(m.sql);
+  if (s.ok()) s = db.Exec(fmt::format("PRAGMA user_version = {}", m.version));
+  if (s.ok()) s = db.Exec("COMMIT");
+  if (s.ok()) return s;
+  (void)db.Exec("ROLLBACK");  // the failure to report is s
+  if (s.code() == StatusCode::kCorruption) return s;
+  return Status::IOError(fmt::format("applying {}: {}", m.name, s.message()));
+}
+
+}  // namespace
+
 Status Migrate(Database& db, const std::vector<Migration>& migrations) {
   Result<int64_t> current = db.QueryInt("PRAGMA user_version");
   if (!current.ok()) return current.status();
@@ -49,40 +90,12 @@ Status Migrate(Database& db, const std::vector<Migration>& migrations) {
         "use a newer quoteledger",
         db.path(), current.value(), latest));
   }
-  if (current.value() == 0) {
-    // A fresh ledger is an empty file. A database that already has tables
-    // but no schema version belongs to some other program: leave it alone.
-    Result<int64_t> tables = db.QueryInt("SELECT count(*) FROM sqlite_schema");
-    if (!tables.ok()) return tables.status();
-    if (tables.value() > 0) {
-      return Status::InvalidArgument(fmt::format(
-          "{}: a SQLite database but not a quoteledger ledger (it has tables and no schema "
-          "version); point --db at a ledger or at a new file",
-          db.path()));
-    }
-  }
+  Status s = CheckNotForeign(db);
   for (const Migration& m : migrations) {
-    if (m.version <= current.value()) continue;
-    // BEGIN IMMEDIATE takes the write lock first, so two processes opening
-    // a new ledger at once do not both apply the same migration.
-    Status s = db.Exec("BEGIN IMMEDIATE");
-    if (!s.ok()) return s;
-    Result<int64_t> again = db.QueryInt("PRAGMA user_version");
-    if (!again.ok() || again.value() >= m.version) {
-      (void)db.Exec("ROLLBACK");  // only read inside; nothing to undo
-      if (!again.ok()) return again.status();
-      continue;
-    }
-    s = db.Exec(m.sql);
-    if (s.ok()) s = db.Exec(fmt::format("PRAGMA user_version = {}", m.version));
-    if (s.ok()) s = db.Exec("COMMIT");
-    if (!s.ok()) {
-      (void)db.Exec("ROLLBACK");  // the failure to report is s
-      if (s.code() == StatusCode::kCorruption) return s;
-      return Status::IOError(fmt::format("applying {}: {}", m.name, s.message()));
-    }
+    if (!s.ok()) break;
+    if (m.version > current.value()) s = Apply(db, m);
   }
-  return Status::Ok();
+  return s;
 }
 
 }  // namespace quoteledger

@@ -147,13 +147,13 @@ Result<Query> ClaimQuery(Ledger& ledger, const ClaimFilter& f) {
   std::string where = "1";
   std::string highlight = "''";
   if (!f.phrase.empty()) {
-    if (!HasWordCharacter(f.phrase)) {
+    if (!f.fts_query && !HasWordCharacter(f.phrase)) {
       return Status::InvalidArgument(fmt::format(
           "\"{}\" has no letters or digits to search for; give words from the claim", f.phrase));
     }
     from = "claims_fts JOIN claims c ON c.id = claims_fts.rowid";
     where += " AND claims_fts MATCH ?";
-    query.params.push_back(FtsPhrase(f.phrase));
+    query.params.push_back(f.fts_query ? f.phrase : FtsPhrase(f.phrase));
     highlight = "highlight(claims_fts, 0, char(2), char(3))";
   }
   Status s = AddClaimConditions(ledger, f, where, query.params, query.impossible);
@@ -207,9 +207,38 @@ Result<std::vector<ClaimRow>> FindClaims(Ledger& ledger, const ClaimFilter& filt
   if (query.value().impossible) return out;
   Status s = ForEachRow(ledger, query.value().sql, query.value().params,
                         [&](const Statement& q) { out.push_back(ReadClaim(q)); });
+  if (!s.ok() && filter.fts_query && s.message().find("fts5") != std::string::npos) {
+    return Status::InvalidArgument(fmt::format(
+        "\"{}\" is not a valid full-text query ({}); write words, \"phrases\", prefix*, AND, "
+        "OR, NOT, and column:word for the columns text and speaker",
+        filter.phrase, s.message().substr(s.message().rfind("failed: ") + 8)));
+  }
   if (!s.ok()) return s;
   return out;
 }
+
+namespace {
+
+// Fills in each speaker's aliases and distinct roles.
+Status AddSpeakerDetails(Ledger& ledger, bool all_runs, std::vector<SpeakerRow>& rows) {
+  std::string role_sql = fmt::format(
+      "SELECT DISTINCT title, affiliation FROM roles WHERE entity_id = ?1 {} "
+      "ORDER BY title, affiliation",
+      all_runs ? "" : "AND superseded_by_run IS NULL");
+  for (SpeakerRow& r : rows) {
+    Status s = ForEachRow(
+        ledger, "SELECT alias FROM entity_aliases WHERE entity_id = ?1 ORDER BY alias",
+        {r.entity.id}, [&](const Statement& q) { r.entity.aliases.push_back(q.Text(0)); });
+    if (!s.ok()) return s;
+    s = ForEachRow(ledger, role_sql, {r.entity.id}, [&](const Statement& q) {
+      r.roles.push_back(RoleLabel(q.Text(0), q.Text(1)));
+    });
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
 
 Result<std::vector<SpeakerRow>> ListSpeakers(Ledger& ledger, const SpeakerFilter& f) {
   std::vector<SpeakerRow> out;
@@ -238,19 +267,7 @@ Result<std::vector<SpeakerRow>> ListSpeakers(Ledger& ledger, const SpeakerFilter
     r.last_seen = q.Text(7);
     out.push_back(std::move(r));
   });
-  std::string role_sql = fmt::format(
-      "SELECT DISTINCT title, affiliation FROM roles WHERE entity_id = ?1 {} "
-      "ORDER BY title, affiliation",
-      f.all_runs ? "" : "AND superseded_by_run IS NULL");
-  for (SpeakerRow& r : out) {
-    if (!s.ok()) break;
-    s = ForEachRow(ledger, "SELECT alias FROM entity_aliases WHERE entity_id = ?1 ORDER BY alias",
-                   {r.entity.id}, [&](const Statement& q) { r.entity.aliases.push_back(q.Text(0)); });
-    if (!s.ok()) break;
-    s = ForEachRow(ledger, role_sql, {r.entity.id}, [&](const Statement& q) {
-      r.roles.push_back(RoleLabel(q.Text(0), q.Text(1)));
-    });
-  }
+  if (s.ok()) s = AddSpeakerDetails(ledger, f.all_runs, out);
   if (!s.ok()) return s;
   return out;
 }

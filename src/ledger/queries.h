@@ -51,6 +51,7 @@ struct ClaimRow {
 
 struct ClaimFilter {
   std::string phrase;     // full-text phrase in the claim text, or ""
+  bool fts_query = false; // phrase is an FTS5 query over columns text and speaker
   std::string speaker;    // canonical name or alias, or ""
   int64_t speaker_id = 0; // only this entity
   std::string kind;       // direct, mixed, partial, indirect, according_to, or ""
@@ -65,8 +66,9 @@ struct ClaimFilter {
 
 // Claims matching every given filter, ordered by article date, article and
 // position. A speaker filter that names no entity gives no rows. The
-// phrase is searched as one phrase (not FTS syntax); InvalidArgument when
-// it holds no letter or digit.
+// phrase is searched as one phrase in the claim text, or, with fts_query,
+// run as an FTS5 query ("speaker:netanyahu AND cease*"); InvalidArgument
+// when a phrase holds no letter or digit or a query does not parse.
 Result<std::vector<ClaimRow>> FindClaims(Ledger& ledger, const ClaimFilter& filter);
 
 struct EntityRow {
