@@ -4,6 +4,8 @@
 #ifndef QUOTELEDGER_ATTRIBUTION_ENGINE_H_
 #define QUOTELEDGER_ATTRIBUTION_ENGINE_H_
 
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -28,17 +30,25 @@ class Engine {
   Attribution Run(std::string_view text) const;
 
   const RuleSet& rules() const { return rules_; }
+  // The same rules compiled for the calling thread alone. RE2 objects are
+  // thread-safe, but they share a DFA cache behind a lock, and with two
+  // threads that lock cost more than the matching (two threads ran slower
+  // than one). Each thread gets its own copy on first use; rule indices
+  // are the same as in rules().
+  const RuleSet& ThreadRules() const;
   const Lexicons& lexicons() const { return lex_; }
   // The placeholders patterns may use, built from the lexicons.
   static PlaceholderMap BuiltinPlaceholders(const Lexicons& lex);
 
  private:
-  Engine(Lexicons lex, RuleSet rules)
-      : lex_(std::move(lex)), finder_(lex_), rules_(std::move(rules)) {}
+  Engine(Lexicons lex, RuleSet rules, std::vector<RuleFile> files, PlaceholderMap placeholders);
 
   Lexicons lex_;
   MentionFinder finder_;
   RuleSet rules_;
+  std::vector<RuleFile> files_;  // to compile per-thread copies
+  PlaceholderMap placeholders_;
+  uint64_t id_;                  // never reused: keys the per-thread copies
 };
 
 }  // namespace quoteledger
