@@ -28,6 +28,7 @@
 #include "eval/predictions.h"
 #include "eval/scorer.h"
 #include "eval_test_util.h"
+#include "quoteledger/document.h"
 
 namespace quoteledger {
 namespace {

@@ -51,6 +51,10 @@ class Document {
 // or std::string_view::npos when all of `bytes` is valid.
 size_t FindInvalidUtf8(std::string_view bytes);
 
+// The whole of a file. IOError "PATH: cannot open the WHAT" (or "cannot
+// read") when it cannot be read; `what` names the file's role for people.
+Result<std::string> ReadFileBytes(const std::string& path, std::string_view what = "file");
+
 // Lower-case hex SHA-256 of `bytes`.
 std::string Sha256Hex(std::string_view bytes);
 

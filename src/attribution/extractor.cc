@@ -3,10 +3,6 @@
 #include "quoteledger/extractor.h"
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
-
-#include <fmt/format.h>
 
 #include "attribution/engine.h"
 #include "mentions/builtin_data.h"
@@ -32,13 +28,12 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& opt
     }
   }
   for (const std::string& path : options.rule_files) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Status::IOError(fmt::format("{}: cannot open the rule file", path));
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    Result<RuleFile> rf = ParseRuleFile(path, bytes);
+    Result<std::string> bytes = ReadFileBytes(path, "rule file");
+    if (!bytes.ok()) return bytes.status();
+    Result<RuleFile> rf = ParseRuleFile(path, bytes.value());
     if (!rf.ok()) return rf.status();
     files.push_back(std::move(rf).value());
-    all_bytes += bytes;
+    all_bytes += bytes.value();
   }
   if (files.empty() || std::all_of(files.begin(), files.end(),
                                    [](const RuleFile& f) { return f.rules.empty(); })) {

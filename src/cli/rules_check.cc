@@ -1,8 +1,6 @@
 // `quoteledger rules check FILE...`: parse and compile rule files and run
 // the examples they carry. Prints every failure as file:line: reason.
-#include <fstream>
 #include <iostream>
-#include <iterator>
 
 #include <fmt/format.h>
 
@@ -22,14 +20,13 @@ int RunCheck(const std::vector<std::string>& files, bool verbose) {
   }
   int failures = 0;
   for (const std::string& path : files) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      PrintError(fmt::format("{}: cannot open the rule file", path));
+    Result<std::string> bytes = ReadFileBytes(path, "rule file");
+    if (!bytes.ok()) {
+      PrintError(bytes.status().ToString());
       ++failures;
       continue;
     }
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    Result<RuleFile> file = ParseRuleFile(path, bytes);
+    Result<RuleFile> file = ParseRuleFile(path, bytes.value());
     if (!file.ok()) {
       PrintError(file.status().ToString());
       ++failures;

@@ -8,12 +8,12 @@
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <optional>
 
 #include <fmt/format.h>
+
+#include "quoteledger/document.h"
 
 namespace quoteledger {
 namespace {
@@ -186,13 +186,6 @@ Result<std::vector<EvalClaim>> ParseAnn(std::string_view ann_bytes,
   return claims;
 }
 
-Result<std::string> ReadFileBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IOError(fmt::format("{}: cannot open the file", path));
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Status::IOError(fmt::format("{}: cannot read the file", path));
-  return bytes;
-}
 
 namespace {
 

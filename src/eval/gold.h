@@ -68,9 +68,6 @@ Result<std::vector<EvalClaim>> ParseAnn(std::string_view ann_bytes,
 // EvalText::Decode otherwise.
 Result<GoldCorpus> LoadGold(const std::string& split_dir);
 
-// The whole of a file; IOError naming `path` when it cannot be read.
-Result<std::string> ReadFileBytes(const std::string& path);
-
 }  // namespace quoteledger
 
 #endif  // QUOTELEDGER_EVAL_GOLD_H_

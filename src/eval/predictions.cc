@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "quoteledger/document.h"
 #include "text/utf8.h"
 
 namespace quoteledger {

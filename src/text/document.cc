@@ -109,17 +109,18 @@ Result<Document> Document::FromBytes(std::string name, std::string bytes,
   return doc;
 }
 
-Result<Document> Document::FromFile(const std::string& path) {
+Result<std::string> ReadFileBytes(const std::string& path, std::string_view what) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Status::IOError(fmt::format("{}: cannot open the file", path));
-  }
-  std::string bytes((std::istreambuf_iterator<char>(in)),
-                    std::istreambuf_iterator<char>());
-  if (in.bad()) {
-    return Status::IOError(fmt::format("{}: read failed", path));
-  }
-  return FromBytes(path, std::move(bytes));
+  if (!in) return Status::IOError(fmt::format("{}: cannot open the {}", path, what));
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return Status::IOError(fmt::format("{}: cannot read the {}", path, what));
+  return bytes;
+}
+
+Result<Document> Document::FromFile(const std::string& path) {
+  Result<std::string> bytes = ReadFileBytes(path);
+  if (!bytes.ok()) return bytes.status();
+  return FromBytes(path, std::move(bytes).value());
 }
 
 
