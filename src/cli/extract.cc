@@ -28,9 +28,8 @@ int RunExtract(const ExtractOptions& opt) {
     PrintError(extractor.status().ToString());
     return 2;
   }
-  InputFormat format = opt.input == "jsonl" ? InputFormat::kJsonl
-                       : opt.input == "text" ? InputFormat::kText
-                                             : InputFormat::kAuto;
+  InputFormat format = InputFormat::kAuto;
+  ParseInputFormat(opt.input, &format);  // CLI11 already checked the name
   PrintingSink sink(std::cout, opt.format == "text");
   int failed = 0, done = 0;
   bool write_error = false;

@@ -96,9 +96,8 @@ class ProgressTicker {
 
 // Reads every input into the ingester; returns how many articles were bad.
 int64_t Feed(const IngestCliOptions& opt, Ingester& ingester, Console& console) {
-  InputFormat format = opt.input == "jsonl"  ? InputFormat::kJsonl
-                       : opt.input == "text" ? InputFormat::kText
-                                             : InputFormat::kAuto;
+  InputFormat format = InputFormat::kAuto;
+  ParseInputFormat(opt.input, &format);  // CLI11 already checked the name
   int64_t bad = 0;
   ReadArticles(opt.inputs, format, [&](Result<Document> doc) {
     if (!doc.ok()) {

@@ -62,6 +62,18 @@ bool ReadOne(const std::string& path, InputFormat format,
 
 }  // namespace
 
+bool ParseInputFormat(std::string_view name, InputFormat* format) {
+  static const std::pair<std::string_view, InputFormat> kNames[] = {
+      {"auto", InputFormat::kAuto}, {"text", InputFormat::kText}, {"jsonl", InputFormat::kJsonl}};
+  for (const auto& [n, f] : kNames) {
+    if (n == name) {
+      *format = f;
+      return true;
+    }
+  }
+  return false;
+}
+
 Result<Document> ParseJsonArticle(std::string_view line, const std::string& where) {
   nlohmann::json obj = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (obj.is_discarded()) {

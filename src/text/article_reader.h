@@ -18,6 +18,10 @@ enum class InputFormat {
   kJsonl,  // every input is JSON Lines
 };
 
+// "auto", "text" or "jsonl" (the --input option) to an InputFormat; false
+// for anything else.
+bool ParseInputFormat(std::string_view name, InputFormat* format);
+
 // Calls `fn` once per article in `inputs`, in order, with the Document or
 // the Status saying why that article could not be read (file, line, byte
 // offset, what to do). "-" is standard input. A folder is walked
