@@ -8,6 +8,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <numeric>
 #include <set>
@@ -102,11 +103,36 @@ struct RuleSet::Impl {
   std::vector<std::unique_ptr<RE2>> compiled;
   std::unique_ptr<RE2::Set> prefilter;
   std::vector<int> order;  // rules in stage order
+  // Per rule: the submatch index of content, content2, source and cue (-1
+  // when the pattern lacks one), and how many submatches to ask RE2 for.
+  std::vector<std::array<int, 4>> slots;
+  std::vector<int> submatches;
 };
 
 namespace {
+
 constexpr const char* kGroups[] = {"content", "content2", "source", "cue"};
+constexpr int kMaxSubmatches = 32;
+
+// Looked up once at compile time, not on every match; RE2 is asked only for
+// the submatches up to the last one a claim uses, which is also less work.
+Status IndexGroups(const RE2& re, std::array<int, 4>* slots, int* submatches) {
+  *submatches = 1;
+  const auto& names = re.NamedCapturingGroups();
+  for (int k = 0; k < 4; ++k) {
+    auto it = names.find(kGroups[k]);
+    (*slots)[k] = it == names.end() ? -1 : it->second;
+    if (it != names.end()) *submatches = std::max(*submatches, it->second + 1);
+  }
+  if (*submatches > kMaxSubmatches) {
+    return Status::RuleSyntax(fmt::format(
+        "a named group comes after {} capturing groups; use (?:...) for the others",
+        kMaxSubmatches - 1));
+  }
+  return Status::Ok();
 }
+
+}  // namespace
 
 RuleSet::RuleSet() : impl_(std::make_unique<Impl>()) {}
 RuleSet::~RuleSet() = default;
@@ -131,6 +157,10 @@ Result<RuleSet> RuleSet::Compile(const std::vector<RuleFile>& files,
         return where(fmt::format("RE2 rejects the pattern: {}; expanded pattern: {}",
                                  re->error(), pattern.value()));
       }
+      std::array<int, 4> slots;
+      int submatches;
+      Status indexed = IndexGroups(*re, &slots, &submatches);
+      if (!indexed.ok()) return where(indexed.message());
       auto it = by_id.find(spec.id);
       size_t index = it == by_id.end() ? im.specs.size() : it->second;
       if (it == by_id.end()) {
@@ -138,10 +168,14 @@ Result<RuleSet> RuleSet::Compile(const std::vector<RuleFile>& files,
         im.specs.push_back(spec);
         im.expanded.push_back(pattern.value());
         im.compiled.push_back(std::move(re));
+        im.slots.push_back(slots);
+        im.submatches.push_back(submatches);
       } else {
         im.specs[index] = spec;
         im.expanded[index] = pattern.value();
         im.compiled[index] = std::move(re);
+        im.slots[index] = slots;
+        im.submatches[index] = submatches;
       }
     }
   }
@@ -151,7 +185,7 @@ Result<RuleSet> RuleSet::Compile(const std::vector<RuleFile>& files,
   std::stable_sort(im.order.begin(), im.order.end(), [&](int x, int y) {
     return im.specs[x].stage < im.specs[y].stage;
   });
-  Status s = set.BuildPrefilter(files, placeholders);
+  Status s = set.BuildPrefilter(placeholders);
   if (!s.ok()) return s;
   return set;
 }
@@ -165,10 +199,8 @@ long RuleSet::prefilter_fallbacks() const { return impl_->fallbacks.load(); }
 // for rules built on a 400-verb alternation takes seconds to warm up; the
 // triggers make a small DFA, and a rule runs only where all of its
 // triggers are present.
-Status RuleSet::BuildPrefilter(const std::vector<RuleFile>& files,
-                               const PlaceholderMap& placeholders) {
+Status RuleSet::BuildPrefilter(const PlaceholderMap& placeholders) {
   Impl& im = *impl_;
-  (void)files;
   std::map<std::string, int> trigger_index;
   im.prefilter = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
   im.needs.assign(im.specs.size(), {});
@@ -226,9 +258,8 @@ void RuleSet::Candidates(std::string_view text, std::vector<int>* out) const {
 
 bool RuleSet::Match(size_t rule, std::string_view text, size_t from, RuleMatch* m) const {
   const RE2& re = *impl_->compiled[rule];
-  int n = 1 + re.NumberOfCapturingGroups();
-  re2::StringPiece groups[16];
-  if (n > 16) n = 16;
+  const int n = impl_->submatches[rule];
+  re2::StringPiece groups[kMaxSubmatches];
   re2::StringPiece input(text.data(), text.size());
   if (!re.Match(input, from, text.size(), RE2::UNANCHORED, groups, n)) return false;
   auto span = [&](const re2::StringPiece& g) {
@@ -241,11 +272,10 @@ bool RuleSet::Match(size_t rule, std::string_view text, size_t from, RuleMatch* 
   };
   *m = RuleMatch();
   m->whole = span(groups[0]);
-  const auto& names = re.NamedCapturingGroups();
   GroupSpan* slots[] = {&m->content, &m->content2, &m->source, &m->cue};
   for (int k = 0; k < 4; ++k) {
-    auto it = names.find(kGroups[k]);
-    if (it != names.end() && it->second < n) *slots[k] = span(groups[it->second]);
+    int g = impl_->slots[rule][k];
+    if (g >= 0) *slots[k] = span(groups[g]);
   }
   return true;
 }

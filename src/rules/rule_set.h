@@ -80,7 +80,7 @@ class RuleSet {
   bool Match(size_t rule, std::string_view text, size_t from, RuleMatch* m) const;
 
  private:
-  Status BuildPrefilter(const std::vector<RuleFile>& files, const PlaceholderMap& placeholders);
+  Status BuildPrefilter(const PlaceholderMap& placeholders);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
