@@ -14,7 +14,7 @@ namespace {
 
 std::vector<std::string> Sentences(const std::string& text) {
   static const Lexicons lex = Lexicons::LoadBuiltin().value();
-  Segments seg = Segment(text, lex.abbreviations());
+  Segments seg = Segment(text, lex.abbreviations(), &lex.speech_verb_set());
   std::vector<std::string> out;
   for (const Sentence& s : seg.sentences) out.emplace_back(s.span.Of(text));
   return out;
@@ -50,6 +50,32 @@ TEST_CASE("a quote of several sentences stays in one sentence") {
             "Then he left."});
   CHECK(Sentences("“We won.” Smith said it twice.") ==
         std::vector<std::string>{"“We won.”", "Smith said it twice."});
+}
+
+TEST_CASE("a quote ending in . ? or ! keeps its short trailing attribution") {
+  struct Case {
+    std::string text;
+    std::vector<std::string> want;
+  };
+  const Case cases[] = {
+      {"“Who do they think they are?” Mayor Ana Ruiz said. She left.",
+       {"“Who do they think they are?” Mayor Ana Ruiz said.", "She left."}},
+      {"“We did it!” he said as the votes came in.",
+       {"“We did it!” he said as the votes came in."}},
+      {"“The bridge is closed.” said Tom Acker, an engineer.",
+       {"“The bridge is closed.” said Tom Acker, an engineer."}},
+      {"“It is late.” The council told reporters on Monday.",
+       {"“It is late.” The council told reporters on Monday."}},
+      // A sentence with its own content, or no speech verb, stands alone.
+      {"“We won.” Smith said the count was over.",
+       {"“We won.”", "Smith said the count was over."}},
+      {"“We won.” The crowd cheered loudly.", {"“We won.”", "The crowd cheered loudly."}},
+      {"“We won.” Smith, a clerk, said.", {"“We won.”", "Smith, a clerk, said."}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    CHECK(Sentences(c.text) == c.want);
+  }
 }
 
 TEST_CASE("paragraphs are lines; blank lines and CRLF are fine") {

@@ -28,6 +28,7 @@ class Lexicons {
   // The -ing forms only ("saying", "adding").
   const std::vector<std::string>& speech_verb_ing_forms() const { return verb_ing_; }
   bool IsSpeechVerb(std::string_view word) const;
+  const WordSet& speech_verb_set() const { return verb_set_; }
   // Verbs of stance and intention that take a plain object ("endorsed").
   const std::vector<std::string>& stance_verb_forms() const { return stance_forms_; }
 
@@ -51,7 +52,7 @@ class Lexicons {
   std::vector<std::string> verb_forms_;
   std::vector<std::string> verb_ing_;
   std::vector<std::string> stance_forms_;
-  std::unordered_set<std::string> verb_set_;
+  WordSet verb_set_;
   std::unordered_map<std::string, TitleClass> titles_;
   std::unordered_set<std::string> org_words_;
   std::unordered_set<std::string> anonymous_;

@@ -2,6 +2,8 @@
 // quotes are paired on the original bytes, the view is written with their
 // markers, and sentences are cut on the view, where quotes are easy to skip.
 #include <algorithm>
+#include <cctype>
+#include <string>
 
 #include "text/segments.h"
 #include "text/utf8.h"
@@ -87,6 +89,12 @@ void NormalizeParagraph(std::string_view text, Span para,
   emit_events_at(para.end);  // the synthetic close of an unclosed quote
 }
 
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 bool IsAbbreviation(std::string_view norm, size_t dot,
                     const AbbreviationSet& abbreviations) {
   size_t b = dot;
@@ -94,11 +102,10 @@ bool IsAbbreviation(std::string_view norm, size_t dot,
          norm[b - 1] != '(' && norm[b - 1] != '"') {
     --b;
   }
-  std::string word(norm.substr(b, dot - b));
+  std::string_view word = norm.substr(b, dot - b);
   if (word.empty()) return false;
   if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return true;
-  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return abbreviations.count(word) > 0;
+  return abbreviations.count(AsciiLower(word)) > 0;
 }
 
 // Whether the character at `i` may begin a sentence: a capital, a digit,
@@ -129,9 +136,63 @@ size_t SentenceEnd(std::string_view norm, size_t i, size_t para_end,
   return StartsSentence(norm, j + 1) ? j : 0;
 }
 
+// Whether the words from `pos` read as the attribution of the quote just
+// closed: up to five words naming the speaker ("Trump", "the senator", "US
+// Senator Jeff Sessions"), then a speech verb that ends the clause or takes
+// only a time, place or manner ("said.", "said as he spoke", "told
+// reporters"), or the verb first ("said Dan Roe"). "He said the plan is
+// dead." is a sentence of its own.
+// A word that may open a speaker: a capitalised word, a pronoun or a
+// determiner ("the senator").
+bool NameOrNominalStart(std::string_view w) {
+  static const WordSet kLower = {"the", "a", "an", "his", "her", "their", "its", "our",
+                                 "he", "she", "they", "we", "i", "it", "one", "another"};
+  auto c = static_cast<unsigned char>(w[0]);
+  return std::isupper(c) || std::isdigit(c) || c >= 0x80 || kLower.count(std::string(w)) > 0;
+}
+
+bool TrailingAttribution(std::string_view norm, size_t pos, size_t para_end,
+                         const WordSet& speech_verbs) {
+  static const WordSet kAfterVerb = {
+      "as", "when", "while", "after", "before", "in", "on", "at", "during", "of",
+      "about", "to", "from", "for", "with", "reporters", "this", "last", "earlier",
+      "later", "recently", "then", "monday", "tuesday", "wednesday", "thursday",
+      "friday", "saturday", "sunday", "yesterday", "today", "tonight"};
+  constexpr size_t kMaxSpeakerWords = 5;
+  std::vector<std::string_view> words;
+  size_t i = pos;
+  while (i < para_end && words.size() <= kMaxSpeakerWords + 1) {
+    size_t e = i;
+    while (e < para_end && norm[e] != ' ') ++e;
+    std::string_view w = norm.substr(i, e - i);
+    if (w.find(kQuoteOpen) != std::string_view::npos ||
+        w.find(kQuoteClose) != std::string_view::npos) {
+      break;
+    }
+    words.push_back(w);
+    i = e + 1;
+  }
+  for (size_t k = 0; k < words.size() && k <= kMaxSpeakerWords; ++k) {
+    std::string_view w = words[k];
+    size_t core = w.find_last_not_of(",.;:!?");
+    if (core == std::string_view::npos) return false;
+    bool last = core + 1 < w.size() || k + 1 == words.size();
+    if (speech_verbs.count(AsciiLower(w.substr(0, core + 1))) > 0 && !w.ends_with("ing")) {
+      if (last) return core + 1 == w.size() || w[core + 1] != ':';
+      std::string next = AsciiLower(words[k + 1]);
+      next.erase(std::min(next.size(), next.find_last_not_of(",.;:!?") + 1));
+      return kAfterVerb.count(next) > 0 ||
+             (k == 0 && std::isupper(static_cast<unsigned char>(words[k + 1][0])));
+    }
+    if (last) return false;  // "Smith, a clerk, said" is not one to guess at
+    if (k == 0 && !NameOrNominalStart(w)) return false;
+  }
+  return false;
+}
+
 void SplitSentences(const NormalText& norm, uint32_t pb, uint32_t pe,
                     int paragraph, const AbbreviationSet& abbreviations,
-                    std::vector<Sentence>* out) {
+                    const WordSet* speech_verbs, std::vector<Sentence>* out) {
   std::string_view t = norm.text();
   bool in_quote = false;
   uint32_t start = pb;
@@ -155,6 +216,10 @@ void SplitSentences(const NormalText& norm, uint32_t pb, uint32_t pe,
     if (in_quote || !terminal) continue;
     size_t end = SentenceEnd(t, i, pe, abbreviations);
     if (end == 0) continue;
+    if (speech_verbs != nullptr && t[end - 1] == kQuoteClose &&
+        TrailingAttribution(t, end + 1, pe, *speech_verbs)) {
+      continue;
+    }
     push(static_cast<uint32_t>(end));
     i = static_cast<uint32_t>(end);
   }
@@ -163,7 +228,8 @@ void SplitSentences(const NormalText& norm, uint32_t pb, uint32_t pe,
 
 }  // namespace
 
-Segments Segment(std::string_view text, const AbbreviationSet& abbreviations) {
+Segments Segment(std::string_view text, const AbbreviationSet& abbreviations,
+                 const WordSet* speech_verbs) {
   Segments seg;
   seg.paragraphs = Paragraphs(text);
   seg.quotes = PairQuotes(text, seg.paragraphs);
@@ -179,7 +245,7 @@ Segments Segment(std::string_view text, const AbbreviationSet& abbreviations) {
   }
   for (size_t p = 0; p < para_norm.size(); ++p) {
     SplitSentences(seg.norm, para_norm[p].first, para_norm[p].second,
-                   static_cast<int>(p), abbreviations, &seg.sentences);
+                   static_cast<int>(p), abbreviations, speech_verbs, &seg.sentences);
   }
   return seg;
 }

@@ -59,12 +59,18 @@ struct Segments {
 // Lower-case abbreviations without their final period ("u.s", "sen", "pa").
 using AbbreviationSet = std::unordered_set<std::string>;
 
+// Lower-case speech-verb forms ("said", "told reporters" is not one).
+using WordSet = std::unordered_set<std::string>;
+
 // Segments `text` (valid UTF-8). A sentence ends at . ! ? (after any closing
 // marks) followed by space and a capital, digit or opening quote, except
 // after an abbreviation from `abbreviations` or a single capital initial;
 // it never ends inside a top-level quote, so a quote of several sentences
-// stays with its attribution. A leading byte order mark is skipped.
-Segments Segment(std::string_view text, const AbbreviationSet& abbreviations);
+// stays with its attribution. Nor does it end between a quote and a short
+// trailing attribution built on one of `speech_verbs` (“Who are they?”
+// Trump said.), when those are given. A leading byte order mark is skipped.
+Segments Segment(std::string_view text, const AbbreviationSet& abbreviations,
+                 const WordSet* speech_verbs = nullptr);
 
 }  // namespace quoteledger
 
