@@ -151,4 +151,23 @@ TEST_CASE("roles and aliases are reported") {
   CHECK(alias);
 }
 
+TEST_CASE("a partial quote inside a reported clause goes with the clause") {
+  Expect("Mayor Ann Roe said the plan is “sound” and she expects a vote soon.",
+         {{"the plan is “sound” and she expects", "Ann Roe", "Mayor Ann Roe"}});
+}
+
+TEST_CASE("a quote ending in ? or ! keeps the speaker after it") {
+  Expect("“Who will pay for the bridge?” Tom Acker said.",
+         {{"Who will pay", "Tom Acker", "Tom Acker"}});
+  Expect("“We did it!” Mayor Ann Roe said as the votes came in.",
+         {{"We did it!", "Ann Roe", "Mayor Ann Roe"}});
+}
+
+TEST_CASE("a place or time after the cue is not content") {
+  const std::string text = "The bridge will close for a month, Ann Roe said Tuesday in Boston.";
+  Attribution a = Run(text);
+  Expect(text, {{"The bridge will close", "Ann Roe", "Ann Roe"}});
+  CHECK(Find(a, text, "in Boston") == nullptr);
+}
+
 }  // namespace quoteledger

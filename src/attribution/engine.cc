@@ -62,6 +62,14 @@ bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
   for (std::string_view b : kBad) {
     if (w == b) return false;
   }
+  // A short phrase of place or time ("said Tuesday in Paris") is where or
+  // when it was said, not what.
+  static const std::string_view kPlace[] = {"in", "at", "on", "during", "from", "after", "before", "with"};
+  if (std::find(std::begin(kPlace), std::end(kPlace), w) != std::end(kPlace) &&
+      s.find(kQuoteOpen) == std::string_view::npos &&
+      std::count(s.begin(), s.end(), ' ') < 5 && s.find(" that ") == std::string_view::npos) {
+    return false;
+  }
   return true;
 }
 
