@@ -86,15 +86,22 @@ std::pair<uint32_t, uint32_t> TrimClause(std::string_view t, uint32_t b, uint32_
 // point, or `e` when there is none. Quotes are never cut.
 uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e) {
   static const std::string_view kCuts[] = {
-      ", which ", ", who ", ", whose ", ", saying ", " and said ", ", according to ",
-      ", citing ", ", adding ", ", arguing ", ", noting "};
+      " which ", " who ", " whose ", " saying ", " according to ", " citing ",
+      " adding ", " arguing ", " noting ", " explaining ", " insisting ",
+      " claiming ", " stressing ", " warning ", " saying, ", " adding, "};
   bool in_quote = false;
   for (uint32_t i = b + 1; i < e; ++i) {
     if (t[i] == kQuoteOpen) in_quote = true;
     if (t[i] == kQuoteClose) in_quote = false;
-    if (in_quote || (t[i] != ',' && t[i] != ' ')) continue;
+    if (in_quote) continue;
+    if (t.substr(i, 10) == " and said " && i + 10 < e) return i;
+    // After a comma, or a comma inside a closing quote (“... race,” adding).
+    bool after_comma = t[i] == ',' || (t[i] == kQuoteClose && t[i - 1] == ',');
+    if (!after_comma) continue;
     for (std::string_view cut : kCuts) {
-      if (t.substr(i, cut.size()) == cut && i + cut.size() < e) return i;
+      if (t.substr(i + 1, cut.size()) == cut && i + 1 + cut.size() < e) {
+        return t[i] == ',' ? i : i + 1;
+      }
     }
   }
   return e;
