@@ -97,6 +97,11 @@ TEST_CASE("sources read out of captured regions") {
        "Council member Victor Osei"},
       // A region ending in a pronoun has the pronoun as its source.
       {"his series of tweets in which he", MentionType::kPronoun, EntityKind::kUnknown, "he"},
+      // Groups and the quantifiers that stand for them.
+      {"opponents", MentionType::kNominal, EntityKind::kGroup, "opponents"},
+      {"Most", MentionType::kNominal, EntityKind::kGroup, "Most"},
+      {"about half of the county's voters", MentionType::kNominal, EntityKind::kGroup,
+       "about half of the county's voters"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.region);

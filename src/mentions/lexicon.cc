@@ -117,6 +117,7 @@ Status Lexicons::Load(std::string_view file, std::string_view bytes) {
   }
   if (file == "lexicons/organization_words.txt") return one(&org_words_, true);
   if (file == "lexicons/anonymous_heads.txt") return one(&anonymous_, true);
+  if (file == "lexicons/group_heads.txt") return one(&group_heads_, true);
   if (file == "lexicons/stop_capitals.txt") return one(&stop_capitals_, false);
   if (file == "lexicons/abbreviations.txt") return one(&abbreviations_, true);
   return Status::Ok();  // not a lexicon (rule files share the table)
@@ -146,6 +147,10 @@ bool Lexicons::IsOrganizationWord(std::string_view word) const {
 
 bool Lexicons::IsAnonymousHead(std::string_view word) const {
   return anonymous_.count(Lower(word)) > 0;
+}
+
+bool Lexicons::IsGroupHead(std::string_view word) const {
+  return group_heads_.count(Lower(word)) > 0;
 }
 
 char Lexicons::Honorific(std::string_view word) const {

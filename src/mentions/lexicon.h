@@ -36,6 +36,9 @@ class Lexicons {
   TitleClass Title(std::string_view word) const;
   bool IsOrganizationWord(std::string_view word) const;
   bool IsAnonymousHead(std::string_view word) const;
+  // Groups that speak as one ("opponents", "voters") and the quantifiers
+  // standing for them ("most", "half").
+  bool IsGroupHead(std::string_view word) const;
   // Honorific's gender: 'm', 'f', '-' (none), or 0 when not an honorific.
   char Honorific(std::string_view word) const;
   // First name's gender 'm' or 'f', or 0 when unknown. Case-sensitive.
@@ -56,6 +59,7 @@ class Lexicons {
   std::unordered_map<std::string, TitleClass> titles_;
   std::unordered_set<std::string> org_words_;
   std::unordered_set<std::string> anonymous_;
+  std::unordered_set<std::string> group_heads_;
   std::unordered_map<std::string, char> honorifics_;
   std::unordered_map<std::string, char> first_names_;
   std::unordered_map<std::string, std::string> demonyms_;

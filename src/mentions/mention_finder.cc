@@ -5,6 +5,7 @@
 #include "mentions/mention_finder.h"
 
 #include <array>
+#include <cctype>
 
 namespace quoteledger {
 
@@ -294,7 +295,12 @@ Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
   if (IsBadSourceEnd(Lower(toks.back().word))) return none;
   // A region that opens with a preposition is the tail of a clause ("“enormous
   // respect” for the military and his rubble comment"), not a source.
-  if (In(toks.front().word, {"for", "of", "in", "on", "at", "to", "with", "from", "by", "about",
+  // "About half of voters", "over 60 percent" count people, though.
+  bool approximates = toks.size() > 1 && In(toks.front().word, {"about", "over", "under"}) &&
+                      (lex_.IsGroupHead(toks[1].word) ||
+                       std::isdigit(static_cast<unsigned char>(toks[1].word[0])));
+  if (!approximates &&
+      In(toks.front().word, {"for", "of", "in", "on", "at", "to", "with", "from", "by", "about",
                              "against", "over", "under", "into", "after", "before", "during"})) {
     return none;
   }
@@ -321,7 +327,8 @@ Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
     if (PronounInfo(toks[s].word, &g, &pl) && s + 1 == toks.size()) break;
     if (toks[s].cap && !lex_.IsStopCapital(toks[s].word)) break;
     if (toks[s].cap && (lw == "the" || lw == "a" || lw == "an")) break;
-    if (IsDeterminer(lw) || lex_.IsAnonymousHead(lw)) break;
+    if (IsDeterminer(lw) || lex_.IsAnonymousHead(lw) || lex_.IsGroupHead(lw)) break;
+    if (approximates && s == 0) break;
     if (lex_.Title(lw) != TitleClass::kNone) break;
   }
   if (s == toks.size()) return none;
@@ -375,9 +382,12 @@ Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
   // A description must have a head that is not a determiner ("The").
   bool bare_determiner = In(m.head, {"the", "a", "an", "this", "that", "these", "those",
                                      "his", "her", "their", "its", "our", "some", "all"});
-  if (bare_determiner || (lex_.IsStopCapital(toks[s].word) && s + 1 == toks.size())) {
+  bool group = lex_.IsGroupHead(m.head);
+  if (!group &&
+      (bare_determiner || (lex_.IsStopCapital(toks[s].word) && s + 1 == toks.size()))) {
     return none;
   }
+  if (group && m.kind != EntityKind::kAnonymous) m.kind = EntityKind::kGroup;
   return m;
 }
 
