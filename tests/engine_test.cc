@@ -170,4 +170,16 @@ TEST_CASE("a place or time after the cue is not content") {
   CHECK(Find(a, text, "in Boston") == nullptr);
 }
 
+TEST_CASE("a relative clause of attribution has who as its source") {
+  Expect("Ann Roe, who said the bridge is unsafe, voted against the plan.",
+         {{"the bridge is unsafe", "Ann Roe", "who"}});
+}
+
+TEST_CASE("a speaker named inside a quotation is not a source") {
+  const std::string text = "“Ask the people who say the bridge is safe,” Tom Acker said.";
+  Attribution a = Run(text);
+  CHECK(Find(a, text, "the bridge is safe") != nullptr);
+  for (const Claim& c : a.claims) CHECK(std::string(c.source.Of(text)) != "who");
+}
+
 }  // namespace quoteledger

@@ -218,6 +218,12 @@ class DocumentRun {
       d.source = finder_.ParseSource(seg_.norm, base + static_cast<uint32_t>(m.source.begin),
                                      base + static_cast<uint32_t>(m.source.end));
       if (d.source.type == MentionType::kNone) return Verdict::kNotASource;
+      // A speaker inside a quotation is part of what was said.
+      std::string_view before = t.substr(sent.norm_begin, d.source.norm_begin - sent.norm_begin);
+      size_t open = before.rfind(kQuoteOpen);
+      if (open != std::string_view::npos && before.find(kQuoteClose, open) == std::string_view::npos) {
+        return Verdict::kNotASource;
+      }
     }
     if (m.cue.found()) {
       d.cue_begin = base + static_cast<uint32_t>(m.cue.begin);

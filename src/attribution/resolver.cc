@@ -212,6 +212,19 @@ Speaker Resolver::ResolvePronoun(const Mention& m, int sentence,
   Speaker out;
   out.name = m.text;
   out.kind = EntityKind::kUnknown;
+  if (m.gender == 'r') {
+    // "Barkley, who said ...": the name that ends just before "who".
+    const std::vector<Mention>& names = names_[sentence];
+    for (size_t k = names.size(); k-- > 0;) {
+      if (names[k].norm_end > m.norm_begin) continue;
+      if (m.norm_begin - names[k].norm_end > 2) break;
+      if (name_entity_[sentence][k] >= 0) return FromEntity(name_entity_[sentence][k]);
+      out.name = names[k].name;
+      out.kind = names[k].kind == EntityKind::kUnknown ? EntityKind::kPerson : names[k].kind;
+      return out;
+    }
+    return out;
+  }
   if (m.gender == 'm' || m.gender == 'f') {
     int e = SubjectOf(sentence, m.norm_begin, m.gender);
     if (e >= 0) return FromEntity(e);

@@ -86,6 +86,8 @@ bool PronounInfo(std::string_view word, char* gender, bool* plural) {
     *plural = true;
   } else if (w == "it") {
     *gender = 'n';
+  } else if (w == "who") {
+    *gender = 'r';  // relative: refers to the name just before it
   } else if (w != "i") {
     return false;
   }
@@ -292,7 +294,8 @@ Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
   std::vector<Token> toks = Tokenize(text, begin, end);
   Mention none;
   if (toks.empty() || toks.size() > 20) return none;
-  if (IsBadSourceEnd(Lower(toks.back().word))) return none;
+  bool relative = toks.size() == 1 && Lower(toks[0].word) == "who";
+  if (!relative && IsBadSourceEnd(Lower(toks.back().word))) return none;
   // A region that opens with a preposition is the tail of a clause ("“enormous
   // respect” for the military and his rubble comment"), not a source.
   // "About half of voters", "over 60 percent" count people, though.
