@@ -182,4 +182,11 @@ TEST_CASE("a speaker named inside a quotation is not a source") {
   for (const Claim& c : a.claims) CHECK(std::string(c.source.Of(text)) != "who");
 }
 
+TEST_CASE("a nested attribution goes to the outer speaker") {
+  Expect("Paul Roe, a delegate from Ohio, said he wanted “safer streets for every town.”",
+         {{"safer streets", "Paul Roe", "Paul Roe"}});
+  Expect("Ann Lee said that she believes the budget is “far too small.”",
+         {{"far too small", "Ann Lee", "Ann Lee"}});
+}
+
 }  // namespace quoteledger

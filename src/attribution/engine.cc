@@ -107,6 +107,28 @@ uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e) {
   return e;
 }
 
+// Whether the words just before `pos` (within the sentence from `begin`)
+// are a speech verb, perhaps followed by "that": "said (that) he". A noun
+// that shares a verb's form ("the plan") is not one.
+bool AfterCue(std::string_view t, uint32_t begin, uint32_t pos, const Lexicons& lex) {
+  std::string_view before = t.substr(begin, pos - begin);
+  auto pop_word = [&before]() {
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    size_t sp = before.find_last_of(' ');
+    std::string_view w = sp == std::string_view::npos ? before : before.substr(sp + 1);
+    before.remove_suffix(w.size());
+    return w;
+  };
+  std::string_view w = pop_word();
+  if (w == "that") w = pop_word();
+  if (w.empty() || w.ends_with("ing") || !lex.IsSpeechVerb(w)) return false;
+  std::string prev = Lower(pop_word());
+  static const std::string_view kDeterminers[] = {"the", "a", "an", "his", "her", "their",
+                                                 "its", "our", "this", "that", "my", "your"};
+  return std::find(std::begin(kDeterminers), std::end(kDeterminers), prev) ==
+         std::end(kDeterminers);
+}
+
 bool HoldsQuote(std::string_view t, const Draft& d) {
   for (auto [b, e] : d.content) {
     if (t.substr(b, e - b).find(kQuoteOpen) != std::string_view::npos) return true;
@@ -228,6 +250,13 @@ class DocumentRun {
     if (m.cue.found()) {
       d.cue_begin = base + static_cast<uint32_t>(m.cue.begin);
       d.cue_end = base + static_cast<uint32_t>(m.cue.end);
+    }
+    // A speaker right after another cue ("Roe said he wants ...") is inside
+    // reported content; the outer attribution is the claim. (In "said Roe"
+    // the cue before the speaker is this claim's own.)
+    if (m.source.found() && d.cue_begin > d.source.norm_begin &&
+        AfterCue(t, sent.norm_begin, d.source.norm_begin, engine_.lexicons())) {
+      return Verdict::kNotASource;
     }
     std::string_view cue = t.substr(d.cue_begin, d.cue_end - d.cue_begin);
     if (!d.intro && !PlausibleContent(t, d.content.front(), cue)) return Verdict::kNotASource;
