@@ -136,12 +136,6 @@ size_t SentenceEnd(std::string_view norm, size_t i, size_t para_end,
   return StartsSentence(norm, j + 1) ? j : 0;
 }
 
-// Whether the words from `pos` read as the attribution of the quote just
-// closed: up to five words naming the speaker ("Trump", "the senator", "US
-// Senator Jeff Sessions"), then a speech verb that ends the clause or takes
-// only a time, place or manner ("said.", "said as he spoke", "told
-// reporters"), or the verb first ("said Dan Roe"). "He said the plan is
-// dead." is a sentence of its own.
 // A word that may open a speaker: a capitalised word, a pronoun or a
 // determiner ("the senator").
 bool NameOrNominalStart(std::string_view w) {
@@ -151,6 +145,12 @@ bool NameOrNominalStart(std::string_view w) {
   return std::isupper(c) || std::isdigit(c) || c >= 0x80 || kLower.count(std::string(w)) > 0;
 }
 
+// Whether the words from `pos` read as the attribution of the quote just
+// closed: up to five words naming the speaker ("Trump", "the senator", "US
+// Senator Jeff Sessions"), then a speech verb that ends the clause or takes
+// only a time, place or manner ("said.", "said as he spoke", "told
+// reporters"), or the verb first ("said Dan Roe"). "He said the plan is
+// dead." is a sentence of its own.
 bool TrailingAttribution(std::string_view norm, size_t pos, size_t para_end,
                          const WordSet& speech_verbs) {
   static const WordSet kAfterVerb = {
@@ -177,7 +177,8 @@ bool TrailingAttribution(std::string_view norm, size_t pos, size_t para_end,
     size_t core = w.find_last_not_of(",.;:!?");
     if (core == std::string_view::npos) return false;
     bool last = core + 1 < w.size() || k + 1 == words.size();
-    if (speech_verbs.count(AsciiLower(w.substr(0, core + 1))) > 0 && !w.ends_with("ing")) {
+    std::string_view word = w.substr(0, core + 1);
+    if (speech_verbs.count(AsciiLower(word)) > 0 && !word.ends_with("ing")) {
       if (last) return core + 1 == w.size() || w[core + 1] != ':';
       std::string next = AsciiLower(words[k + 1]);
       next.erase(std::min(next.size(), next.find_last_not_of(",.;:!?") + 1));
