@@ -189,4 +189,22 @@ TEST_CASE("a nested attribution goes to the outer speaker") {
          {{"far too small", "Ann Lee", "Ann Lee"}});
 }
 
+
+TEST_CASE("a clause before the speaker is not part of the source") {
+  const std::string text =
+      "The firm did not give an overall cost estimate for the plan, though Ann Roe said the "
+      "new fees would cover it.";
+  Attribution a = Run(text);
+  Expect(text, {{"the new fees would cover it", "Ann Roe", "Ann Roe"}});
+  CHECK(Find(a, text, "for the plan") == nullptr);
+  Expect("The county lost a lawsuit in which the tenants successfully argued that the rents "
+         "were illegal.",
+         {{"the rents were illegal", "the tenants", "the tenants"}});
+}
+
+TEST_CASE("negated and modal cues keep their speaker") {
+  Expect("The Acker campaign did not immediately respond to requests for comment.",
+         {{"to requests for comment", "Acker campaign", "The Acker campaign"}});
+}
+
 }  // namespace quoteledger

@@ -102,6 +102,16 @@ TEST_CASE("sources read out of captured regions") {
       {"Most", MentionType::kNominal, EntityKind::kGroup, "Most"},
       {"about half of the county's voters", MentionType::kNominal, EntityKind::kGroup,
        "about half of the county's voters"},
+      // A clause before the speaker: the subject of its last clause speaks.
+      {"The town was at the heart of a lawsuit in which the tenants successfully",
+       MentionType::kNominal, EntityKind::kGroup, "the tenants"},
+      {"The mayor has been courting Ortiz since Councilwoman Ada Lin", MentionType::kName,
+       EntityKind::kPerson, "Councilwoman Ada Lin"},
+      {"the club's ratings if Lena Ng", MentionType::kName, EntityKind::kPerson, "Lena Ng"},
+      {"She repeatedly", MentionType::kPronoun, EntityKind::kUnknown, "She"},
+      {"the Okafor family", MentionType::kNominal, EntityKind::kUnknown, "the Okafor family"},
+      {"officials who were briefed on the plan", MentionType::kNominal, EntityKind::kAnonymous,
+       "officials who were briefed on the plan"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.region);
@@ -116,7 +126,11 @@ TEST_CASE("regions that hold no source are rejected") {
   for (const char* region : {"the report that was", "people who", "", "it is also", "The",
                              "Clinton argued what kind of person gets up",
                              "for the military and his rubble",
-                             "members would keep pressing for more"}) {
+                             "members would keep pressing for more",
+                             // Clauses with a finite verb or a subordinator.
+                             "The firm did not give an overall cost",
+                             "his phone bills in most months are far higher than his",
+                             "Ortiz rolled out several drafts of his zoning"}) {
     CAPTURE(region);
     CHECK(Source(region).type == MentionType::kNone);
   }

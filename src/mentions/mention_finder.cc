@@ -63,6 +63,12 @@ bool IsBadSourceEnd(std::string_view lw) {
                  "ever", "widely", "reportedly", "allegedly", "once"});
 }
 
+// "-ly" words that are adverbs, not nouns ("family", "rally").
+bool IsMannerAdverb(std::string_view lw) {
+  return lw.size() > 5 && lw.ends_with("ly") &&
+         !In(lw, {"family", "assembly", "monopoly", "anomaly", "butterfly", "melancholy"});
+}
+
 // Words that start the modifier after a nominal's head ("official
 // traveling with Blinken", "sources close to the campaign").
 bool EndsNominalHead(std::string_view lw) {
@@ -70,6 +76,37 @@ bool EndsNominalHead(std::string_view lw) {
                  "familiar", "traveling", "travelling", "who", "that",
                  "which", "involved", "briefed", "speaking", "working",
                  "mediating", "and", "to", "representing", "including"});
+}
+
+// Whether the words of a description from `s` read as a clause rather than
+// a noun phrase: a finite verb ("The GOP candidate did not supply an overall
+// cost", "his tax returns are far thicker", "Trump rolled out several
+// versions") or a subordinator ("ratings if Holt", "the gap between what
+// Trump"). A relative clause ("officials who were briefed") may hold
+// verbs; so may an -ed word after a determiner ("the embattled senator").
+bool ReadsAsClause(const std::vector<std::string>& lower, size_t s) {
+  for (size_t i = s + 1; i < lower.size(); ++i) {
+    const std::string& w = lower[i];
+    const std::string& prev = lower[i - 1];
+    if (In(w, {"who", "that", "which", "whom", "whose"})) return false;
+    if (In(w, {"is", "are", "was", "were", "has", "have", "had", "did", "does", "do", "not",
+               "been", "became", "began", "took", "made", "gave", "sent", "came", "went", "spent",
+               "rose", "fell", "got", "won", "lost", "if", "when", "while", "after", "because",
+               "although", "though", "whereas", "unless", "what"})) {
+      return true;
+    }
+    if (w == "as" && !In(prev, {"such", "well"}) && i + 1 < lower.size() &&
+        lower[i + 1] != "well") {
+      return true;
+    }
+    bool past = w.size() > 4 && w.ends_with("ed") && !IsDeterminer(prev);
+    if (past && i + 1 < lower.size() &&
+        In(lower[i + 1], {"the", "a", "an", "his", "her", "their", "its", "our", "him", "them",
+                          "out", "up", "back", "off", "down", "several", "every", "office"})) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -309,6 +346,11 @@ Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
   }
   // "... the programs she", "tweets in which he": a region that ends in a
   // pronoun after other words has the pronoun as its source.
+  // A manner adverb before the verb is not part of the source: "Democrats
+  // successfully argued", "He steadfastly refuses".
+  while (toks.size() > 1 && !toks.back().cap && IsMannerAdverb(Lower(toks.back().word))) {
+    toks.pop_back();
+  }
   char g0;
   bool pl0;
   if (toks.size() > 1 && PronounInfo(toks.back().word, &g0, &pl0) &&
@@ -380,6 +422,19 @@ Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
     if (toks[i].cap || !lex_.IsSpeechVerb(toks[i].word)) continue;
     std::string prev = Lower(toks[i - 1].word);
     if (!In(prev, {"the", "a", "an", "his", "her", "their", "its", "our"})) return none;
+  }
+  std::vector<std::string> lower;
+  for (const Token& tok : toks) lower.push_back(Lower(tok.word));
+  if (ReadsAsClause(lower, s)) {
+    // The speaker is the subject of the last clause in it: "... a lawsuit in
+    // which Democrats", "... targeting Machado since Clinton".
+    for (size_t i = toks.size() - 1; i > s; --i) {
+      if (In(lower[i - 1], {"which", "whom", "since", "when", "while", "after", "because", "if",
+                            "though", "although", "as", "whereas", "unless"})) {
+        return ParseSource(norm, toks[i].begin, end);
+      }
+    }
+    return none;
   }
   Mention m = Nominal(text, toks, s, toks.size());
   // A description must have a head that is not a determiner ("The").
