@@ -207,4 +207,17 @@ TEST_CASE("negated and modal cues keep their speaker") {
          {{"to requests for comment", "Acker campaign", "The Acker campaign"}});
 }
 
+TEST_CASE("according to: any noun phrase, and in the middle of a sentence") {
+  Expect("Turnout fell by a third, according to exit polls.",
+         {{"Turnout fell by a third", "exit polls", "exit polls"}});
+  const std::string text = "The levy, according to a study by two economists, cut emissions.";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "The levy");
+  REQUIRE(c != nullptr);
+  REQUIRE(c->content.size() == 2);
+  CHECK(std::string(c->content[1].Of(text)) == "cut emissions");
+  Expect("The toll rose to 40, according to the ministry, which does not count the missing.",
+         {{"The toll rose to 40", "ministry", "the ministry"}});
+}
+
 }  // namespace quoteledger

@@ -39,8 +39,10 @@ bool Overlaps(const Draft& d, uint32_t b, uint32_t e) {
 
 // Reported content that starts with a verb or a relative pronoun shows the
 // "cue" was a noun ("Those fears are ...") or a passive ("said to be").
+// `continued`: a second part follows, so a front of place or time is fine
+// ("Since May, according to exit polls, turnout has fallen").
 bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
-                      std::string_view cue) {
+                      std::string_view cue, bool continued) {
   std::string_view s = t.substr(c.first, c.second - c.first);
   if (s.size() < 3) return false;
   size_t sp = s.find(' ');
@@ -65,12 +67,18 @@ bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
   // A short phrase of place or time ("said Tuesday in Paris") is where or
   // when it was said, not what.
   static const std::string_view kPlace[] = {"in", "at", "on", "during", "from", "after", "before", "with"};
-  if (std::find(std::begin(kPlace), std::end(kPlace), w) != std::end(kPlace) &&
+  if (!continued && std::find(std::begin(kPlace), std::end(kPlace), w) != std::end(kPlace) &&
       s.find(kQuoteOpen) == std::string_view::npos &&
       std::count(s.begin(), s.end(), ' ') < 5 && s.find(" that ") == std::string_view::npos) {
     return false;
   }
   return true;
+}
+
+bool StartsRelative(std::string_view t, std::pair<uint32_t, uint32_t> c) {
+  std::string_view s = t.substr(c.first, c.second - c.first);
+  std::string_view w = s.substr(0, s.find(' '));
+  return w == "which" || w == "who" || w == "whom" || w == "whose" || w == "where";
 }
 
 // Trims spaces and trailing , ; : off a clause; quotes keep their marks.
@@ -239,6 +247,11 @@ class DocumentRun {
     if (m.source.found()) {
       d.source = finder_.ParseSource(seg_.norm, base + static_cast<uint32_t>(m.source.begin),
                                      base + static_cast<uint32_t>(m.source.end));
+      // After "according to" any noun phrase is a source ("exit polls").
+      if (d.source.type == MentionType::kNone && d.kind == ClaimKind::kAccordingTo) {
+        d.source = finder_.Describe(seg_.norm, base + static_cast<uint32_t>(m.source.begin),
+                                    base + static_cast<uint32_t>(m.source.end));
+      }
       if (d.source.type == MentionType::kNone) return Verdict::kNotASource;
       // A speaker inside a quotation is part of what was said.
       std::string_view before = t.substr(sent.norm_begin, d.source.norm_begin - sent.norm_begin);
@@ -259,7 +272,12 @@ class DocumentRun {
       return Verdict::kNotASource;
     }
     std::string_view cue = t.substr(d.cue_begin, d.cue_end - d.cue_begin);
-    if (!d.intro && !PlausibleContent(t, d.content.front(), cue)) return Verdict::kNotASource;
+    if (!d.intro && !PlausibleContent(t, d.content.front(), cue, d.content.size() > 1)) {
+      return Verdict::kNotASource;
+    }
+    // A second part that opens a relative clause belongs to the source:
+    // "..., according to the ministry, which does not count ...".
+    if (d.content.size() > 1 && StartsRelative(t, d.content[1])) return Verdict::kNotASource;
     for (size_t k = first_draft; k < drafts_.size(); ++k) {
       const Draft& other = drafts_[k];
       if (d.intro || other.intro) return Verdict::kRejected;

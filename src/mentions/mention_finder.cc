@@ -449,6 +449,15 @@ Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
   return m;
 }
 
+Mention MentionFinder::Describe(const NormalText& norm, uint32_t begin, uint32_t end) const {
+  std::vector<Token> toks = Tokenize(norm.text(), begin, end);
+  if (toks.empty() || toks.size() > 20 || IsBadSourceEnd(Lower(toks.back().word))) return {};
+  std::vector<std::string> lower;
+  for (const Token& tok : toks) lower.push_back(Lower(tok.word));
+  if (ReadsAsClause(lower, 0)) return {};
+  return Nominal(norm.text(), toks, 0, toks.size());
+}
+
 Mention MentionFinder::Nominal(std::string_view text,
                                const std::vector<Token>& toks, size_t a,
                                size_t b) const {

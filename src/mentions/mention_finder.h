@@ -51,6 +51,11 @@ class MentionFinder {
   // source (it ends in "who", "was", is empty or too long).
   Mention ParseSource(const NormalText& norm, uint32_t begin, uint32_t end) const;
 
+  // The whole region as a description, for places where any noun phrase is
+  // a source ("according to exit polls", "according to state law"). type
+  // kNone when the region is empty, too long or holds a clause.
+  Mention Describe(const NormalText& norm, uint32_t begin, uint32_t end) const;
+
  private:
   struct Token;
   std::vector<Token> Tokenize(std::string_view text, uint32_t begin,
