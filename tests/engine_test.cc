@@ -220,4 +220,32 @@ TEST_CASE("according to: any noun phrase, and in the middle of a sentence") {
          {{"The toll rose to 40", "ministry", "the ministry"}});
 }
 
+TEST_CASE("reported content ends where the writer's own clause begins") {
+  const std::string text =
+      "Ann Roe said the budget was “a mistake,” but she denied that she had misled anyone.";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "the budget was");
+  REQUIRE(c != nullptr);
+  CHECK(std::string(c->content.front().Of(text)) == "the budget was “a mistake,”");
+  const std::string urged =
+      "Tom Acker said the bridge was “unsafe” and urged the council to close it.";
+  a = Run(urged);
+  c = Find(a, urged, "the bridge was");
+  REQUIRE(c != nullptr);
+  CHECK(std::string(c->content.front().Of(urged)) == "the bridge was “unsafe”");
+}
+
+TEST_CASE("the object of tell and a phrase of place stay out of the content") {
+  const std::string text = "Roe told the crowd at the county fair that the levy “will pass.”";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "the levy");
+  REQUIRE(c != nullptr);
+  CHECK(std::string(c->content.front().Of(text)).starts_with("that the levy"));
+  const std::string email = "The campaign said via email that it would appeal.";
+  a = Run(email);
+  c = Find(a, email, "it would appeal");
+  REQUIRE(c != nullptr);
+  CHECK(std::string(c->content.front().Of(email)) == "that it would appeal");
+}
+
 }  // namespace quoteledger

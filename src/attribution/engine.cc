@@ -88,11 +88,16 @@ std::pair<uint32_t, uint32_t> TrimClause(std::string_view t, uint32_t b, uint32_
   return {b, e};
 }
 
-// Where reported content ends before the sentence does: a relative clause
-// or a second attribution ("..., which ...", "... and said ...", ",
-// citing ..."). Returns the cut
-// point, or `e` when there is none. Quotes are never cut.
-uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e) {
+// Where reported content ends before the sentence does: a relative clause,
+// a second attribution or predicate ("..., which ...", "... and said ...",
+// "..., citing ...", "... and urged ...", "..., but she denied ...").
+// Returns the cut point, or `e` when there is none. Quotes are never cut.
+uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& lex) {
+  auto word_at = [&](uint32_t i) {  // the word starting at i, punctuation off
+    uint32_t j = i;
+    while (j < e && std::isalpha(static_cast<unsigned char>(t[j]))) ++j;
+    return t.substr(i, j - i);
+  };
   static const std::string_view kCuts[] = {
       " which ", " who ", " whose ", " saying ", " according to ", " citing ",
       " adding ", " arguing ", " noting ", " explaining ", " insisting ",
@@ -103,9 +108,19 @@ uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e) {
     if (t[i] == kQuoteClose) in_quote = false;
     if (in_quote) continue;
     if (t.substr(i, 10) == " and said " && i + 10 < e) return i;
+    // "... and called for ...": a second predicate with a speech verb.
+    if (t.substr(i, 5) == " and " && i + 5 < e) {
+      std::string_view w = word_at(i + 5);
+      if (w.size() > 3 && w.ends_with("ed") && lex.IsSpeechVerb(w)) return i;
+    }
     // After a comma, or a comma inside a closing quote (“... race,” adding).
     bool after_comma = t[i] == ',' || (t[i] == kQuoteClose && t[i - 1] == ',');
     if (!after_comma) continue;
+    // ", but she denied ...": a contrast the writer adds ("but that ..."
+    // continues what was said).
+    if (t.substr(i + 1, 5) == " but " && t.substr(i + 6, 5) != "that ") {
+      return t[i] == ',' ? i : i + 1;
+    }
     for (std::string_view cut : kCuts) {
       if (t.substr(i + 1, cut.size()) == cut && i + 1 + cut.size() < e) {
         return t[i] == ',' ? i : i + 1;
@@ -113,6 +128,33 @@ uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e) {
     }
   }
   return e;
+}
+
+// Where reported content starts when the cue's object or a phrase of
+// place or manner comes before "that": "told the crowd at the club that
+// he ...", "said via email that ...", "said in the early hours that ...".
+// Returns `b` when there is no such "that".
+uint32_t ThatStart(std::string_view t, uint32_t b, uint32_t e, std::string_view cue) {
+  static const std::string_view kTell[] = {"told", "tell", "tells", "telling", "assured",
+                                           "assures", "informed", "informs", "reminded",
+                                           "reminds", "warned", "warns", "convinced",
+                                           "persuaded", "promised", "promises", "notified"};
+  static const std::string_view kPlace[] = {"on", "in", "via", "during", "at", "to", "through",
+                                            "after", "before", "from", "over", "by", "with",
+                                            "earlier", "later", "last", "this"};
+  std::string_view s = t.substr(b, e - b);
+  if (s.empty() || s[0] == kQuoteOpen) return b;
+  size_t that = s.find(" that ");
+  if (that == std::string_view::npos || that > 80) return b;
+  std::string_view prefix = s.substr(0, that);
+  if (prefix.find_first_of(",;:\x02\x03") != std::string_view::npos) return b;
+  if (std::count(prefix.begin(), prefix.end(), ' ') > 8) return b;
+  std::string_view first = prefix.substr(0, prefix.find(' '));
+  std::string_view verb = cue.substr(cue.find_last_of(' ') + 1);
+  bool tell = std::find(std::begin(kTell), std::end(kTell), verb) != std::end(kTell);
+  bool place = std::find(std::begin(kPlace), std::end(kPlace), first) != std::end(kPlace);
+  if (!tell && !place) return b;
+  return b + static_cast<uint32_t>(that) + 1;
 }
 
 // Whether the words just before `pos` (within the sentence from `begin`)
@@ -240,8 +282,12 @@ class DocumentRun {
       if (!g->found()) continue;
       auto [b, e] = TrimClause(t, base + static_cast<uint32_t>(g->begin),
                                base + static_cast<uint32_t>(g->end));
-      if (e > b && t[b] != kQuoteOpen) e = ClauseEnd(t, b, e);
+      if (e > b && t[b] != kQuoteOpen) e = ClauseEnd(t, b, e, engine_.lexicons());
       if (e > b) d.content.emplace_back(b, e);
+    }
+    if (m.cue.found() && !d.content.empty()) {
+      std::string_view cue = t.substr(base + m.cue.begin, m.cue.end - m.cue.begin);
+      d.content.front().first = ThatStart(t, d.content.front().first, d.content.front().second, cue);
     }
     d.intro = d.content.empty();
     if (m.source.found()) {
