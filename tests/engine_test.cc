@@ -248,4 +248,9 @@ TEST_CASE("the object of tell and a phrase of place stay out of the content") {
   CHECK(std::string(c->content.front().Of(email)) == "that it would appeal");
 }
 
+TEST_CASE("a speaker whose description ends in a short noun") {
+  Expect("“Who pays for it?” a narrator in the county ad asks.",
+         {{"Who pays for it?", "a narrator in the county ad", "a narrator in the county ad"}});
+}
+
 }  // namespace quoteledger

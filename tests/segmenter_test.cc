@@ -71,6 +71,10 @@ TEST_CASE("a quote ending in . ? or ! keeps its short trailing attribution") {
        {"“We won.”", "Smith said the count was over."}},
       {"“We won.” The crowd cheered loudly.", {"“We won.”", "The crowd cheered loudly."}},
       {"“We won.” Smith, a clerk, said.", {"“We won.”", "Smith, a clerk, said."}},
+      {"“Why not?” a narrator in the county ad asks.",
+       {"“Why not?” a narrator in the county ad asks."}},
+      // A cue with a comma before the next quotation introduces that one.
+      {"“It is a trap.” She adds, “Who pays?”", {"“It is a trap.”", "She adds, “Who pays?”"}},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);

@@ -44,7 +44,7 @@ PlaceholderMap Engine::BuiltinPlaceholders(const Lexicons& lex) {
   // letters or more, never on "the", "who" or "has": those show the cue
   // found was not the verb of this subject ("the proposed cease-fire").
   p["SPEAKER"] =
-      R"re([^\x02\x03,;:]*?(?:\p{Lu}[^\x02\x03,;:() ]*[^\x02\x03,;:() .]|\p{Lu}|[^\x02\x03,;:() ]{3,}[^\x02\x03,;:() .]|\b(?:he|she|it|we|I)|\([^()\x02\x03,;:]+\)))re";
+      R"re([^\x02\x03,;:]*?(?:\p{Lu}[^\x02\x03,;:() ]*[^\x02\x03,;:() .]|\p{Lu}|[^\x02\x03,;:() ]{1,}[^\x02\x03,;:() .]|\b(?:he|she|it|we|I)|\([^()\x02\x03,;:]+\)))re";
   p["SUBJECT"] = R"re(\p{Lu}[\p{L}\p{N}.'\-]*(?: (?:\p{Lu}[\p{L}\p{N}.'\-]*|of|de|van|von|al))*)re";
   p["CUE"] = aux + "(?:" + verbs + ")";
   p["CLAUSECUE"] = p["CUE"];

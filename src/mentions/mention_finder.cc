@@ -50,7 +50,8 @@ bool IsConnector(std::string_view w) {
 }
 
 // Words that, ending a {SPEAKER} region, show it is not a source at all
-// ("the report that was", "people who").
+// ("the report that was", "people who"): the "cue" after them is a noun
+// ("one of the states", "its own plan").
 bool IsBadSourceEnd(std::string_view lw) {
   return In(lw, {"who", "which", "that", "was", "were", "is", "are", "be",
                  "been", "being", "has", "have", "had", "there", "what",
@@ -60,7 +61,9 @@ bool IsBadSourceEnd(std::string_view lw) {
                  "where", "how", "why", "whom", "whose", "by", "with",
                  "for", "in", "on", "at", "of", "from", "about", "after",
                  "before", "so", "then", "now", "just", "only", "never",
-                 "ever", "widely", "reportedly", "allegedly", "once"});
+                 "ever", "widely", "reportedly", "allegedly", "once", "the", "a",
+                 "an", "his", "her", "its", "their", "our", "my", "your", "own",
+                 "no", "any", "every", "each", "some", "big", "you"});
 }
 
 // "-ly" words that are adverbs, not nouns ("family", "rally").

@@ -146,7 +146,7 @@ bool NameOrNominalStart(std::string_view w) {
 }
 
 // Whether the words from `pos` read as the attribution of the quote just
-// closed: up to five words naming the speaker ("Trump", "the senator", "US
+// closed: up to seven words naming the speaker ("Trump", "the senator", "US
 // Senator Jeff Sessions"), then a speech verb that ends the clause or takes
 // only a time, place or manner ("said.", "said as he spoke", "told
 // reporters"), or the verb first ("said Dan Roe"). "He said the plan is
@@ -158,15 +158,17 @@ bool TrailingAttribution(std::string_view norm, size_t pos, size_t para_end,
       "about", "to", "from", "for", "with", "reporters", "this", "last", "earlier",
       "later", "recently", "then", "monday", "tuesday", "wednesday", "thursday",
       "friday", "saturday", "sunday", "yesterday", "today", "tonight"};
-  constexpr size_t kMaxSpeakerWords = 5;
+  constexpr size_t kMaxSpeakerWords = 7;
   std::vector<std::string_view> words;
   size_t i = pos;
+  bool quote_next = false;  // the words stopped at a quotation
   while (i < para_end && words.size() <= kMaxSpeakerWords + 1) {
     size_t e = i;
     while (e < para_end && norm[e] != ' ') ++e;
     std::string_view w = norm.substr(i, e - i);
     if (w.find(kQuoteOpen) != std::string_view::npos ||
         w.find(kQuoteClose) != std::string_view::npos) {
+      quote_next = true;
       break;
     }
     words.push_back(w);
@@ -179,6 +181,8 @@ bool TrailingAttribution(std::string_view norm, size_t pos, size_t para_end,
     bool last = core + 1 < w.size() || k + 1 == words.size();
     std::string_view word = w.substr(0, core + 1);
     if (speech_verbs.count(AsciiLower(word)) > 0 && !word.ends_with("ing")) {
+      // "She adds, “...”" introduces the next quotation.
+      if (last && quote_next && k + 1 == words.size()) return false;
       if (last) return core + 1 == w.size() || w[core + 1] != ':';
       std::string next = AsciiLower(words[k + 1]);
       next.erase(std::min(next.size(), next.find_last_not_of(",.;:!?") + 1));
