@@ -253,4 +253,11 @@ TEST_CASE("a speaker whose description ends in a short noun") {
          {{"Who pays for it?", "a narrator in the county ad", "a narrator in the county ad"}});
 }
 
+TEST_CASE("a speech verb after a determiner is an adjective, not a cue") {
+  // The {SPEAKER} region may end in a short word; "the" is never a source's
+  // last word, so "proposed" here is no cue.
+  const std::string text = "Talks resumed with the three countries mediating the proposed truce.";
+  CHECK(Run(text).claims.empty());
+}
+
 }  // namespace quoteledger
