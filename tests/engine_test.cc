@@ -260,4 +260,22 @@ TEST_CASE("a speech verb after a determiner is an adjective, not a cue") {
   CHECK(Run(text).claims.empty());
 }
 
+TEST_CASE("a transcript's turn runs to the end of its paragraph") {
+  const std::string text =
+      "Mayor Ann Roe spoke to the host, Tim Ward.\n\n"
+      "WARD: Will the bridge close? It has cracks.\n\n"
+      "ROE: Well, I think it stays open. We inspected it in May.\n";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "I think it stays open");
+  REQUIRE(c != nullptr);
+  CHECK(c->speaker == "Ann Roe");
+  CHECK(std::string(c->content.back().Of(text)).ends_with("in May."));
+  const Claim* host = Find(a, text, "Will the bridge close");
+  REQUIRE(host != nullptr);
+  CHECK(host->speaker == "Tim Ward");
+  // A label nobody was introduced by is written as a name.
+  Expect("LEE: We are ready for the vote.", {{"We are ready", "Lee", "LEE"}});
+  CHECK(std::string(host->content.back().Of(text)).ends_with("It has cracks."));
+}
+
 }  // namespace quoteledger

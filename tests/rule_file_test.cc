@@ -22,6 +22,7 @@ TEST_CASE("a rule file parses into specs with examples") {
       "    cue said\n"
       "  counter Nothing here.\n"
       "rule r-two\n"
+      "  scope paragraph\n"
       "  pattern {SPEAKER} {CUE} {CLAUSE}\n";
   auto file = ParseRuleFile("t.rules", text);
   REQUIRE(file.ok());
@@ -37,6 +38,8 @@ TEST_CASE("a rule file parses into specs with examples") {
   CHECK(f.rules[0].examples[0].expect.at("source") == "Ann");
   CHECK_FALSE(f.rules[0].examples[1].must_match);
   CHECK(f.rules[1].kind == ClaimKind::kIndirect);  // the default
+  CHECK_FALSE(f.rules[0].paragraph_scope);           // the default
+  CHECK(f.rules[1].paragraph_scope);
 }
 
 TEST_CASE("malformed rule files name file, line and reason") {
@@ -54,6 +57,7 @@ TEST_CASE("malformed rule files name file, line and reason") {
       {"rule a\n  kind direct\n", "t.rules:1:", "no pattern"},
       {"rule a\n  pattern x\n  source Ann\n", "t.rules:3:", "must follow an 'example'"},
       {"rule a\n  patern x\n", "t.rules:2:", "unknown keyword"},
+      {"rule a\n  scope page\n  pattern x\n", "t.rules:2:", "unknown scope"},
       {"define lower = x\n", "t.rules:1:", "upper case"},
   };
   for (const Case& c : cases) {

@@ -28,6 +28,7 @@ struct Draft {
   int paragraph = 0;
   int speaker_of = -1;  // continuation: take the speaker of this draft
   bool intro = false;   // "X said:" waiting for the quote that follows
+  bool paragraph_scope = false;  // content runs on to the paragraph's end
 };
 
 bool Overlaps(const Draft& d, uint32_t b, uint32_t e) {
@@ -206,6 +207,7 @@ class DocumentRun {
     }
     resolver_ = std::make_unique<Resolver>(engine_.lexicons(), seg_, std::move(names));
     for (size_t s = 0; s < seg_.sentences.size(); ++s) MatchSentence(static_cast<int>(s));
+    ExtendToParagraphs();
     Continuations();
     return Resolve();
   }
@@ -276,6 +278,7 @@ class DocumentRun {
     d.kind = spec.kind;
     d.stage = spec.stage;
     d.confidence = spec.confidence;
+    d.paragraph_scope = spec.paragraph_scope;
     d.sentence = s;
     d.paragraph = sent.paragraph;
     for (const GroupSpan* g : {&m.content, &m.content2}) {
@@ -302,7 +305,9 @@ class DocumentRun {
       // A speaker inside a quotation is part of what was said.
       std::string_view before = t.substr(sent.norm_begin, d.source.norm_begin - sent.norm_begin);
       size_t open = before.rfind(kQuoteOpen);
-      if (open != std::string_view::npos && before.find(kQuoteClose, open) == std::string_view::npos) {
+      // (A quoted transcript turn, `"ROE: ...`, opens with the label.)
+      if (open != std::string_view::npos && open + 1 < before.size() &&
+          before.find(kQuoteClose, open) == std::string_view::npos) {
         return Verdict::kNotASource;
       }
     }
@@ -347,6 +352,25 @@ class DocumentRun {
       if (d->kind != ClaimKind::kPartial) d->kind = ClaimKind::kMixed;
     } else if (d->kind == ClaimKind::kDirect || d->kind == ClaimKind::kMixed) {
       d->kind = ClaimKind::kIndirect;
+    }
+  }
+
+  // A "scope paragraph" claim that ends its sentence takes the following
+  // sentences of its paragraph, up to the first that holds a claim.
+  void ExtendToParagraphs() {
+    std::vector<bool> claimed(seg_.sentences.size(), false);
+    for (const Draft& d : drafts_) claimed[d.sentence] = true;
+    for (Draft& d : drafts_) {
+      if (!d.paragraph_scope || d.content.empty()) continue;
+      auto& last = d.content.back();
+      const Sentence& own = seg_.sentences[d.sentence];
+      std::string_view tail = seg_.norm.text().substr(last.second, own.norm_end - last.second);
+      if (tail.find_first_not_of(" .!?") != std::string_view::npos) continue;
+      for (size_t s = d.sentence + 1; s < seg_.sentences.size(); ++s) {
+        const Sentence& next = seg_.sentences[s];
+        if (next.paragraph != d.paragraph || claimed[s]) break;
+        last.second = next.norm_end;
+      }
     }
   }
 

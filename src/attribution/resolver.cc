@@ -21,6 +21,19 @@ std::string LastToken(const std::string& name) {
   return last;
 }
 
+// "PENCE" (a transcript's label) as "Pence"; other names as they are.
+std::string UncapitalizedName(const std::string& name) {
+  bool caps = name.size() > 1;
+  for (char c : name) caps &= !(c >= 'a' && c <= 'z');
+  if (!caps) return name;
+  std::string out = name;
+  for (size_t i = 0; i < out.size(); ++i) {
+    bool word_start = i == 0 || out[i - 1] == ' ' || out[i - 1] == '-';
+    if (!word_start && out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] + 32);
+  }
+  return out;
+}
+
 int TokenCount(const std::string& s) {
   return static_cast<int>(std::count(s.begin(), s.end(), ' ')) + 1;
 }
@@ -99,7 +112,8 @@ int Resolver::FindOrAdd(const Mention& m) {
   return index;
 }
 
-int Resolver::Lookup(const std::string& name, uint32_t pos) const {
+int Resolver::Lookup(const std::string& written, uint32_t pos) const {
+  const std::string name = UncapitalizedName(written);
   auto it = by_name_.find(name);
   if (it != by_name_.end()) return it->second;
   std::string last = LastToken(name);
@@ -177,7 +191,7 @@ Speaker Resolver::Resolve(const Mention& m, int sentence, const Speaker* last,
       int e = Lookup(m.name, m.norm_begin);
       if (e < 0 && m.kind == EntityKind::kOrganization) e = FindOrAdd(m);
       if (e >= 0) return FromEntity(e);
-      out.name = m.name;
+      out.name = UncapitalizedName(m.name);
       out.kind = m.kind == EntityKind::kUnknown ? EntityKind::kPerson : m.kind;
       out.gender = m.gender;
       return out;

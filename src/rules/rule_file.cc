@@ -79,6 +79,13 @@ class Parser {
     }
     if (key == "stage") return Number(value, &rule_->stage);
     if (key == "confidence") return Confidence(value);
+    if (key == "scope") {
+      if (value != "sentence" && value != "paragraph") {
+        return Error(fmt::format("unknown scope '{}'; use sentence or paragraph", value));
+      }
+      rule_->paragraph_scope = value == "paragraph";
+      return Status::Ok();
+    }
     if (key == "pattern") {
       rule_->pattern = std::string(value);
       return Status::Ok();
@@ -96,7 +103,7 @@ class Parser {
     }
     return Error(fmt::format(
         "unknown keyword '{}'; expected rule, define, kind, stage, confidence, "
-        "pattern, example, counter, content, content2, source or cue",
+        "scope, pattern, example, counter, content, content2, source or cue",
         key));
   }
 

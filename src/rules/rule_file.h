@@ -40,6 +40,9 @@ struct RuleSpec {
   int stage = 1;
   double confidence = 0.5;
   std::string pattern;
+  // "scope paragraph": the content runs on to the end of the paragraph,
+  // through sentences no other rule claimed (a transcript's turn).
+  bool paragraph_scope = false;
   std::string file;  // where it was defined, for messages
   int line = 0;
   std::vector<RuleExample> examples;
