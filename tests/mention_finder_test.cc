@@ -130,7 +130,9 @@ TEST_CASE("regions that hold no source are rejected") {
                              // Clauses with a finite verb or a subordinator.
                              "The firm did not give an overall cost",
                              "his phone bills in most months are far higher than his",
-                             "Ortiz rolled out several drafts of his zoning"}) {
+                             "Ortiz rolled out several drafts of his zoning",
+                             // A name, then its own cue and more: not a source.
+                             "Mayor Ann Roe (D-Ohio) said the wave of layoffs"}) {
     CAPTURE(region);
     CHECK(Source(region).type == MentionType::kNone);
   }

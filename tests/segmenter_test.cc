@@ -36,6 +36,9 @@ TEST_CASE("sentences survive abbreviations") {
        {"House Speaker Paul D. Ryan spoke.", "Then he left."}},
       {"It began Oct. 7 and ended. Really?  Yes!",
        {"It began Oct. 7 and ended.", "Really?", "Yes!"}},
+      // A state after a party's letter: "(R-Wis.)", "(D-N.Y.)".
+      {"Rep. Ann Roe (R-Wis.) said it. Rep. Tom Lee (D-N.Y.) did not.",
+       {"Rep. Ann Roe (R-Wis.) said it.", "Rep. Tom Lee (D-N.Y.) did not."}},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);

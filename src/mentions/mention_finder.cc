@@ -411,7 +411,22 @@ Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
                     lex_.FirstNameGender(toks[s].word) == 0;
     if (e > s && !modifies) {
       Mention m = ClassifyRun(text, toks, s, e);
-      if (m.type == MentionType::kName && m.kind != EntityKind::kAnonymous) return m;
+      if (m.type == MentionType::kName && m.kind != EntityKind::kAnonymous) {
+        // Words after the name may modify it ("Roe of Ohio"), but a speech
+        // verb or a clause there shows the region runs past the subject's
+        // own cue: "Ryan (R-Wis.) said the spate of shootings [demands]".
+        for (size_t i = e; i < toks.size(); ++i) {
+          std::string lw = Lower(toks[i].word);
+          if (!toks[i].cap && lex_.IsSpeechVerb(lw) &&
+              !In(Lower(toks[i - 1].word), {"the", "a", "an", "his", "her", "their", "its"})) {
+            return none;
+          }
+        }
+        std::vector<std::string> lower;
+        for (const Token& tok : toks) lower.push_back(Lower(tok.word));
+        if (ReadsAsClause(lower, e - 1)) return none;
+        return m;
+      }
     }
   }
   // A description holding a speech verb is a clause whose cue RE2 passed

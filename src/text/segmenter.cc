@@ -98,8 +98,9 @@ std::string AsciiLower(std::string_view s) {
 bool IsAbbreviation(std::string_view norm, size_t dot,
                     const AbbreviationSet& abbreviations) {
   size_t b = dot;
+  // "(R-Wis.)": the state after a party's letter is the abbreviation.
   while (b > 0 && norm[b - 1] != ' ' && norm[b - 1] != kQuoteOpen &&
-         norm[b - 1] != '(' && norm[b - 1] != '"') {
+         norm[b - 1] != '(' && norm[b - 1] != '"' && norm[b - 1] != '-') {
     --b;
   }
   std::string_view word = norm.substr(b, dot - b);
