@@ -278,4 +278,19 @@ TEST_CASE("a transcript's turn runs to the end of its paragraph") {
   CHECK(std::string(host->content.back().Of(text)).ends_with("It has cracks."));
 }
 
+TEST_CASE("a second attribution in the same sentence is a claim of its own") {
+  const std::string text =
+      "Most voters said Roe was honest, and three-quarters said the same of Lee.";
+  Attribution a = Run(text);
+  const Claim* first = Find(a, text, "Roe was honest");
+  const Claim* second = Find(a, text, "the same of Lee");
+  REQUIRE(first != nullptr);
+  REQUIRE(second != nullptr);
+  CHECK(std::string(first->content.front().Of(text)) == "Roe was honest");
+  CHECK(std::string(second->source.Of(text)) == "three-quarters");
+  const std::string semi = "The plan is dead; officials say a new one is coming.";
+  a = Run(semi);
+  CHECK(Find(a, semi, "a new one is coming") != nullptr);
+}
+
 }  // namespace quoteledger

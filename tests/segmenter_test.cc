@@ -36,6 +36,9 @@ TEST_CASE("sentences survive abbreviations") {
        {"House Speaker Paul D. Ryan spoke.", "Then he left."}},
       {"It began Oct. 7 and ended. Really?  Yes!",
        {"It began Oct. 7 and ended.", "Really?", "Yes!"}},
+      {"Asked if he would run, Roe said no. But he said he might.",
+       {"Asked if he would run, Roe said no.", "But he said he might."}},
+      {"It was No. 5 on the list.", {"It was No. 5 on the list."}},
       // A state after a party's letter: "(R-Wis.)", "(D-N.Y.)".
       {"Rep. Ann Roe (R-Wis.) said it. Rep. Tom Lee (D-N.Y.) did not.",
        {"Rep. Ann Roe (R-Wis.) said it.", "Rep. Tom Lee (D-N.Y.) did not."}},

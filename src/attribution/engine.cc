@@ -89,11 +89,47 @@ std::pair<uint32_t, uint32_t> TrimClause(std::string_view t, uint32_t b, uint32_
   return {b, e};
 }
 
+// Whether a clause with its own speaker and cue starts at `i` (just after
+// a comma or semicolon): ", and three-quarters said ...", "; officials say
+// ...". Up to six words of subject (no punctuation, no quote), then a
+// speech verb that is not a participle and not a noun after a determiner.
+bool NewAttribution(std::string_view t, uint32_t i, uint32_t e, const Lexicons& lex) {
+  static const std::string_view kJoin[] = {"and ", "but ", "while ", "whereas ", "yet "};
+  static const std::string_view kNotSubject[] = {
+      "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "my",
+      "our", "your", "to", "of", "in", "on", "at", "for", "with", "by", "from", "as", "not"};
+  if (i >= e || t[i] != ' ') return false;
+  ++i;
+  for (std::string_view j : kJoin) {
+    if (t.substr(i, j.size()) == j) {
+      i += static_cast<uint32_t>(j.size());
+      break;
+    }
+  }
+  std::string prev;
+  for (int words = 0; words < 7 && i < e; ++words) {
+    uint32_t j = i;
+    while (j < e && t[j] != ' ') ++j;
+    std::string_view w = t.substr(i, j - i);
+    if (w.empty() || w.find_first_of(",;:.\x02\x03()") != std::string_view::npos) return false;
+    std::string lw = Lower(w);
+    bool verb = words > 0 && lex.IsSpeechVerb(lw) && !lw.ends_with("ing") &&
+                std::find(std::begin(kNotSubject), std::end(kNotSubject), prev) == std::end(kNotSubject);
+    if (verb) return j < e;  // something must follow the verb
+    if (words == 0 && (lw == "which" || lw == "who" || lw == "that" || lw == "what")) return false;
+    prev = lw;
+    i = j + 1;
+  }
+  return false;
+}
+
 // Where reported content ends before the sentence does: a relative clause,
 // a second attribution or predicate ("..., which ...", "... and said ...",
 // "..., citing ...", "... and urged ...", "..., but she denied ...").
 // Returns the cut point, or `e` when there is none. Quotes are never cut.
-uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& lex) {
+uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& lex,
+                   bool* second_attribution) {
+  *second_attribution = false;
   auto word_at = [&](uint32_t i) {  // the word starting at i, punctuation off
     uint32_t j = i;
     while (j < e && std::isalpha(static_cast<unsigned char>(t[j]))) ++j;
@@ -116,6 +152,10 @@ uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& l
     }
     // After a comma, or a comma inside a closing quote (“... race,” adding).
     bool after_comma = t[i] == ',' || (t[i] == kQuoteClose && t[i - 1] == ',');
+    if ((after_comma || t[i] == ';') && NewAttribution(t, i + 1, e, lex)) {
+      *second_attribution = true;
+      return t[i] == kQuoteClose ? i + 1 : i;
+    }
     if (!after_comma) continue;
     // ", but she denied ...": a contrast the writer adds ("but that ..."
     // continues what was said).
@@ -259,7 +299,10 @@ class DocumentRun {
         from = is_masked ? restart : m.whole.begin + 1;
       } else {
         from = m.whole.end > m.whole.begin ? m.whole.end : m.whole.begin + 1;
+        // Content cut short before a second clause: match on from there.
+        if (v == Verdict::kAccepted && resume_ > m.whole.begin && resume_ < from) from = resume_;
       }
+      resume_ = 0;
       is_masked = false;
       retries = 0;
     }
@@ -285,7 +328,12 @@ class DocumentRun {
       if (!g->found()) continue;
       auto [b, e] = TrimClause(t, base + static_cast<uint32_t>(g->begin),
                                base + static_cast<uint32_t>(g->end));
-      if (e > b && t[b] != kQuoteOpen) e = ClauseEnd(t, b, e, engine_.lexicons());
+      if (e > b && t[b] != kQuoteOpen && !spec.paragraph_scope) {
+        bool second = false;
+        uint32_t cut = ClauseEnd(t, b, e, engine_.lexicons(), &second);
+        if (second) resume_ = cut - base;
+        e = cut;
+      }
       if (e > b) d.content.emplace_back(b, e);
     }
     if (m.cue.found() && !d.content.empty()) {
@@ -537,6 +585,7 @@ class DocumentRun {
 
   const Engine& engine_;
   const MentionFinder& finder_;
+  uint32_t resume_ = 0;  // where in the sentence the last content was cut
   std::string_view text_;
   Segments seg_;
   std::unique_ptr<Resolver> resolver_;

@@ -106,7 +106,13 @@ bool IsAbbreviation(std::string_view norm, size_t dot,
   std::string_view word = norm.substr(b, dot - b);
   if (word.empty()) return false;
   if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return true;
-  return abbreviations.count(AsciiLower(word)) > 0;
+  std::string lower = AsciiLower(word);
+  // "No. 5" is a number; "he said no. But ..." ends a sentence.
+  if (lower == "no") {
+    return dot + 2 < norm.size() && norm[dot + 1] == ' ' &&
+           std::isdigit(static_cast<unsigned char>(norm[dot + 2]));
+  }
+  return abbreviations.count(lower) > 0;
 }
 
 // Whether the character at `i` may begin a sentence: a capital, a digit,
