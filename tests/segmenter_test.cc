@@ -39,6 +39,11 @@ TEST_CASE("sentences survive abbreviations") {
       {"Asked if he would run, Roe said no. But he said he might.",
        {"Asked if he would run, Roe said no.", "But he said he might."}},
       {"It was No. 5 on the list.", {"It was No. 5 on the list."}},
+      // A place may end a sentence; a title never does.
+      {"Roe sells it in the U.S. He says it works.",
+       {"Roe sells it in the U.S.", "He says it works."}},
+      {"They met Dr. He Jian in the U.S. Army base.",
+       {"They met Dr. He Jian in the U.S. Army base."}},
       // A state after a party's letter: "(R-Wis.)", "(D-N.Y.)".
       {"Rep. Ann Roe (R-Wis.) said it. Rep. Tom Lee (D-N.Y.) did not.",
        {"Rep. Ann Roe (R-Wis.) said it.", "Rep. Tom Lee (D-N.Y.) did not."}},
@@ -77,6 +82,10 @@ TEST_CASE("a quote ending in . ? or ! keeps its short trailing attribution") {
        {"“We won.”", "Smith said the count was over."}},
       {"“We won.” The crowd cheered loudly.", {"“We won.”", "The crowd cheered loudly."}},
       {"“We won.” Smith, a clerk, said.", {"“We won.”", "Smith, a clerk, said."}},
+      {"“Who knows?” Roe told the county's radio station.",
+       {"“Who knows?” Roe told the county's radio station."}},
+      {"“We won.” Roe told the crowd that it was over.",
+       {"“We won.”", "Roe told the crowd that it was over."}},
       {"“Why not?” a narrator in the county ad asks.",
        {"“Why not?” a narrator in the county ad asks."}},
       // A cue with a comma before the next quotation introduces that one.

@@ -112,7 +112,24 @@ bool IsAbbreviation(std::string_view norm, size_t dot,
     return dot + 2 < norm.size() && norm[dot + 1] == ' ' &&
            std::isdigit(static_cast<unsigned char>(norm[dot + 2]));
   }
-  return abbreviations.count(lower) > 0;
+  if (abbreviations.count(lower) == 0) return false;
+  // A title never ends a sentence, but a place or a company may: "... in
+  // the U.S. He says ...", "... of Moon, Pa. The mayor ...".
+  static const WordSet kTitles = {"mr", "mrs", "ms", "dr", "prof", "sen", "sens", "rep",
+                                  "reps", "gov", "govs", "lt", "gen", "col", "maj", "capt",
+                                  "cmdr", "sgt", "adm", "st", "ste", "rev", "fr", "hon",
+                                  "pres", "supt", "det", "atty", "vs", "v", "e.g", "i.e",
+                                  "ft", "mt"};
+  static const WordSet kOpeners = {"He", "She", "They", "It", "We", "I", "The", "But",
+                                   "And", "This", "That", "In", "A", "An", "His", "Her"};
+  if (kTitles.count(lower) > 0 || word.size() < 2) return true;
+  size_t next = dot + 1;
+  if (next >= norm.size() || norm[next] != ' ') return true;
+  size_t end = norm.find(' ', next + 1);
+  std::string_view following = norm.substr(next + 1, end == std::string_view::npos
+                                                         ? std::string_view::npos
+                                                         : end - next - 1);
+  return kOpeners.count(std::string(following)) == 0;
 }
 
 // Whether the character at `i` may begin a sentence: a capital, a digit,
@@ -187,7 +204,17 @@ bool TrailingAttribution(std::string_view norm, size_t pos, size_t para_end,
     if (core == std::string_view::npos) return false;
     bool last = core + 1 < w.size() || k + 1 == words.size();
     std::string_view word = w.substr(0, core + 1);
-    if (speech_verbs.count(AsciiLower(word)) > 0 && !word.ends_with("ing")) {
+    std::string lower_word = AsciiLower(word);
+    if (speech_verbs.count(lower_word) > 0 && !word.ends_with("ing")) {
+      // "told Britain's ITV in an interview.": tell takes whoever was told,
+      // but "told the crowd that ..." has content of its own.
+      if (!last && (lower_word == "told" || lower_word == "tells")) {
+        for (size_t j = k + 1; j < words.size(); ++j) {
+          if (AsciiLower(words[j]) == "that") break;
+          char end = words[j].back();
+          if (end == '.' || end == '!' || end == '?') return true;
+        }
+      }
       // "She adds, “...”" introduces the next quotation.
       if (last && quote_next && k + 1 == words.size()) return false;
       if (last) return core + 1 == w.size() || w[core + 1] != ':';
