@@ -293,4 +293,9 @@ TEST_CASE("a second attribution in the same sentence is a claim of its own") {
   CHECK(Find(a, semi, "a new one is coming") != nullptr);
 }
 
+TEST_CASE("a sentence in parentheses") {
+  Expect("The crowd booed. (“I don’t want a fight,” said one party activist.)",
+         {{"I don’t want a fight", "one party activist", "one party activist"}});
+}
+
 }  // namespace quoteledger

@@ -69,8 +69,9 @@ PlaceholderMap Engine::BuiltinPlaceholders(const Lexicons& lex) {
   p["TELL?"] = "(?:told|tells|tell|telling)";
   p["START"] = R"re((?:^|[,;] |: | (?:and|but|while|as|because|after) ))re";
   p["TAIL"] = R"re(.*$)re";
-  p["END"] = R"re([.!?]?$)re";
-  p["SPEND"] = R"re((?:, .*|[.!?])?$)re";
+  // A sentence may sit in parentheses: "(“No,” said one activist.)".
+  p["END"] = R"re([.!?]?\)?$)re";
+  p["SPEND"] = R"re((?:, .*|[.!?]\)?|\))?$)re";
   return p;
 }
 
