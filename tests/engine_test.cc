@@ -298,4 +298,14 @@ TEST_CASE("a sentence in parentheses") {
          {{"I don’t want a fight", "one party activist", "one party activist"}});
 }
 
+TEST_CASE("a cue that disagrees with its subject in number was a noun") {
+  const std::string text = "Ohio, a swing state crucial to the race, will see both candidates.";
+  CHECK(Run(text).claims.empty());
+  const std::string plans = "The candidates plans don't hold out much hope for savers.";
+  CHECK(Run(plans).claims.empty());
+  Expect("Roe plans to veto the budget.", {{"to veto the budget", "Roe", "Roe"}});
+  Expect("Officials state that the road is closed.",
+         {{"that the road is closed", "Officials", "Officials"}});
+}
+
 }  // namespace quoteledger

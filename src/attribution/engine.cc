@@ -198,6 +198,33 @@ uint32_t ThatStart(std::string_view t, uint32_t b, uint32_t e, std::string_view 
   return b + static_cast<uint32_t>(that) + 1;
 }
 
+// Whether a cue that is also a common noun ("state", "plans", "show",
+// "point") disagrees in number with its subject, which shows it was the
+// noun: "a swing state", "the candidates plans", "the Oz show". Only bare
+// cues are checked; "has said" and "said" carry no number.
+bool NounCueDisagrees(std::string_view cue, const Mention& src, const Lexicons& lex) {
+  static const std::string_view kNounCues[] = {
+      "state", "show", "point", "plan", "fear", "signal", "report", "comment", "remark",
+      "claim", "decline", "question", "estimate", "charge", "counter", "note", "answer",
+      "promise", "hope", "demand", "warning", "worry", "concern", "vow", "pledge", "want"};
+  std::string c = Lower(cue);
+  if (c.find(' ') != std::string::npos) return false;
+  bool third = c.size() > 1 && c.back() == 's';
+  std::string base = third ? c.substr(0, c.size() - 1) : c;
+  if (std::find(std::begin(kNounCues), std::end(kNounCues), base) == std::end(kNounCues)) {
+    return false;
+  }
+  bool plural;
+  if (src.type == MentionType::kPronoun) {
+    std::string w = Lower(src.text);
+    plural = w == "i" || w == "we" || w == "they" || w == "you";
+  } else {
+    std::string head = src.type == MentionType::kNominal ? src.head : Lower(src.name);
+    plural = src.plural || lex.IsGroupHead(head) || src.kind == EntityKind::kGroup;
+  }
+  return third == plural;
+}
+
 // Whether the words just before `pos` (within the sentence from `begin`)
 // are a speech verb, perhaps followed by "that": "said (that) he". A noun
 // that shares a verb's form ("the plan") is not one.
@@ -371,6 +398,9 @@ class DocumentRun {
       return Verdict::kNotASource;
     }
     std::string_view cue = t.substr(d.cue_begin, d.cue_end - d.cue_begin);
+    if (m.source.found() && NounCueDisagrees(cue, d.source, engine_.lexicons())) {
+      return Verdict::kNotASource;
+    }
     if (!d.intro && !PlausibleContent(t, d.content.front(), cue, d.content.size() > 1)) {
       return Verdict::kNotASource;
     }
