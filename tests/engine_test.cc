@@ -308,4 +308,16 @@ TEST_CASE("a cue that disagrees with its subject in number was a noun") {
          {{"that the road is closed", "Officials", "Officials"}});
 }
 
+TEST_CASE("a participle of a speech verb starts a claim of its own") {
+  const std::string text =
+      "Ann Roe praised the crews, saying they were “heroes,” and adding that the road would open.";
+  Attribution a = Run(text);
+  const Claim* first = Find(a, text, "they were");
+  const Claim* second = Find(a, text, "the road would open");
+  REQUIRE(first != nullptr);
+  REQUIRE(second != nullptr);
+  CHECK(first != second);
+  CHECK(second->speaker == "Ann Roe");
+}
+
 }  // namespace quoteledger

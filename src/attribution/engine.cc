@@ -156,6 +156,19 @@ uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& l
       *second_attribution = true;
       return t[i] == kQuoteClose ? i + 1 : i;
     }
+    // ", calling it ...", " — saying ...", ", and adding ...": a speech
+    // verb's participle.
+    bool after_dash = t.substr(i, 4) == " \u2014" || t.substr(i, 3) == " --";
+    if (after_comma || after_dash) {
+      uint32_t w0 = t.find(' ', i + 1);
+      if (w0 != std::string_view::npos && t.substr(w0, 5) == " and ") w0 += 4;
+      if (w0 != std::string_view::npos && w0 + 1 < e) {
+        std::string_view w = word_at(w0 + 1);
+        if (w.size() > 5 && w.ends_with("ing") && lex.IsSpeechVerb(w) && w0 + 1 + w.size() < e) {
+          return after_comma && t[i] == kQuoteClose ? i + 1 : i;
+        }
+      }
+    }
     if (!after_comma) continue;
     // ", but she denied ...": a contrast the writer adds ("but that ..."
     // continues what was said).
