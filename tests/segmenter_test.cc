@@ -84,6 +84,8 @@ TEST_CASE("a quote ending in . ? or ! keeps its short trailing attribution") {
       {"“We won.” Smith, a clerk, said.", {"“We won.”", "Smith, a clerk, said."}},
       {"“Who knows?” Roe told the county's radio station.",
        {"“Who knows?” Roe told the county's radio station."}},
+      {"“A win.” He thanked leaders for what he described as good faith.",
+       {"“A win.”", "He thanked leaders for what he described as good faith."}},
       {"“We won.” Roe told the crowd that it was over.",
        {"“We won.”", "Roe told the crowd that it was over."}},
       {"“Why not?” a narrator in the county ad asks.",

@@ -225,6 +225,15 @@ bool TrailingAttribution(std::string_view norm, size_t pos, size_t para_end,
     }
     if (last) return false;  // "Smith, a clerk, said" is not one to guess at
     if (k == 0 && !NameOrNominalStart(w)) return false;
+    // A verb or a pronoun inside the would-be speaker shows a sentence of
+    // its own: "He thanked leaders for what he described as ...".
+    static const WordSet kClauseWords = {"he", "she", "they", "it", "we", "i", "what",
+                                         "which", "that", "who", "is", "was", "were", "are"};
+    if (k > 0 && (kClauseWords.count(lower_word) > 0 ||
+                  (lower_word.size() > 3 && lower_word.ends_with("ed") &&
+                   !std::isupper(static_cast<unsigned char>(word[0]))))) {
+      return false;
+    }
   }
   return false;
 }
