@@ -304,6 +304,10 @@ TEST_CASE("a cue that disagrees with its subject in number was a noun") {
   const std::string plans = "The candidates plans don't hold out much hope for savers.";
   CHECK(Run(plans).claims.empty());
   Expect("Roe plans to veto the budget.", {{"to veto the budget", "Roe", "Roe"}});
+  // "that" with a plural verb is relative: "attacks" was a noun.
+  const std::string attacks = "He sharpened the dire warnings and personal attacks that have "
+                              "defined his bid.";
+  for (const Claim& c : Run(attacks).claims) CHECK(std::string(c.cue.Of(attacks)) != "attacks");
   Expect("Officials state that the road is closed.",
          {{"that the road is closed", "Officials", "Officials"}});
 }

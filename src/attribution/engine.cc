@@ -58,6 +58,11 @@ bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
     }
     return true;
   }
+  // "attacks that have defined ...": "that" with a plural verb is a
+  // relative pronoun, so the "cue" was a noun.
+  for (std::string_view rel : {"that have ", "that are ", "that were ", "that do "}) {
+    if (s.starts_with(rel)) return false;
+  }
   static const std::string_view kBad[] = {
       "by", "are", "is", "was", "were", "be", "been", "have", "has", "had",
       "will", "would", "can", "could", "should", "may", "might", "do", "does",
@@ -219,7 +224,8 @@ bool NounCueDisagrees(std::string_view cue, const Mention& src, const Lexicons& 
   static const std::string_view kNounCues[] = {
       "state", "show", "point", "plan", "fear", "signal", "report", "comment", "remark",
       "claim", "decline", "question", "estimate", "charge", "counter", "note", "answer",
-      "promise", "hope", "demand", "warning", "worry", "concern", "vow", "pledge", "want"};
+      "promise", "hope", "demand", "warning", "worry", "concern", "vow", "pledge", "want",
+      "attack", "support", "offer", "dispute", "favor", "blame", "praise", "echo"};
   std::string c = Lower(cue);
   if (c.find(' ') != std::string::npos) return false;
   bool third = c.size() > 1 && c.back() == 's';
