@@ -324,4 +324,13 @@ TEST_CASE("a participle of a speech verb starts a claim of its own") {
   CHECK(second->speaker == "Ann Roe");
 }
 
+TEST_CASE("a verb that reports through a preposition keeps it in the cue") {
+  const std::string text = "Roe was referring to the bridge levy, not the road.";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "the bridge levy");
+  REQUIRE(c != nullptr);
+  CHECK(std::string(c->cue.Of(text)) == "was referring to");
+  CHECK(std::string(c->content.front().Of(text)) == "the bridge levy");
+}
+
 }  // namespace quoteledger
