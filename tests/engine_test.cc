@@ -333,4 +333,14 @@ TEST_CASE("a verb that reports through a preposition keeps it in the cue") {
   CHECK(std::string(c->content.front().Of(text)) == "the bridge levy");
 }
 
+TEST_CASE("\"called for\" and \"called on\" start claims of their own") {
+  const std::string text =
+      "Roe called the levy “shameful” and called on leaders to repeal it.";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "leaders to repeal it");
+  REQUIRE(c != nullptr);
+  CHECK(c->speaker == "Roe");
+  CHECK(Find(a, text, "the levy") != c);
+}
+
 }  // namespace quoteledger

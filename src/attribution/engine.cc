@@ -140,6 +140,13 @@ uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& l
     while (j < e && std::isalpha(static_cast<unsigned char>(t[j]))) ++j;
     return t.substr(i, j - i);
   };
+  // A speech verb at i, "called for" and "calling on" included.
+  auto speech_verb_at = [&](uint32_t i, std::string_view w) {
+    if (lex.IsSpeechVerb(w)) return true;
+    if (w != "called" && w != "calling" && w != "calls") return false;
+    std::string_view next = t.substr(i + w.size(), 5);
+    return next == " for " || next.substr(0, 4) == " on ";
+  };
   static const std::string_view kCuts[] = {
       " which ", " who ", " whose ", " saying ", " according to ", " citing ",
       " adding ", " arguing ", " noting ", " explaining ", " insisting ",
@@ -153,7 +160,7 @@ uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& l
     // "... and called for ...": a second predicate with a speech verb.
     if (t.substr(i, 5) == " and " && i + 5 < e) {
       std::string_view w = word_at(i + 5);
-      if (w.size() > 3 && w.ends_with("ed") && lex.IsSpeechVerb(w)) return i;
+      if (w.size() > 3 && w.ends_with("ed") && speech_verb_at(i + 5, w)) return i;
     }
     // After a comma, or a comma inside a closing quote (“... race,” adding).
     bool after_comma = t[i] == ',' || (t[i] == kQuoteClose && t[i - 1] == ',');
@@ -169,7 +176,8 @@ uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& l
       if (w0 != std::string_view::npos && t.substr(w0, 5) == " and ") w0 += 4;
       if (w0 != std::string_view::npos && w0 + 1 < e) {
         std::string_view w = word_at(w0 + 1);
-        if (w.size() > 5 && w.ends_with("ing") && lex.IsSpeechVerb(w) && w0 + 1 + w.size() < e) {
+        if (w.size() > 5 && w.ends_with("ing") && speech_verb_at(w0 + 1, w) &&
+            w0 + 1 + w.size() < e) {
           return after_comma && t[i] == kQuoteClose ? i + 1 : i;
         }
       }
