@@ -343,4 +343,14 @@ TEST_CASE("\"called for\" and \"called on\" start claims of their own") {
   CHECK(Find(a, text, "the levy") != c);
 }
 
+TEST_CASE("the writer's inference (\"seemed to\") is a claim with no source") {
+  const std::string text = "On Monday the mayor seemed ready to sign the bill.";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "ready to sign");
+  REQUIRE(c != nullptr);
+  CHECK(c->source.begin == c->source.end);
+  CHECK(std::string(c->cue.Of(text)) == "seemed");
+  CHECK(Run("The mayor appeared on television.").claims.empty());
+}
+
 }  // namespace quoteledger
