@@ -353,4 +353,11 @@ TEST_CASE("the writer's inference (\"seemed to\") is a claim with no source") {
   CHECK(Run("The mayor appeared on television.").claims.empty());
 }
 
+TEST_CASE("a poll is the source of what it finds") {
+  Expect("In a new county poll, Ann Roe leads by 9 points.",
+         {{"Ann Roe leads by 9 points", "a new county poll", "a new county poll"}});
+  Expect("Ann Roe leads Tom Lee by 9 points in the average of state polls.",
+         {{"Ann Roe leads Tom Lee", "average of state polls", "the average of state polls"}});
+}
+
 }  // namespace quoteledger
