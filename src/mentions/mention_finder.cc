@@ -459,6 +459,12 @@ Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
   bool bare_determiner = In(m.head, {"the", "a", "an", "this", "that", "these", "those",
                                      "his", "her", "their", "its", "our", "some", "all"});
   bool group = lex_.IsGroupHead(m.head);
+  // "the continued [questions]": an -ed word after a determiner is an
+  // adjective; the "cue" after it was the head noun.
+  if (toks.size() - s == 2 && IsDeterminer(Lower(toks[s].word)) && m.head.size() > 4 &&
+      m.head.ends_with("ed") && m.head != "accused") {
+    return none;
+  }
   if (!group &&
       (bare_determiner || (lex_.IsStopCapital(toks[s].word) && s + 1 == toks.size()))) {
     return none;
