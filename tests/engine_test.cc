@@ -360,4 +360,13 @@ TEST_CASE("a poll is the source of what it finds") {
          {{"Ann Roe leads Tom Lee", "average of state polls", "the average of state polls"}});
 }
 
+TEST_CASE("speaker-first and inverted quotes with more around them") {
+  Expect("“That is treason,” said Dan Golvach when asked about the senator.",
+         {{"That is treason", "Dan Golvach", "Dan Golvach"}});
+  Expect("Said Dorothy Roe, who grew up with him, “We were all so proud of him.”",
+         {{"We were all so proud", "Dorothy Roe", "Dorothy Roe"}});
+  Expect("Mayor Ann Roe said,“Look, it has no place here.”",
+         {{"it has no place here", "Ann Roe", "Mayor Ann Roe"}});
+}
+
 }  // namespace quoteledger
