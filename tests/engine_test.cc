@@ -369,4 +369,20 @@ TEST_CASE("speaker-first and inverted quotes with more around them") {
          {{"it has no place here", "Ann Roe", "Mayor Ann Roe"}});
 }
 
+TEST_CASE("introductions with a colon: appositives, second predicates, statements") {
+  // (The appositive's name is not yet preferred to the description.)
+  Expect("Her adviser, Jake Roe, said: “She values a strong voice.”",
+         {{"She values a strong voice", "Her adviser", "Her adviser"}});
+  const std::string text = "The mayor noted that she taught law, and added: “I know this.”";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "I know this");
+  REQUIRE(c != nullptr);
+  CHECK(std::string(c->source.Of(text)) == "The mayor");
+  const Claim* first = Find(a, text, "she taught law");
+  REQUIRE(first != nullptr);
+  CHECK(std::string(first->content.front().Of(text)) == "that she taught law");
+  Expect("Governor Ann Roe released the following statement:\n\n“We grieve with the city.”",
+         {{"We grieve with the city", "Ann Roe", "Governor Ann Roe"}});
+}
+
 }  // namespace quoteledger

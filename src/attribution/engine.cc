@@ -386,7 +386,7 @@ class DocumentRun {
         bool second = false;
         uint32_t cut = ClauseEnd(t, b, e, engine_.lexicons(), &second);
         if (second) resume_ = cut - base;
-        e = cut;
+        e = TrimClause(t, b, cut).second;  // no comma left before the cut
       }
       if (e > b) d.content.emplace_back(b, e);
     }
