@@ -370,9 +370,8 @@ TEST_CASE("speaker-first and inverted quotes with more around them") {
 }
 
 TEST_CASE("introductions with a colon: appositives, second predicates, statements") {
-  // (The appositive's name is not yet preferred to the description.)
   Expect("Her adviser, Jake Roe, said: “She values a strong voice.”",
-         {{"She values a strong voice", "Her adviser", "Her adviser"}});
+         {{"She values a strong voice", "Jake Roe", "Jake Roe"}});
   const std::string text = "The mayor noted that she taught law, and added: “I know this.”";
   Attribution a = Run(text);
   const Claim* c = Find(a, text, "I know this");

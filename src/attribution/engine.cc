@@ -404,6 +404,20 @@ class DocumentRun {
                                     base + static_cast<uint32_t>(m.source.end));
       }
       if (d.source.type == MentionType::kNone) return Verdict::kNotASource;
+      // A description with a name in apposition is that person: "her
+      // adviser, Jake Roe, said" is Jake Roe, adviser.
+      if (d.source.type == MentionType::kNominal && t.substr(d.source.norm_end, 2) == ", ") {
+        uint32_t from = d.source.norm_end + 2;
+        size_t comma = t.find(',', from);
+        if (comma != std::string_view::npos && comma - from < 40 && comma < sent.norm_end) {
+          Mention name = finder_.ParseSource(seg_.norm, from, static_cast<uint32_t>(comma));
+          if (name.type == MentionType::kName && name.kind == EntityKind::kPerson &&
+              name.norm_begin == from) {
+            if (name.title.empty()) name.title = d.source.title;
+            d.source = std::move(name);
+          }
+        }
+      }
       // A speaker inside a quotation is part of what was said.
       std::string_view before = t.substr(sent.norm_begin, d.source.norm_begin - sent.norm_begin);
       size_t open = before.rfind(kQuoteOpen);
