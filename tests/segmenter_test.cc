@@ -82,6 +82,7 @@ TEST_CASE("a quote ending in . ? or ! keeps its short trailing attribution") {
        {"“We won.”", "Smith said the count was over."}},
       {"“We won.” The crowd cheered loudly.", {"“We won.”", "The crowd cheered loudly."}},
       {"“We won.” Smith, a clerk, said.", {"“We won.”", "Smith, a clerk, said."}},
+      {"“Why wait?” Roe asked county leaders.", {"“Why wait?” Roe asked county leaders."}},
       {"“Who knows?” Roe told the county's radio station.",
        {"“Who knows?” Roe told the county's radio station."}},
       {"“A win.” He thanked leaders for what he described as good faith.",

@@ -206,9 +206,10 @@ bool TrailingAttribution(std::string_view norm, size_t pos, size_t para_end,
     std::string_view word = w.substr(0, core + 1);
     std::string lower_word = AsciiLower(word);
     if (speech_verbs.count(lower_word) > 0 && !word.ends_with("ing")) {
-      // "told Britain's ITV in an interview.": tell takes whoever was told,
+      // "told Britain's ITV in an interview.": tell and ask take whoever was told,
       // but "told the crowd that ..." has content of its own.
-      if (!last && (lower_word == "told" || lower_word == "tells")) {
+      if (!last && (lower_word == "told" || lower_word == "tells" || lower_word == "asked" ||
+                    lower_word == "asks")) {
         for (size_t j = k + 1; j < words.size(); ++j) {
           if (AsciiLower(words[j]) == "that") break;
           char end = words[j].back();
