@@ -131,6 +131,8 @@ TEST_CASE("regions that hold no source are rejected") {
                              "The firm did not give an overall cost",
                              "his phone bills in most months are far higher than his",
                              "Ortiz rolled out several drafts of his zoning",
+                             // A clause before the would-be source.
+                             "that he noticed the shift",
                              // An -ed word after a determiner is an adjective.
                              "the continued",
                              // A name, then its own cue and more: not a source.

@@ -378,6 +378,9 @@ Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
     if (IsDeterminer(lw) || lex_.IsAnonymousHead(lw) || lex_.IsGroupHead(lw)) break;
     if (approximates && s == 0) break;
     if (lex_.Title(lw) != TitleClass::kNone) break;
+    // A pronoun or a "that" passed over shows a clause, not an adverbial:
+    // "that he noticed the shift" holds no source.
+    if (PronounInfo(toks[s].word, &g, &pl) || lw == "that" || lw == "which") return none;
   }
   if (s == toks.size()) return none;
   char gender;
