@@ -384,4 +384,24 @@ TEST_CASE("introductions with a colon: appositives, second predicates, statement
          {{"We grieve with the city", "Ann Roe", "Governor Ann Roe"}});
 }
 
+TEST_CASE("a later attribution in a sentence another claim took") {
+  const std::string text =
+      "Chief Tom Acker told CNN that the video was not from an angle that would show a gun, "
+      "but he said witnesses saw one.";
+  Attribution a = Run(text);
+  const Claim* first = Find(a, text, "the video was not");
+  REQUIRE(first != nullptr);
+  CHECK(std::string(first->content.front().Of(text)).starts_with("that the video"));
+  CHECK(Find(a, text, "witnesses saw one") != nullptr);
+  const std::string dash = "Roe said the talks were hard \u2014 and he noted that a deal is close.";
+  a = Run(dash);
+  CHECK(Find(a, dash, "a deal is close") != nullptr);
+  CHECK(std::string(Find(a, dash, "the talks were hard")->content.front().Of(dash)) ==
+        "the talks were hard");
+  const std::string also =
+      "Democrats also described the vote as ominous, and said the panel might be damaged.";
+  a = Run(also);
+  CHECK(Find(a, also, "the panel might be damaged") != nullptr);
+}
+
 }  // namespace quoteledger

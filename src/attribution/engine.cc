@@ -164,6 +164,12 @@ uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& l
     }
     // After a comma, or a comma inside a closing quote (“... race,” adding).
     bool after_comma = t[i] == ',' || (t[i] == kQuoteClose && t[i - 1] == ',');
+    bool dash = t.substr(i, 4) == " \u2014" || t.substr(i, 3) == " --";
+    uint32_t dash_end = t.substr(i, 4) == " \u2014" ? i + 4 : i + 3;
+    if (dash && NewAttribution(t, dash_end, e, lex)) {
+      *second_attribution = true;
+      return i;
+    }
     if ((after_comma || t[i] == ';') && NewAttribution(t, i + 1, e, lex)) {
       *second_attribution = true;
       return t[i] == kQuoteClose ? i + 1 : i;
@@ -210,7 +216,7 @@ uint32_t ThatStart(std::string_view t, uint32_t b, uint32_t e, std::string_view 
                                             "after", "before", "from", "over", "by", "with",
                                             "earlier", "later", "last", "this"};
   std::string_view s = t.substr(b, e - b);
-  if (s.empty() || s[0] == kQuoteOpen) return b;
+  if (s.empty() || s[0] == kQuoteOpen || s.starts_with("that ")) return b;
   size_t that = s.find(" that ");
   if (that == std::string_view::npos || that > 80) return b;
   std::string_view prefix = s.substr(0, that);
@@ -351,6 +357,10 @@ class DocumentRun {
       }
       if (v == Verdict::kNotASource) {
         from = is_masked ? restart : m.whole.begin + 1;
+      } else if (v == Verdict::kRejected && m.cue.found()) {
+        // Taken by an earlier claim: a later attribution in the sentence
+        // may still be free (", but he said ...").
+        from = m.cue.end;
       } else {
         from = m.whole.end > m.whole.begin ? m.whole.end : m.whole.begin + 1;
         // Content cut short before a second clause: match on from there.
