@@ -404,4 +404,13 @@ TEST_CASE("a later attribution in a sentence another claim took") {
   CHECK(Find(a, also, "the panel might be damaged") != nullptr);
 }
 
+TEST_CASE("a relative clause stays in what was said") {
+  const std::string text = "Roe said the levy, which passed in May, would fund the bridge.";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "the levy");
+  REQUIRE(c != nullptr);
+  CHECK(std::string(c->content.front().Of(text)) ==
+        "the levy, which passed in May, would fund the bridge");
+}
+
 }  // namespace quoteledger

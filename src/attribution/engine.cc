@@ -128,9 +128,10 @@ bool NewAttribution(std::string_view t, uint32_t i, uint32_t e, const Lexicons& 
   return false;
 }
 
-// Where reported content ends before the sentence does: a relative clause,
-// a second attribution or predicate ("..., which ...", "... and said ...",
-// "..., citing ...", "... and urged ...", "..., but she denied ...").
+// Where reported content ends before the sentence does: a second
+// attribution or predicate ("... and said ...", "..., citing ...", "... and
+// urged ...", "..., but she denied ...", "..., and most said ..."). A
+// relative clause stays: what was said includes it, as PolNeAR marks it.
 // Returns the cut point, or `e` when there is none. Quotes are never cut.
 uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& lex,
                    bool* second_attribution) {
@@ -148,7 +149,7 @@ uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& l
     return next == " for " || next.substr(0, 4) == " on ";
   };
   static const std::string_view kCuts[] = {
-      " which ", " who ", " whose ", " saying ", " according to ", " citing ",
+      " saying ", " according to ", " citing ",
       " adding ", " arguing ", " noting ", " explaining ", " insisting ",
       " claiming ", " stressing ", " warning ", " saying, ", " adding, "};
   bool in_quote = false;
