@@ -413,4 +413,10 @@ TEST_CASE("a relative clause stays in what was said") {
         "the levy, which passed in May, would fund the bridge");
 }
 
+TEST_CASE("a section's label before a colon is no speaker") {
+  CHECK(Run("The Latest: Roe to give away an engraved shotgun").claims.empty());
+  CHECK(Run("Contributing: Ann Lee, Ledger Wire").claims.empty());
+  Expect("Kasich: ‘We Are Going All The Way.’", {{"We Are Going", "Kasich", "Kasich"}});
+}
+
 }  // namespace quoteledger

@@ -450,6 +450,12 @@ class DocumentRun {
       return Verdict::kNotASource;
     }
     std::string_view cue = t.substr(d.cue_begin, d.cue_end - d.cue_begin);
+    // "The Latest: ...", "Contributing: ...": a section's label, no speaker.
+    if (cue == ":" && m.source.found() &&
+        engine_.lexicons().IsSectionLabel(
+            t.substr(base + m.source.begin, m.source.end - m.source.begin))) {
+      return Verdict::kNotASource;
+    }
     if (m.source.found() && NounCueDisagrees(cue, d.source, engine_.lexicons())) {
       return Verdict::kNotASource;
     }

@@ -119,6 +119,7 @@ Status Lexicons::Load(std::string_view file, std::string_view bytes) {
   if (file == "lexicons/anonymous_heads.txt") return one(&anonymous_, true);
   if (file == "lexicons/group_heads.txt") return one(&group_heads_, true);
   if (file == "lexicons/stop_capitals.txt") return one(&stop_capitals_, false);
+  if (file == "lexicons/section_labels.txt") return one(&section_labels_, true);
   if (file == "lexicons/abbreviations.txt") return one(&abbreviations_, true);
   return Status::Ok();  // not a lexicon (rule files share the table)
 }
@@ -166,6 +167,10 @@ char Lexicons::FirstNameGender(std::string_view word) const {
 std::string_view Lexicons::Demonym(std::string_view word) const {
   auto it = demonyms_.find(std::string(word));
   return it == demonyms_.end() ? std::string_view() : it->second;
+}
+
+bool Lexicons::IsSectionLabel(std::string_view label) const {
+  return section_labels_.count(Lower(label)) > 0;
 }
 
 bool Lexicons::IsStopCapital(std::string_view word) const {

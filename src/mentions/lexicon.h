@@ -47,6 +47,8 @@ class Lexicons {
   std::string_view Demonym(std::string_view word) const;
   // A capitalised word that is never (the start of) a name: "The", "But".
   bool IsStopCapital(std::string_view word) const;
+  // "The Latest", "Contributing": a line's label that names no speaker.
+  bool IsSectionLabel(std::string_view label) const;
   const AbbreviationSet& abbreviations() const { return abbreviations_; }
 
  private:
@@ -64,6 +66,7 @@ class Lexicons {
   std::unordered_map<std::string, char> first_names_;
   std::unordered_map<std::string, std::string> demonyms_;
   std::unordered_set<std::string> stop_capitals_;
+  std::unordered_set<std::string> section_labels_;
   AbbreviationSet abbreviations_;
 };
 
