@@ -8,6 +8,7 @@
 #include <atomic>
 #include <unordered_map>
 
+#include "attribution/clauses.h"
 #include "attribution/resolver.h"
 #include "text/segments.h"
 
@@ -36,249 +37,6 @@ bool Overlaps(const Draft& d, uint32_t b, uint32_t e) {
     if (cb < e && b < ce) return true;
   }
   return false;
-}
-
-// Reported content that starts with a verb or a relative pronoun shows the
-// "cue" was a noun ("Those fears are ...") or a passive ("said to be").
-// `continued`: a second part follows, so a front of place or time is fine
-// ("Since May, according to exit polls, turnout has fallen").
-bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
-                      std::string_view cue, bool continued) {
-  std::string_view s = t.substr(c.first, c.second - c.first);
-  if (s.size() < 3) return false;
-  size_t sp = s.find(' ');
-  // One bare word ("tank" after "a liberal think") is never reported
-  // content; a quoted word is ("called it “rigged”").
-  if (sp == std::string_view::npos && s.find(kQuoteOpen) == std::string_view::npos) return false;
-  std::string_view w = s.substr(0, sp);
-  // "wants to", "agreed to" take an infinitive; "was said to be" is passive.
-  if (w == "to") {
-    for (std::string_view say : {"said", "say", "says", "told", "tell", "reported", "thought"}) {
-      if (cue.size() >= say.size() && cue.substr(cue.size() - say.size()) == say) return false;
-    }
-    return true;
-  }
-  // "attacks that have defined ...": "that" with a plural verb is a
-  // relative pronoun, so the "cue" was a noun.
-  for (std::string_view rel : {"that have ", "that are ", "that were ", "that do "}) {
-    if (s.starts_with(rel)) return false;
-  }
-  static const std::string_view kBad[] = {
-      "by", "are", "is", "was", "were", "be", "been", "have", "has", "had",
-      "will", "would", "can", "could", "should", "may", "might", "do", "does",
-      "did", "and", "or", "which", "who", "whom", "whose", "of", "as"};
-  for (std::string_view b : kBad) {
-    if (w == b) return false;
-  }
-  // A short phrase of place or time ("said Tuesday in Paris") is where or
-  // when it was said, not what.
-  static const std::string_view kPlace[] = {"in", "at", "on", "during", "from", "after", "before", "with"};
-  if (!continued && std::find(std::begin(kPlace), std::end(kPlace), w) != std::end(kPlace) &&
-      s.find(kQuoteOpen) == std::string_view::npos &&
-      std::count(s.begin(), s.end(), ' ') < 5 && s.find(" that ") == std::string_view::npos) {
-    return false;
-  }
-  return true;
-}
-
-bool StartsRelative(std::string_view t, std::pair<uint32_t, uint32_t> c) {
-  std::string_view s = t.substr(c.first, c.second - c.first);
-  std::string_view w = s.substr(0, s.find(' '));
-  return w == "which" || w == "who" || w == "whom" || w == "whose" || w == "where";
-}
-
-// Trims spaces and trailing , ; : off a clause; quotes keep their marks.
-std::pair<uint32_t, uint32_t> TrimClause(std::string_view t, uint32_t b, uint32_t e) {
-  while (b < e && (t[b] == ' ' || t[b] == ',')) ++b;
-  while (e > b && (t[e - 1] == ' ' || t[e - 1] == ',' || t[e - 1] == ';' || t[e - 1] == ':')) --e;
-  return {b, e};
-}
-
-// Whether a clause with its own speaker and cue starts at `i` (just after
-// a comma or semicolon): ", and three-quarters said ...", "; officials say
-// ...". Up to six words of subject (no punctuation, no quote), then a
-// speech verb that is not a participle and not a noun after a determiner.
-bool NewAttribution(std::string_view t, uint32_t i, uint32_t e, const Lexicons& lex) {
-  static const std::string_view kJoin[] = {"and ", "but ", "while ", "whereas ", "yet "};
-  static const std::string_view kNotSubject[] = {
-      "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "my",
-      "our", "your", "to", "of", "in", "on", "at", "for", "with", "by", "from", "as", "not"};
-  if (i >= e || t[i] != ' ') return false;
-  ++i;
-  for (std::string_view j : kJoin) {
-    if (t.substr(i, j.size()) == j) {
-      i += static_cast<uint32_t>(j.size());
-      break;
-    }
-  }
-  std::string prev;
-  for (int words = 0; words < 7 && i < e; ++words) {
-    uint32_t j = i;
-    while (j < e && t[j] != ' ') ++j;
-    std::string_view w = t.substr(i, j - i);
-    if (w.empty() || w.find_first_of(",;:.\x02\x03()") != std::string_view::npos) return false;
-    std::string lw = Lower(w);
-    bool verb = words > 0 && lex.IsSpeechVerb(lw) && !lw.ends_with("ing") &&
-                std::find(std::begin(kNotSubject), std::end(kNotSubject), prev) == std::end(kNotSubject);
-    if (verb) return j < e;  // something must follow the verb
-    if (words == 0 && (lw == "which" || lw == "who" || lw == "that" || lw == "what")) return false;
-    prev = lw;
-    i = j + 1;
-  }
-  return false;
-}
-
-// Where reported content ends before the sentence does: a second
-// attribution or predicate ("... and said ...", "..., citing ...", "... and
-// urged ...", "..., but she denied ...", "..., and most said ..."). A
-// relative clause stays: what was said includes it, as PolNeAR marks it.
-// Returns the cut point, or `e` when there is none. Quotes are never cut.
-uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& lex,
-                   bool* second_attribution) {
-  *second_attribution = false;
-  auto word_at = [&](uint32_t i) {  // the word starting at i, punctuation off
-    uint32_t j = i;
-    while (j < e && std::isalpha(static_cast<unsigned char>(t[j]))) ++j;
-    return t.substr(i, j - i);
-  };
-  // A speech verb at i, "called for" and "calling on" included.
-  auto speech_verb_at = [&](uint32_t i, std::string_view w) {
-    if (lex.IsSpeechVerb(w)) return true;
-    if (w != "called" && w != "calling" && w != "calls") return false;
-    std::string_view next = t.substr(i + w.size(), 5);
-    return next == " for " || next.substr(0, 4) == " on ";
-  };
-  static const std::string_view kCuts[] = {
-      " saying ", " according to ", " citing ",
-      " adding ", " arguing ", " noting ", " explaining ", " insisting ",
-      " claiming ", " stressing ", " warning ", " saying, ", " adding, "};
-  bool in_quote = false;
-  for (uint32_t i = b + 1; i < e; ++i) {
-    if (t[i] == kQuoteOpen) in_quote = true;
-    if (t[i] == kQuoteClose) in_quote = false;
-    if (in_quote) continue;
-    if (t.substr(i, 10) == " and said " && i + 10 < e) return i;
-    // "... and called for ...": a second predicate with a speech verb.
-    if (t.substr(i, 5) == " and " && i + 5 < e) {
-      std::string_view w = word_at(i + 5);
-      if (w.size() > 3 && w.ends_with("ed") && speech_verb_at(i + 5, w)) return i;
-    }
-    // After a comma, or a comma inside a closing quote (“... race,” adding).
-    bool after_comma = t[i] == ',' || (t[i] == kQuoteClose && t[i - 1] == ',');
-    bool dash = t.substr(i, 4) == " \u2014" || t.substr(i, 3) == " --";
-    uint32_t dash_end = t.substr(i, 4) == " \u2014" ? i + 4 : i + 3;
-    if (dash && NewAttribution(t, dash_end, e, lex)) {
-      *second_attribution = true;
-      return i;
-    }
-    if ((after_comma || t[i] == ';') && NewAttribution(t, i + 1, e, lex)) {
-      *second_attribution = true;
-      return t[i] == kQuoteClose ? i + 1 : i;
-    }
-    // ", calling it ...", " — saying ...", ", and adding ...": a speech
-    // verb's participle.
-    bool after_dash = t.substr(i, 4) == " \u2014" || t.substr(i, 3) == " --";
-    if (after_comma || after_dash) {
-      uint32_t w0 = t.find(' ', i + 1);
-      if (w0 != std::string_view::npos && t.substr(w0, 5) == " and ") w0 += 4;
-      if (w0 != std::string_view::npos && w0 + 1 < e) {
-        std::string_view w = word_at(w0 + 1);
-        if (w.size() > 5 && w.ends_with("ing") && speech_verb_at(w0 + 1, w) &&
-            w0 + 1 + w.size() < e) {
-          return after_comma && t[i] == kQuoteClose ? i + 1 : i;
-        }
-      }
-    }
-    if (!after_comma) continue;
-    // ", but she denied ...": a contrast the writer adds ("but that ..."
-    // continues what was said).
-    if (t.substr(i + 1, 5) == " but " && t.substr(i + 6, 5) != "that ") {
-      return t[i] == ',' ? i : i + 1;
-    }
-    for (std::string_view cut : kCuts) {
-      if (t.substr(i + 1, cut.size()) == cut && i + 1 + cut.size() < e) {
-        return t[i] == ',' ? i : i + 1;
-      }
-    }
-  }
-  return e;
-}
-
-// Where reported content starts when the cue's object or a phrase of
-// place or manner comes before "that": "told the crowd at the club that
-// he ...", "said via email that ...", "said in the early hours that ...".
-// Returns `b` when there is no such "that".
-uint32_t ThatStart(std::string_view t, uint32_t b, uint32_t e, std::string_view cue) {
-  static const std::string_view kTell[] = {"told", "tell", "tells", "telling", "assured",
-                                           "assures", "informed", "informs", "reminded",
-                                           "reminds", "warned", "warns", "convinced",
-                                           "persuaded", "promised", "promises", "notified"};
-  static const std::string_view kPlace[] = {"on", "in", "via", "during", "at", "to", "through",
-                                            "after", "before", "from", "over", "by", "with",
-                                            "earlier", "later", "last", "this"};
-  std::string_view s = t.substr(b, e - b);
-  if (s.empty() || s[0] == kQuoteOpen || s.starts_with("that ")) return b;
-  size_t that = s.find(" that ");
-  if (that == std::string_view::npos || that > 80) return b;
-  std::string_view prefix = s.substr(0, that);
-  if (prefix.find_first_of(",;:\x02\x03") != std::string_view::npos) return b;
-  if (std::count(prefix.begin(), prefix.end(), ' ') > 8) return b;
-  std::string_view first = prefix.substr(0, prefix.find(' '));
-  std::string_view verb = cue.substr(cue.find_last_of(' ') + 1);
-  bool tell = std::find(std::begin(kTell), std::end(kTell), verb) != std::end(kTell);
-  bool place = std::find(std::begin(kPlace), std::end(kPlace), first) != std::end(kPlace);
-  if (!tell && !place) return b;
-  return b + static_cast<uint32_t>(that) + 1;
-}
-
-// Whether a cue that is also a common noun ("state", "plans", "show",
-// "point") disagrees in number with its subject, which shows it was the
-// noun: "a swing state", "the candidates plans", "the Oz show". Only bare
-// cues are checked; "has said" and "said" carry no number.
-bool NounCueDisagrees(std::string_view cue, const Mention& src, const Lexicons& lex) {
-  static const std::string_view kNounCues[] = {
-      "state", "show", "point", "plan", "fear", "signal", "report", "comment", "remark",
-      "claim", "decline", "question", "estimate", "charge", "counter", "note", "answer",
-      "promise", "hope", "demand", "warning", "worry", "concern", "vow", "pledge", "want",
-      "attack", "support", "offer", "dispute", "favor", "blame", "praise", "echo"};
-  std::string c = Lower(cue);
-  if (c.find(' ') != std::string::npos) return false;
-  bool third = c.size() > 1 && c.back() == 's';
-  std::string base = third ? c.substr(0, c.size() - 1) : c;
-  if (std::find(std::begin(kNounCues), std::end(kNounCues), base) == std::end(kNounCues)) {
-    return false;
-  }
-  bool plural;
-  if (src.type == MentionType::kPronoun) {
-    std::string w = Lower(src.text);
-    plural = w == "i" || w == "we" || w == "they" || w == "you";
-  } else {
-    std::string head = src.type == MentionType::kNominal ? src.head : Lower(src.name);
-    plural = src.plural || lex.IsGroupHead(head) || src.kind == EntityKind::kGroup;
-  }
-  return third == plural;
-}
-
-// Whether the words just before `pos` (within the sentence from `begin`)
-// are a speech verb, perhaps followed by "that": "said (that) he". A noun
-// that shares a verb's form ("the plan") is not one.
-bool AfterCue(std::string_view t, uint32_t begin, uint32_t pos, const Lexicons& lex) {
-  std::string_view before = t.substr(begin, pos - begin);
-  auto pop_word = [&before]() {
-    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
-    size_t sp = before.find_last_of(' ');
-    std::string_view w = sp == std::string_view::npos ? before : before.substr(sp + 1);
-    before.remove_suffix(w.size());
-    return w;
-  };
-  std::string_view w = pop_word();
-  if (w == "that") w = pop_word();
-  if (w.empty() || w.ends_with("ing") || !lex.IsSpeechVerb(w)) return false;
-  std::string prev = Lower(pop_word());
-  static const std::string_view kDeterminers[] = {"the", "a", "an", "his", "her", "their",
-                                                 "its", "our", "this", "that", "my", "your"};
-  return std::find(std::begin(kDeterminers), std::end(kDeterminers), prev) ==
-         std::end(kDeterminers);
 }
 
 bool HoldsQuote(std::string_view t, const Draft& d) {
@@ -379,9 +137,9 @@ class DocumentRun {
     const Sentence& sent = seg_.sentences[s];
     const uint32_t base = sent.norm_begin;
     std::string_view t = seg_.norm.text();
+    const RuleSpec& spec = engine_.rules().spec(r);
     Draft d;
     d.rule = r;
-    const RuleSpec& spec = engine_.rules().spec(r);
     d.rule_id = spec.id;
     d.kind = spec.kind;
     d.stage = spec.stage;
@@ -389,75 +147,16 @@ class DocumentRun {
     d.paragraph_scope = spec.paragraph_scope;
     d.sentence = s;
     d.paragraph = sent.paragraph;
-    for (const GroupSpan* g : {&m.content, &m.content2}) {
-      if (!g->found()) continue;
-      auto [b, e] = TrimClause(t, base + static_cast<uint32_t>(g->begin),
-                               base + static_cast<uint32_t>(g->end));
-      if (e > b && t[b] != kQuoteOpen && !spec.paragraph_scope) {
-        bool second = false;
-        uint32_t cut = ClauseEnd(t, b, e, engine_.lexicons(), &second);
-        if (second) resume_ = cut - base;
-        e = TrimClause(t, b, cut).second;  // no comma left before the cut
-      }
-      if (e > b) d.content.emplace_back(b, e);
-    }
-    if (m.cue.found() && !d.content.empty()) {
-      std::string_view cue = t.substr(base + m.cue.begin, m.cue.end - m.cue.begin);
-      d.content.front().first = ThatStart(t, d.content.front().first, d.content.front().second, cue);
-    }
-    d.intro = d.content.empty();
-    if (m.source.found()) {
-      d.source = finder_.ParseSource(seg_.norm, base + static_cast<uint32_t>(m.source.begin),
-                                     base + static_cast<uint32_t>(m.source.end));
-      // After "according to" any noun phrase is a source ("exit polls").
-      if (d.source.type == MentionType::kNone && d.kind == ClaimKind::kAccordingTo) {
-        d.source = finder_.Describe(seg_.norm, base + static_cast<uint32_t>(m.source.begin),
-                                    base + static_cast<uint32_t>(m.source.end));
-      }
-      if (d.source.type == MentionType::kNone) return Verdict::kNotASource;
-      // A description with a name in apposition is that person: "her
-      // adviser, Jake Roe, said" is Jake Roe, adviser.
-      if (d.source.type == MentionType::kNominal && t.substr(d.source.norm_end, 2) == ", ") {
-        uint32_t from = d.source.norm_end + 2;
-        size_t comma = t.find(',', from);
-        if (comma != std::string_view::npos && comma - from < 40 && comma < sent.norm_end) {
-          Mention name = finder_.ParseSource(seg_.norm, from, static_cast<uint32_t>(comma));
-          if (name.type == MentionType::kName && name.kind == EntityKind::kPerson &&
-              name.norm_begin == from) {
-            if (name.title.empty()) name.title = d.source.title;
-            d.source = std::move(name);
-          }
-        }
-      }
-      // A speaker inside a quotation is part of what was said.
-      std::string_view before = t.substr(sent.norm_begin, d.source.norm_begin - sent.norm_begin);
-      size_t open = before.rfind(kQuoteOpen);
-      // (A quoted transcript turn, `"ROE: ...`, opens with the label.)
-      if (open != std::string_view::npos && open + 1 < before.size() &&
-          before.find(kQuoteClose, open) == std::string_view::npos) {
-        return Verdict::kNotASource;
-      }
-    }
     if (m.cue.found()) {
       d.cue_begin = base + static_cast<uint32_t>(m.cue.begin);
       d.cue_end = base + static_cast<uint32_t>(m.cue.end);
     }
-    // A speaker right after another cue ("Roe said he wants ...") is inside
-    // reported content; the outer attribution is the claim. (In "said Roe"
-    // the cue before the speaker is this claim's own.)
-    if (m.source.found() && d.cue_begin > d.source.norm_begin &&
-        AfterCue(t, sent.norm_begin, d.source.norm_begin, engine_.lexicons())) {
-      return Verdict::kNotASource;
-    }
     std::string_view cue = t.substr(d.cue_begin, d.cue_end - d.cue_begin);
-    // "The Latest: ...", "Contributing: ...": a section's label, no speaker.
-    if (cue == ":" && m.source.found() &&
-        engine_.lexicons().IsSectionLabel(
-            t.substr(base + m.source.begin, m.source.end - m.source.begin))) {
-      return Verdict::kNotASource;
-    }
-    if (m.source.found() && NounCueDisagrees(cue, d.source, engine_.lexicons())) {
-      return Verdict::kNotASource;
+    ReadContent(m, base, cue, &d);
+    if (m.source.found()) {
+      Span region{base + static_cast<uint32_t>(m.source.begin),
+                  base + static_cast<uint32_t>(m.source.end)};
+      if (!ReadSource(region, cue, sent, &d)) return Verdict::kNotASource;
     }
     if (!d.intro && !PlausibleContent(t, d.content.front(), cue, d.content.size() > 1)) {
       return Verdict::kNotASource;
@@ -475,6 +174,80 @@ class DocumentRun {
     FixKind(&d);
     drafts_.push_back(std::move(d));
     return Verdict::kAccepted;
+  }
+
+  // The content groups of a match, trimmed and cut where the reported
+  // clause ends; an empty result makes the draft an introduction.
+  void ReadContent(const RuleMatch& m, uint32_t base, std::string_view cue, Draft* d) {
+    std::string_view t = seg_.norm.text();
+    for (const GroupSpan* g : {&m.content, &m.content2}) {
+      if (!g->found()) continue;
+      auto [b, e] = TrimClause(t, base + static_cast<uint32_t>(g->begin),
+                               base + static_cast<uint32_t>(g->end));
+      if (e > b && t[b] != kQuoteOpen && !d->paragraph_scope) {
+        bool second = false;
+        uint32_t cut = ClauseEnd(t, b, e, engine_.lexicons(), &second);
+        if (second) resume_ = cut - base;
+        e = TrimClause(t, b, cut).second;  // no comma left before the cut
+      }
+      if (e > b) d->content.emplace_back(b, e);
+    }
+    if (!d->content.empty() && !cue.empty()) {
+      auto& front = d->content.front();
+      front.first = ThatStart(t, front.first, front.second, cue);
+    }
+    d->intro = d->content.empty();
+  }
+
+  // Reads the source mention out of `region` into d->source; false when
+  // the region holds none that can say this.
+  bool ReadSource(Span region, std::string_view cue, const Sentence& sent, Draft* d) {
+    std::string_view t = seg_.norm.text();
+    const Lexicons& lex = engine_.lexicons();
+    // "The Latest: ...", "Contributing: ...": a section's label, no speaker.
+    if (cue == ":" && lex.IsSectionLabel(t.substr(region.begin, region.end - region.begin))) {
+      return false;
+    }
+    d->source = finder_.ParseSource(seg_.norm, region.begin, region.end);
+    // After "according to" any noun phrase is a source ("exit polls").
+    if (d->source.type == MentionType::kNone && d->kind == ClaimKind::kAccordingTo) {
+      d->source = finder_.Describe(seg_.norm, region.begin, region.end);
+    }
+    if (d->source.type == MentionType::kNone) return false;
+    NameInApposition(sent, &d->source);
+    // A speaker inside a quotation is part of what was said. (A quoted
+    // transcript turn, `"ROE: ...`, opens with the label.)
+    std::string_view before = t.substr(sent.norm_begin, d->source.norm_begin - sent.norm_begin);
+    size_t open = before.rfind(kQuoteOpen);
+    if (open != std::string_view::npos && open + 1 < before.size() &&
+        before.find(kQuoteClose, open) == std::string_view::npos) {
+      return false;
+    }
+    // A speaker right after another cue ("Roe said he wants ...") is inside
+    // reported content; the outer attribution is the claim. (In "said Roe"
+    // the cue before the speaker is this claim's own.)
+    if (d->cue_begin > d->source.norm_begin &&
+        AfterCue(t, sent.norm_begin, d->source.norm_begin, lex)) {
+      return false;
+    }
+    return !NounCueDisagrees(cue, d->source, lex);
+  }
+
+  // A description with a name in apposition is that person: "her adviser,
+  // Jake Roe, said" is Jake Roe, adviser.
+  void NameInApposition(const Sentence& sent, Mention* source) const {
+    std::string_view t = seg_.norm.text();
+    if (source->type != MentionType::kNominal || t.substr(source->norm_end, 2) != ", ") return;
+    uint32_t from = source->norm_end + 2;
+    size_t comma = t.find(',', from);
+    if (comma == std::string_view::npos || comma - from >= 40 || comma >= sent.norm_end) return;
+    Mention name = finder_.ParseSource(seg_.norm, from, static_cast<uint32_t>(comma));
+    if (name.type != MentionType::kName || name.kind != EntityKind::kPerson ||
+        name.norm_begin != from) {
+      return;
+    }
+    if (name.title.empty()) name.title = source->title;
+    *source = std::move(name);
   }
 
   void FixKind(Draft* d) const {

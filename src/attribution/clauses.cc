@@ -1,0 +1,249 @@
+// Clause boundaries on the normalized text: where reported content starts
+// and ends, whether it is content at all, and the checks that tell a cue
+// that is a verb from one that is a noun. Pure functions of the text and
+// the lexicons; the engine's sieves call them on every match.
+#include "attribution/clauses.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "text/segments.h"
+
+namespace quoteledger {
+
+bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
+                      std::string_view cue, bool continued) {
+  std::string_view s = t.substr(c.first, c.second - c.first);
+  if (s.size() < 3) return false;
+  size_t sp = s.find(' ');
+  // One bare word ("tank" after "a liberal think") is never reported
+  // content; a quoted word is ("called it “rigged”").
+  if (sp == std::string_view::npos && s.find(kQuoteOpen) == std::string_view::npos) return false;
+  std::string_view w = s.substr(0, sp);
+  // "wants to", "agreed to" take an infinitive; "was said to be" is passive.
+  if (w == "to") {
+    for (std::string_view say : {"said", "say", "says", "told", "tell", "reported", "thought"}) {
+      if (cue.size() >= say.size() && cue.substr(cue.size() - say.size()) == say) return false;
+    }
+    return true;
+  }
+  // "attacks that have defined ...": "that" with a plural verb is a
+  // relative pronoun, so the "cue" was a noun.
+  for (std::string_view rel : {"that have ", "that are ", "that were ", "that do "}) {
+    if (s.starts_with(rel)) return false;
+  }
+  static const std::string_view kBad[] = {
+      "by", "are", "is", "was", "were", "be", "been", "have", "has", "had",
+      "will", "would", "can", "could", "should", "may", "might", "do", "does",
+      "did", "and", "or", "which", "who", "whom", "whose", "of", "as"};
+  for (std::string_view b : kBad) {
+    if (w == b) return false;
+  }
+  // A short phrase of place or time ("said Tuesday in Paris") is where or
+  // when it was said, not what.
+  static const std::string_view kPlace[] = {"in", "at", "on", "during", "from", "after", "before", "with"};
+  if (!continued && std::find(std::begin(kPlace), std::end(kPlace), w) != std::end(kPlace) &&
+      s.find(kQuoteOpen) == std::string_view::npos &&
+      std::count(s.begin(), s.end(), ' ') < 5 && s.find(" that ") == std::string_view::npos) {
+    return false;
+  }
+  return true;
+}
+
+bool StartsRelative(std::string_view t, std::pair<uint32_t, uint32_t> c) {
+  std::string_view s = t.substr(c.first, c.second - c.first);
+  std::string_view w = s.substr(0, s.find(' '));
+  return w == "which" || w == "who" || w == "whom" || w == "whose" || w == "where";
+}
+
+std::pair<uint32_t, uint32_t> TrimClause(std::string_view t, uint32_t b, uint32_t e) {
+  while (b < e && (t[b] == ' ' || t[b] == ',')) ++b;
+  while (e > b && (t[e - 1] == ' ' || t[e - 1] == ',' || t[e - 1] == ';' || t[e - 1] == ':')) --e;
+  return {b, e};
+}
+
+namespace {
+
+// Whether a clause with its own speaker and cue starts at `i` (just after
+// a comma or semicolon): ", and three-quarters said ...", "; officials say
+// ...". Up to six words of subject (no punctuation, no quote), then a
+// speech verb that is not a participle and not a noun after a determiner.
+bool NewAttribution(std::string_view t, uint32_t i, uint32_t e, const Lexicons& lex) {
+  static const std::string_view kJoin[] = {"and ", "but ", "while ", "whereas ", "yet "};
+  static const std::string_view kNotSubject[] = {
+      "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "my",
+      "our", "your", "to", "of", "in", "on", "at", "for", "with", "by", "from", "as", "not"};
+  if (i >= e || t[i] != ' ') return false;
+  ++i;
+  for (std::string_view j : kJoin) {
+    if (t.substr(i, j.size()) == j) {
+      i += static_cast<uint32_t>(j.size());
+      break;
+    }
+  }
+  std::string prev;
+  for (int words = 0; words < 7 && i < e; ++words) {
+    uint32_t j = i;
+    while (j < e && t[j] != ' ') ++j;
+    std::string_view w = t.substr(i, j - i);
+    if (w.empty() || w.find_first_of(",;:.\x02\x03()") != std::string_view::npos) return false;
+    std::string lw = Lower(w);
+    bool verb = words > 0 && lex.IsSpeechVerb(lw) && !lw.ends_with("ing") &&
+                std::find(std::begin(kNotSubject), std::end(kNotSubject), prev) == std::end(kNotSubject);
+    if (verb) return j < e;  // something must follow the verb
+    if (words == 0 && (lw == "which" || lw == "who" || lw == "that" || lw == "what")) return false;
+    prev = lw;
+    i = j + 1;
+  }
+  return false;
+}
+
+// The word starting at `i` (letters only) within [.., e).
+std::string_view WordAt(std::string_view t, uint32_t i, uint32_t e) {
+  uint32_t j = i;
+  while (j < e && std::isalpha(static_cast<unsigned char>(t[j]))) ++j;
+  return t.substr(i, j - i);
+}
+
+// Whether `w`, starting at `i`, is a speech verb; the lexicon's "called
+// for" is two words, so "called" counts when "for" or "on" follows.
+bool SpeechVerbAt(std::string_view t, uint32_t i, std::string_view w, const Lexicons& lex) {
+  if (lex.IsSpeechVerb(w)) return true;
+  if (w != "called" && w != "calling" && w != "calls") return false;
+  std::string_view next = t.substr(i + w.size(), 5);
+  return next == " for " || next.substr(0, 4) == " on ";
+}
+
+// A second predicate at `i` (a space): " and said ...", " and urged ...".
+bool SecondPredicate(std::string_view t, uint32_t i, uint32_t e, const Lexicons& lex) {
+  if (t.substr(i, 10) == " and said " && i + 10 < e) return true;
+  if (t.substr(i, 5) != " and " || i + 5 >= e) return false;
+  std::string_view w = WordAt(t, i + 5, e);
+  return w.size() > 3 && w.ends_with("ed") && SpeechVerbAt(t, i + 5, w, lex);
+}
+
+// A speech verb's participle after the comma or dash at `i`: ", calling
+// it ...", " — saying ...", ", and adding ...".
+bool ParticipleCue(std::string_view t, uint32_t i, uint32_t e, const Lexicons& lex) {
+  size_t w0 = t.find(' ', i + 1);
+  if (w0 != std::string_view::npos && t.substr(w0, 5) == " and ") w0 += 4;
+  if (w0 == std::string_view::npos || w0 + 1 >= e) return false;
+  auto at = static_cast<uint32_t>(w0 + 1);
+  std::string_view w = WordAt(t, at, e);
+  return w.size() > 5 && w.ends_with("ing") && SpeechVerbAt(t, at, w, lex) &&
+         at + w.size() < e;
+}
+
+// A fixed cut after the comma at `i`: ", but she denied ..." (a contrast
+// the writer adds; "but that ..." continues what was said) and second cues
+// (", citing ...", ", according to ...").
+bool FixedCut(std::string_view t, uint32_t i, uint32_t e) {
+  static const std::string_view kCuts[] = {
+      " saying ", " according to ", " citing ", " adding ", " arguing ", " noting ",
+      " explaining ", " insisting ", " claiming ", " stressing ", " warning ",
+      " saying, ", " adding, "};
+  if (t.substr(i + 1, 5) == " but " && t.substr(i + 6, 5) != "that ") return true;
+  for (std::string_view cut : kCuts) {
+    if (t.substr(i + 1, cut.size()) == cut && i + 1 + cut.size() < e) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& lex,
+                   bool* second_attribution) {
+  *second_attribution = false;
+  bool in_quote = false;
+  for (uint32_t i = b + 1; i < e; ++i) {
+    if (t[i] == kQuoteOpen) in_quote = true;
+    if (t[i] == kQuoteClose) in_quote = false;
+    if (in_quote) continue;
+    if (SecondPredicate(t, i, e, lex)) return i;
+    // After a comma, or a comma inside a closing quote (“... race,” adding).
+    bool after_comma = t[i] == ',' || (t[i] == kQuoteClose && t[i - 1] == ',');
+    uint32_t after_cut = t[i] == kQuoteClose ? i + 1 : i;  // keep the closing mark
+    bool em_dash = t.substr(i, 4) == " \u2014";
+    bool dash = em_dash || t.substr(i, 3) == " --";
+    if (dash && NewAttribution(t, em_dash ? i + 4 : i + 3, e, lex)) {
+      *second_attribution = true;
+      return i;
+    }
+    if ((after_comma || t[i] == ';') && NewAttribution(t, i + 1, e, lex)) {
+      *second_attribution = true;
+      return after_cut;
+    }
+    if ((after_comma || dash) && ParticipleCue(t, i, e, lex)) return after_cut;
+    if (after_comma && FixedCut(t, i, e)) return after_cut;
+  }
+  return e;
+}
+
+uint32_t ThatStart(std::string_view t, uint32_t b, uint32_t e, std::string_view cue) {
+  static const std::string_view kTell[] = {"told", "tell", "tells", "telling", "assured",
+                                           "assures", "informed", "informs", "reminded",
+                                           "reminds", "warned", "warns", "convinced",
+                                           "persuaded", "promised", "promises", "notified"};
+  static const std::string_view kPlace[] = {"on", "in", "via", "during", "at", "to", "through",
+                                            "after", "before", "from", "over", "by", "with",
+                                            "earlier", "later", "last", "this"};
+  std::string_view s = t.substr(b, e - b);
+  if (s.empty() || s[0] == kQuoteOpen || s.starts_with("that ")) return b;
+  size_t that = s.find(" that ");
+  if (that == std::string_view::npos || that > 80) return b;
+  std::string_view prefix = s.substr(0, that);
+  if (prefix.find_first_of(",;:\x02\x03") != std::string_view::npos) return b;
+  if (std::count(prefix.begin(), prefix.end(), ' ') > 8) return b;
+  std::string_view first = prefix.substr(0, prefix.find(' '));
+  std::string_view verb = cue.substr(cue.find_last_of(' ') + 1);
+  bool tell = std::find(std::begin(kTell), std::end(kTell), verb) != std::end(kTell);
+  bool place = std::find(std::begin(kPlace), std::end(kPlace), first) != std::end(kPlace);
+  if (!tell && !place) return b;
+  return b + static_cast<uint32_t>(that) + 1;
+}
+
+bool NounCueDisagrees(std::string_view cue, const Mention& src, const Lexicons& lex) {
+  // "has said" and "said" carry no number; only bare present forms do.
+  static const std::string_view kNounCues[] = {
+      "state", "show", "point", "plan", "fear", "signal", "report", "comment", "remark",
+      "claim", "decline", "question", "estimate", "charge", "counter", "note", "answer",
+      "promise", "hope", "demand", "warning", "worry", "concern", "vow", "pledge", "want",
+      "attack", "support", "offer", "dispute", "favor", "blame", "praise", "echo"};
+  std::string c = Lower(cue);
+  if (c.find(' ') != std::string::npos) return false;
+  bool third = c.size() > 1 && c.back() == 's';
+  std::string base = third ? c.substr(0, c.size() - 1) : c;
+  if (std::find(std::begin(kNounCues), std::end(kNounCues), base) == std::end(kNounCues)) {
+    return false;
+  }
+  bool plural;
+  if (src.type == MentionType::kPronoun) {
+    std::string w = Lower(src.text);
+    plural = w == "i" || w == "we" || w == "they" || w == "you";
+  } else {
+    std::string head = src.type == MentionType::kNominal ? src.head : Lower(src.name);
+    plural = src.plural || lex.IsGroupHead(head) || src.kind == EntityKind::kGroup;
+  }
+  return third == plural;
+}
+
+bool AfterCue(std::string_view t, uint32_t begin, uint32_t pos, const Lexicons& lex) {
+  std::string_view before = t.substr(begin, pos - begin);
+  auto pop_word = [&before]() {
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    size_t sp = before.find_last_of(' ');
+    std::string_view w = sp == std::string_view::npos ? before : before.substr(sp + 1);
+    before.remove_suffix(w.size());
+    return w;
+  };
+  std::string_view w = pop_word();
+  if (w == "that") w = pop_word();
+  if (w.empty() || w.ends_with("ing") || !lex.IsSpeechVerb(w)) return false;
+  std::string prev = Lower(pop_word());
+  static const std::string_view kDeterminers[] = {"the", "a", "an", "his", "her", "their",
+                                                 "its", "our", "this", "that", "my", "your"};
+  return std::find(std::begin(kDeterminers), std::end(kDeterminers), prev) ==
+         std::end(kDeterminers);
+}
+
+}  // namespace quoteledger

@@ -1,0 +1,54 @@
+// Clause boundaries on the normalized text (quotes as \x02...\x03 markers,
+// single spaces): the pieces of the sieves that decide where reported
+// content starts and ends and whether a "cue" was a verb at all.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <utility>
+
+#include "mentions/lexicon.h"
+#include "mentions/mention_finder.h"
+
+namespace quoteledger {
+
+// Whether [c.first, c.second) can be reported content: not one bare word,
+// not opening with a verb or relative pronoun ("Those fears are ..."), not
+// a passive ("said to be"), not a short phrase of place or time ("said
+// Tuesday in Paris"). `continued`: a second part follows, so a front of
+// place or time is fine ("Since May, according to exit polls, ...").
+bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
+                      std::string_view cue, bool continued);
+
+// Whether the span opens with a relative pronoun ("which ...", "who ...").
+bool StartsRelative(std::string_view t, std::pair<uint32_t, uint32_t> c);
+
+// Trims spaces and trailing , ; : off a clause; quotes keep their marks.
+std::pair<uint32_t, uint32_t> TrimClause(std::string_view t, uint32_t b, uint32_t e);
+
+// Where reported content that runs from `b` ends before `e`: before a
+// second attribution or predicate ("... and said ...", "..., citing ...",
+// "... and urged ...", "..., but she denied ...", "..., and most said
+// ...", " — and he noted ..."). A relative clause stays: what was said
+// includes it, as PolNeAR marks it. Returns the cut point, or `e`; quotes
+// are never cut. `second_attribution` is set when a clause with its own
+// speaker and cue follows the cut, so matching can go on from there.
+uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& lex,
+                   bool* second_attribution);
+
+// Where reported content starts when the cue's object or a phrase of
+// place comes before "that" ("told the crowd at the fair that ...", "said
+// via email that ..."); `b` when there is none.
+uint32_t ThatStart(std::string_view t, uint32_t b, uint32_t e, std::string_view cue);
+
+// Whether a cue that is also a common noun ("state", "plans", "show")
+// disagrees in number with its subject, so it was the noun ("a swing
+// state", "the candidates plans"). Bare cues only.
+bool NounCueDisagrees(std::string_view cue, const Mention& src, const Lexicons& lex);
+
+// Whether the words before `pos` (the sentence starting at `begin`) are a
+// speech verb, perhaps with "that": "said (that) he". A noun that shares a
+// verb's form ("the plan") is not one.
+bool AfterCue(std::string_view t, uint32_t begin, uint32_t pos, const Lexicons& lex);
+
+}  // namespace quoteledger
