@@ -317,7 +317,7 @@ std::vector<EntityFact> Resolver::Entities() const {
     EntityFact f;
     f.name = e.name;
     f.kind = e.kind;
-    f.gender = e.gender == 'm' ? "m" : e.gender == 'f' ? "f" : "";
+    if (e.gender == 'm' || e.gender == 'f') f.gender.assign(1, e.gender);
     f.aliases = e.aliases;
     f.first_mention = seg_.norm.ToOriginal(e.first, e.first_end);
     out.push_back(std::move(f));

@@ -330,36 +330,60 @@ std::vector<Mention> MentionFinder::FindNames(const NormalText& norm,
 
 Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
                                    uint32_t end) const {
-  std::string_view text = norm.text();
-  std::vector<Token> toks = Tokenize(text, begin, end);
-  Mention none;
-  if (toks.empty() || toks.size() > 20) return none;
+  std::vector<Token> toks = Tokenize(norm.text(), begin, end);
+  bool approximates = false;
+  if (!TrimRegion(&toks, &approximates)) return {};
+  size_t s = SourceStart(toks, approximates);
+  if (s == std::string::npos) return {};
+  char gender;
+  bool plural;
+  if (s + 1 == toks.size() && PronounInfo(toks[s].word, &gender, &plural)) {
+    Mention m;
+    m.type = MentionType::kPronoun;
+    m.norm_begin = toks[s].begin;
+    m.norm_end = toks[s].end;
+    m.text = std::string(toks[s].word);
+    m.gender = gender;
+    m.plural = plural;
+    return m;
+  }
+  if (std::optional<Mention> name = NameSource(norm.text(), toks, s)) return *name;
+  return DescriptionSource(norm, toks, s, end);
+}
+
+bool MentionFinder::TrimRegion(std::vector<Token>* tokens, bool* approximates) const {
+  std::vector<Token>& toks = *tokens;
+  if (toks.empty() || toks.size() > 20) return false;
   bool relative = toks.size() == 1 && Lower(toks[0].word) == "who";
-  if (!relative && IsBadSourceEnd(Lower(toks.back().word))) return none;
+  if (!relative && IsBadSourceEnd(Lower(toks.back().word))) return false;
   // A region that opens with a preposition is the tail of a clause ("“enormous
   // respect” for the military and his rubble comment"), not a source.
   // "About half of voters", "over 60 percent" count people, though.
-  bool approximates = toks.size() > 1 && In(toks.front().word, {"about", "over", "under"}) &&
-                      (lex_.IsGroupHead(toks[1].word) ||
-                       std::isdigit(static_cast<unsigned char>(toks[1].word[0])));
-  if (!approximates &&
+  *approximates = toks.size() > 1 && In(toks.front().word, {"about", "over", "under"}) &&
+                  (lex_.IsGroupHead(toks[1].word) ||
+                   std::isdigit(static_cast<unsigned char>(toks[1].word[0])));
+  if (!*approximates &&
       In(toks.front().word, {"for", "of", "in", "on", "at", "to", "with", "from", "by", "about",
                              "against", "over", "under", "into", "after", "before", "during"})) {
-    return none;
+    return false;
   }
-  // "... the programs she", "tweets in which he": a region that ends in a
-  // pronoun after other words has the pronoun as its source.
   // A manner adverb before the verb is not part of the source: "Democrats
   // successfully argued", "He steadfastly refuses".
   while (toks.size() > 1 && !toks.back().cap && IsMannerAdverb(Lower(toks.back().word))) {
     toks.pop_back();
   }
-  char g0;
-  bool pl0;
-  if (toks.size() > 1 && PronounInfo(toks.back().word, &g0, &pl0) &&
+  // "... the programs she", "tweets in which he": a region that ends in a
+  // pronoun after other words has the pronoun as its source.
+  char g;
+  bool pl;
+  if (toks.size() > 1 && PronounInfo(toks.back().word, &g, &pl) &&
       !toks[toks.size() - 2].cap) {
     toks.erase(toks.begin(), toks.end() - 1);
   }
+  return true;
+}
+
+size_t MentionFinder::SourceStart(const std::vector<Token>& toks, bool approximates) const {
   // A dateline or aside before a dash is not the source: "PORT ALDER
   // (Wire) — Mayor Grace Holloway".
   size_t s = 0;
@@ -380,69 +404,63 @@ Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
     if (lex_.Title(lw) != TitleClass::kNone) break;
     // A pronoun or a "that" passed over shows a clause, not an adverbial:
     // "that he noticed the shift" holds no source.
-    if (PronounInfo(toks[s].word, &g, &pl) || lw == "that" || lw == "which") return none;
+    if (PronounInfo(toks[s].word, &g, &pl) || lw == "that" || lw == "which") {
+      return std::string::npos;
+    }
   }
-  if (s == toks.size()) return none;
-  char gender;
-  bool plural;
-  if (s + 1 == toks.size() && PronounInfo(toks[s].word, &gender, &plural)) {
-    Mention m;
-    m.type = MentionType::kPronoun;
-    m.norm_begin = toks[s].begin;
-    m.norm_end = toks[s].end;
-    m.text = std::string(toks[s].word);
-    m.gender = gender;
-    m.plural = plural;
-    return m;
-  }
+  return s == toks.size() ? std::string::npos : s;
+}
+
+std::optional<Mention> MentionFinder::NameSource(std::string_view text,
+                                                 const std::vector<Token>& toks,
+                                                 size_t s) const {
   std::string lw = Lower(toks[s].word);
   bool starts_name = toks[s].cap && lw != "the" && lw != "a" && lw != "an";
-  if (starts_name || lex_.Title(lw) != TitleClass::kNone) {
-    size_t j = s + 1;
-    while (j < toks.size() && !toks[j - 1].break_after &&
-           (toks[j].cap || (IsConnector(toks[j].word) && j + 1 < toks.size() &&
-                            toks[j + 1].cap) ||
-            lex_.Title(toks[j].word) != TitleClass::kNone)) {
-      ++j;
-    }
-    size_t e = j;
-    while (e > s && !toks[e - 1].cap) --e;
-    // "Rural clinics", "Hospital administrators": a capitalised word that
-    // modifies a lower-case head is part of a description, not a name.
-    bool modifies = e < toks.size() && !toks[e - 1].break_after && !toks[e].cap &&
-                    !EndsNominalHead(Lower(toks[e].word)) && e - s == 1 &&
-                    lex_.FirstNameGender(toks[s].word) == 0;
-    if (e > s && !modifies) {
-      Mention m = ClassifyRun(text, toks, s, e);
-      if (m.type == MentionType::kName && m.kind != EntityKind::kAnonymous) {
-        // Words after the name may modify it ("Roe of Ohio"), but a speech
-        // verb or a clause there shows the region runs past the subject's
-        // own cue: "Ryan (R-Wis.) said the spate of shootings [demands]".
-        for (size_t i = e; i < toks.size(); ++i) {
-          std::string lw = Lower(toks[i].word);
-          if (!toks[i].cap && lex_.IsSpeechVerb(lw) &&
-              !In(Lower(toks[i - 1].word), {"the", "a", "an", "his", "her", "their", "its"})) {
-            return none;
-          }
-        }
-        std::vector<std::string> lower;
-        for (const Token& tok : toks) lower.push_back(Lower(tok.word));
-        if (ReadsAsClause(lower, e - 1)) return none;
-        return m;
-      }
+  if (!starts_name && lex_.Title(lw) == TitleClass::kNone) return std::nullopt;
+  size_t j = s + 1;
+  while (j < toks.size() && !toks[j - 1].break_after &&
+         (toks[j].cap || (IsConnector(toks[j].word) && j + 1 < toks.size() && toks[j + 1].cap) ||
+          lex_.Title(toks[j].word) != TitleClass::kNone)) {
+    ++j;
+  }
+  size_t e = j;
+  while (e > s && !toks[e - 1].cap) --e;
+  // "Rural clinics", "Hospital administrators": a capitalised word that
+  // modifies a lower-case head is part of a description, not a name.
+  bool modifies = e < toks.size() && !toks[e - 1].break_after && !toks[e].cap &&
+                  !EndsNominalHead(Lower(toks[e].word)) && e - s == 1 &&
+                  lex_.FirstNameGender(toks[s].word) == 0;
+  if (e == s || modifies) return std::nullopt;
+  Mention m = ClassifyRun(text, toks, s, e);
+  if (m.type != MentionType::kName || m.kind == EntityKind::kAnonymous) return std::nullopt;
+  // Words after the name may modify it ("Roe of Ohio"), but a speech verb
+  // or a clause there shows the region runs past the subject's own cue:
+  // "Ryan (R-Wis.) said the spate of shootings [demands]".
+  for (size_t i = e; i < toks.size(); ++i) {
+    if (!toks[i].cap && lex_.IsSpeechVerb(Lower(toks[i].word)) &&
+        !In(Lower(toks[i - 1].word), {"the", "a", "an", "his", "her", "their", "its"})) {
+      return Mention{};
     }
   }
+  std::vector<std::string> lower;
+  for (const Token& tok : toks) lower.push_back(Lower(tok.word));
+  if (ReadsAsClause(lower, e - 1)) return Mention{};
+  return m;
+}
+
+Mention MentionFinder::DescriptionSource(const NormalText& norm, const std::vector<Token>& toks,
+                                         size_t s, uint32_t end) const {
   // A description holding a speech verb is a clause whose cue RE2 passed
   // over ("Clinton questioned what kind of person gets up"), not a source;
   // after an article the word is an adjective ("the proposed cease-fire").
   for (size_t i = s + 1; i < toks.size(); ++i) {
     // Nor does a description hold a finite verb ("members would keep").
     if (In(toks[i].word, {"would", "will", "could", "should", "can", "may", "might", "must"})) {
-      return none;
+      return {};
     }
     if (toks[i].cap || !lex_.IsSpeechVerb(toks[i].word)) continue;
     std::string prev = Lower(toks[i - 1].word);
-    if (!In(prev, {"the", "a", "an", "his", "her", "their", "its", "our"})) return none;
+    if (!In(prev, {"the", "a", "an", "his", "her", "their", "its", "our"})) return {};
   }
   std::vector<std::string> lower;
   for (const Token& tok : toks) lower.push_back(Lower(tok.word));
@@ -455,9 +473,9 @@ Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
         return ParseSource(norm, toks[i].begin, end);
       }
     }
-    return none;
+    return {};
   }
-  Mention m = Nominal(text, toks, s, toks.size());
+  Mention m = Nominal(norm.text(), toks, s, toks.size());
   // A description must have a head that is not a determiner ("The").
   bool bare_determiner = In(m.head, {"the", "a", "an", "this", "that", "these", "those",
                                      "his", "her", "their", "its", "our", "some", "all"});
@@ -466,11 +484,11 @@ Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
   // adjective; the "cue" after it was the head noun.
   if (toks.size() - s == 2 && IsDeterminer(Lower(toks[s].word)) && m.head.size() > 4 &&
       m.head.ends_with("ed") && m.head != "accused") {
-    return none;
+    return {};
   }
   if (!group &&
       (bare_determiner || (lex_.IsStopCapital(toks[s].word) && s + 1 == toks.size()))) {
-    return none;
+    return {};
   }
   if (group && m.kind != EntityKind::kAnonymous) m.kind = EntityKind::kGroup;
   return m;

@@ -5,6 +5,7 @@
 #ifndef QUOTELEDGER_MENTIONS_MENTION_FINDER_H_
 #define QUOTELEDGER_MENTIONS_MENTION_FINDER_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,16 @@ class MentionFinder {
                       size_t a, size_t b) const;
   Mention Nominal(std::string_view text, const std::vector<Token>& toks,
                   size_t a, size_t b) const;
+  // The steps of ParseSource: trim the region's ends (false: no source),
+  // find where the source starts (npos: none), then read a name or a
+  // description from there. NameSource gives nothing to fall through to
+  // a description, or a kNone mention to refuse the region.
+  bool TrimRegion(std::vector<Token>* toks, bool* approximates) const;
+  size_t SourceStart(const std::vector<Token>& toks, bool approximates) const;
+  std::optional<Mention> NameSource(std::string_view text, const std::vector<Token>& toks,
+                                    size_t s) const;
+  Mention DescriptionSource(const NormalText& norm, const std::vector<Token>& toks, size_t s,
+                            uint32_t end) const;
 
   const Lexicons& lex_;
 };
