@@ -314,13 +314,10 @@ std::vector<RoleFact> Resolver::Roles() const {
 std::vector<EntityFact> Resolver::Entities() const {
   std::vector<EntityFact> out;
   for (const Entity& e : entities_) {
-    EntityFact f;
-    f.name = e.name;
-    f.kind = e.kind;
-    if (e.gender == 'm' || e.gender == 'f') f.gender.assign(1, e.gender);
-    f.aliases = e.aliases;
-    f.first_mention = seg_.norm.ToOriginal(e.first, e.first_end);
-    out.push_back(std::move(f));
+    std::string gender;
+    if (e.gender == 'm' || e.gender == 'f') gender.assign(1, e.gender);
+    out.push_back({e.name, e.kind, std::move(gender), e.aliases,
+                   seg_.norm.ToOriginal(e.first, e.first_end)});
   }
   return out;
 }
