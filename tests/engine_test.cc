@@ -419,4 +419,12 @@ TEST_CASE("a section's label before a colon is no speaker") {
   Expect("Kasich: ‘We Are Going All The Way.’", {{"We Are Going", "Kasich", "Kasich"}});
 }
 
+TEST_CASE("in the passive the subject is what was said, not who said it") {
+  const std::string text = "A curfew was announced for the city on Friday.";
+  Attribution a = Run(text);
+  REQUIRE(a.claims.size() == 1);
+  CHECK(a.claims[0].source.begin == a.claims[0].source.end);
+  CHECK(std::string(a.claims[0].cue.Of(text)) == "was announced");
+}
+
 }  // namespace quoteledger

@@ -246,4 +246,21 @@ bool AfterCue(std::string_view t, uint32_t begin, uint32_t pos, const Lexicons& 
          std::end(kDeterminers);
 }
 
+bool IsPassiveCue(std::string_view cue) {
+  static const std::string_view kBe[] = {"is", "are", "was", "were", "be", "been", "being"};
+  static const std::string_view kIrregular[] = {"said", "told", "shown", "known", "seen",
+                                                "thought", "written", "given", "heard"};
+  size_t sp = cue.find_last_of(' ');
+  if (sp == std::string_view::npos) return false;
+  std::string_view verb = cue.substr(sp + 1);
+  bool participle = (verb.size() > 3 && verb.ends_with("ed")) ||
+                    std::find(std::begin(kIrregular), std::end(kIrregular), verb) !=
+                        std::end(kIrregular);
+  if (!participle) return false;
+  std::string_view aux = cue.substr(0, sp);
+  size_t prev = aux.find_last_of(' ');
+  std::string_view before = prev == std::string_view::npos ? aux : aux.substr(prev + 1);
+  return std::find(std::begin(kBe), std::end(kBe), before) != std::end(kBe);
+}
+
 }  // namespace quoteledger

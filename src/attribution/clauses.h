@@ -51,4 +51,8 @@ bool NounCueDisagrees(std::string_view cue, const Mention& src, const Lexicons& 
 // verb's form ("the plan") is not one.
 bool AfterCue(std::string_view t, uint32_t begin, uint32_t pos, const Lexicons& lex);
 
+// Whether a cue is in the passive: a form of "be" and a past participle
+// ("was announced", "is expected", "were told").
+bool IsPassiveCue(std::string_view cue);
+
 }  // namespace quoteledger

@@ -157,6 +157,9 @@ class DocumentRun {
       Span region{base + static_cast<uint32_t>(m.source.begin),
                   base + static_cast<uint32_t>(m.source.end)};
       if (!ReadSource(region, cue, sent, &d)) return Verdict::kNotASource;
+      // In the passive ("a curfew was announced", "the vote is expected
+      // to") the subject is what was said, not who said it.
+      if (IsPassiveCue(cue)) d.source = Mention{};
     }
     if (!d.intro && !PlausibleContent(t, d.content.front(), cue, d.content.size() > 1)) {
       return Verdict::kNotASource;
