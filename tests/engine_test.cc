@@ -425,6 +425,8 @@ TEST_CASE("in the passive the subject is what was said, not who said it") {
   REQUIRE(a.claims.size() == 1);
   CHECK(a.claims[0].source.begin == a.claims[0].source.end);
   CHECK(std::string(a.claims[0].cue.Of(text)) == "was announced");
+  REQUIRE(a.claims[0].content.size() == 2);
+  CHECK(std::string(a.claims[0].content[0].Of(text)) == "A curfew");
 }
 
 }  // namespace quoteledger

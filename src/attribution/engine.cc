@@ -153,13 +153,17 @@ class DocumentRun {
     }
     std::string_view cue = t.substr(d.cue_begin, d.cue_end - d.cue_begin);
     ReadContent(m, base, cue, &d);
+    std::pair<uint32_t, uint32_t> subject{0, 0};  // a passive's subject
     if (m.source.found()) {
       Span region{base + static_cast<uint32_t>(m.source.begin),
                   base + static_cast<uint32_t>(m.source.end)};
       if (!ReadSource(region, cue, sent, &d)) return Verdict::kNotASource;
-      // In the passive ("a curfew was announced", "the vote is expected
-      // to") the subject is what was said, not who said it.
-      if (IsPassiveCue(cue)) d.source = Mention{};
+      // In the passive ("a curfew was announced", "Trump is expected to
+      // speak") the subject is part of what was said, not who said it.
+      if (IsPassiveCue(cue)) {
+        subject = {d.source.norm_begin, d.source.norm_end};
+        d.source = Mention{};
+      }
     }
     if (!d.intro && !PlausibleContent(t, d.content.front(), cue, d.content.size() > 1)) {
       return Verdict::kNotASource;
@@ -167,6 +171,7 @@ class DocumentRun {
     // A second part that opens a relative clause belongs to the source:
     // "..., according to the ministry, which does not count ...".
     if (d.content.size() > 1 && StartsRelative(t, d.content[1])) return Verdict::kNotASource;
+    if (subject.second > subject.first && !d.intro) d.content.insert(d.content.begin(), subject);
     for (size_t k = first_draft; k < drafts_.size(); ++k) {
       const Draft& other = drafts_[k];
       if (d.intro || other.intro) return Verdict::kRejected;
