@@ -429,4 +429,11 @@ TEST_CASE("in the passive the subject is what was said, not who said it") {
   CHECK(std::string(a.claims[0].content[0].Of(text)) == "A curfew");
 }
 
+TEST_CASE("\"what he called\" is part of an outer claim, not a claim of its own") {
+  const std::string text =
+      "Roe urged voters to look at what he called the mayor’s “secret budget.”";
+  Attribution a = Run(text);
+  for (const Claim& c : a.claims) CHECK(std::string(c.source.Of(text)) != "he");
+}
+
 }  // namespace quoteledger
