@@ -21,8 +21,10 @@ bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
   if (sp == std::string_view::npos && s.find(kQuoteOpen) == std::string_view::npos) return false;
   std::string_view w = s.substr(0, sp);
   // "wants to", "agreed to" take an infinitive; "was said to be" is passive.
+  // "continued to stay away": "continue" takes another verb, not speech.
   if (w == "to") {
-    for (std::string_view say : {"said", "say", "says", "told", "tell", "reported", "thought"}) {
+    for (std::string_view say : {"said", "say", "says", "told", "tell", "reported", "thought",
+                                 "continue", "continues", "continued", "continuing"}) {
       if (cue.size() >= say.size() && cue.substr(cue.size() - say.size()) == say) return false;
     }
     return true;
