@@ -304,6 +304,9 @@ TEST_CASE("a cue that disagrees with its subject in number was a noun") {
   const std::string plans = "The candidates plans don't hold out much hope for savers.";
   CHECK(Run(plans).claims.empty());
   Expect("Roe plans to veto the budget.", {{"to veto the budget", "Roe", "Roe"}});
+  // A capitalised word carries no number ("Polls" opening a sentence).
+  Expect("Polls show voters trust Ann Roe more than her rival.",
+         {{"voters trust Ann Roe", "Polls", "Polls"}});
   // "that" with a plural verb is relative: "attacks" was a noun.
   const std::string attacks = "He sharpened the dire warnings and personal attacks that have "
                               "defined his bid.";

@@ -222,6 +222,9 @@ bool NounCueDisagrees(std::string_view cue, const Mention& src, const Lexicons& 
   if (src.type == MentionType::kPronoun) {
     std::string w = Lower(src.text);
     plural = w == "i" || w == "we" || w == "they" || w == "you";
+  } else if (src.type == MentionType::kName && !lex.IsGroupHead(Lower(src.name))) {
+    // A capitalised word carries no number: "Sanders plans", "Polls show".
+    return false;
   } else {
     std::string head = src.type == MentionType::kNominal ? src.head : Lower(src.name);
     plural = src.plural || lex.IsGroupHead(head) || src.kind == EntityKind::kGroup;
