@@ -445,4 +445,13 @@ TEST_CASE("\"continued to\" takes another verb, not speech") {
          {{"We will rebuild", "the mayor", "the mayor"}});
 }
 
+TEST_CASE("\"but X said\" opens a second attribution without a comma") {
+  const std::string text =
+      "The group claimed the attack but U.S. officials have said they doubt it acted alone.";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "they doubt it acted alone");
+  REQUIRE(c != nullptr);
+  CHECK(std::string(c->source.Of(text)) == "U.S. officials");
+}
+
 }  // namespace quoteledger

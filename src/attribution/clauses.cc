@@ -88,7 +88,10 @@ bool NewAttribution(std::string_view t, uint32_t i, uint32_t e, const Lexicons& 
     uint32_t j = i;
     while (j < e && t[j] != ' ') ++j;
     std::string_view w = t.substr(i, j - i);
-    if (w.empty() || w.find_first_of(",;:.\x02\x03()") != std::string_view::npos) return false;
+    if (w.empty() || w.find_first_of(",;:\x02\x03()") != std::string_view::npos) return false;
+    // A period only in a short capitalised abbreviation ("U.S.", "Sen.").
+    bool abbreviation = w.size() <= 5 && std::isupper(static_cast<unsigned char>(w[0]));
+    if (w.find('.') != std::string_view::npos && !abbreviation) return false;
     std::string lw = Lower(w);
     bool verb = words > 0 && lex.IsSpeechVerb(lw) && !lw.ends_with("ing") &&
                 std::find(std::begin(kNotSubject), std::end(kNotSubject), prev) == std::end(kNotSubject);
@@ -168,6 +171,11 @@ uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& l
     bool em_dash = t.substr(i, 4) == " \u2014";
     bool dash = em_dash || t.substr(i, 3) == " --";
     if (dash && NewAttribution(t, em_dash ? i + 4 : i + 3, e, lex)) {
+      *second_attribution = true;
+      return i;
+    }
+    // "... for the attack but U.S. officials have said ...": no comma.
+    if (t.substr(i, 5) == " but " && NewAttribution(t, i, e, lex)) {
       *second_attribution = true;
       return i;
     }
