@@ -454,4 +454,13 @@ TEST_CASE("\"but X said\" opens a second attribution without a comma") {
   CHECK(std::string(c->source.Of(text)) == "U.S. officials");
 }
 
+TEST_CASE("an attribution inside a relative clause") {
+  const std::string text =
+      "The ad shows an interview in which Roe says he will cut the levy in half.";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "he will cut the levy");
+  REQUIRE(c != nullptr);
+  CHECK(std::string(c->source.Of(text)) == "Roe");
+}
+
 }  // namespace quoteledger

@@ -67,7 +67,7 @@ PlaceholderMap Engine::BuiltinPlaceholders(const Lexicons& lex) {
   p["CUE?"] = p["CLAUSECUE?"] = p["VERB?"] = p["VERB"];
   p["CUEING?"] = p["CUEING"];
   p["TELL?"] = "(?:told|tells|tell|telling)";
-  p["START"] = R"re((?:^|[,;] |: | (?:and|but|while|as|because|after) ))re";
+  p["START"] = R"re((?:^|[,;] |: | (?:and|but|while|as|because|after|which|where|when) ))re";
   p["TAIL"] = R"re(.*$)re";
   // A sentence may sit in parentheses: "(“No,” said one activist.)".
   p["END"] = R"re([.!?]?\)?$)re";
