@@ -456,7 +456,7 @@ TEST_CASE("\"but X said\" opens a second attribution without a comma") {
 
 TEST_CASE("an attribution inside a relative clause") {
   const std::string text =
-      "The ad shows an interview in which Roe says he will cut the levy in half.";
+      "The ad includes an interview in which Roe says he will cut the levy in half.";
   Attribution a = Run(text);
   const Claim* c = Find(a, text, "he will cut the levy");
   REQUIRE(c != nullptr);

@@ -464,6 +464,16 @@ Mention MentionFinder::DescriptionSource(const NormalText& norm, const std::vect
   }
   std::vector<std::string> lower;
   for (const Token& tok : toks) lower.push_back(Lower(tok.word));
+  // "an interview in which Roe", "the night when he": a relative clause
+  // with a subject of its own; that subject is the source.
+  for (size_t i = s + 1; i + 1 < toks.size(); ++i) {
+    char g;
+    bool pl;
+    if (In(lower[i], {"which", "whom", "where", "when"}) &&
+        (toks[i + 1].cap || PronounInfo(toks[i + 1].word, &g, &pl))) {
+      return ParseSource(norm, toks[i + 1].begin, end);
+    }
+  }
   if (ReadsAsClause(lower, s)) {
     // The speaker is the subject of the last clause in it: "... a lawsuit in
     // which Democrats", "... targeting Machado since Clinton".
