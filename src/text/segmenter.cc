@@ -175,6 +175,49 @@ bool NameOrNominalStart(std::string_view w) {
 // only a time, place or manner ("said.", "said as he spoke", "told
 // reporters"), or the verb first ("said Dan Roe"). "He said the plan is
 // dead." is a sentence of its own.
+// The words after a closed quote, up to `max` and not past the next
+// quotation mark; `quote_next` says whether a quotation stopped them.
+std::vector<std::string_view> WordsAfter(std::string_view norm, size_t pos, size_t para_end,
+                                         size_t max, bool* quote_next) {
+  std::vector<std::string_view> words;
+  *quote_next = false;
+  for (size_t i = pos; i < para_end && words.size() < max;) {
+    size_t e = i;
+    while (e < para_end && norm[e] != ' ') ++e;
+    std::string_view w = norm.substr(i, e - i);
+    if (w.find(kQuoteOpen) != std::string_view::npos ||
+        w.find(kQuoteClose) != std::string_view::npos) {
+      *quote_next = true;
+      break;
+    }
+    words.push_back(w);
+    i = e + 1;
+  }
+  return words;
+}
+
+// "told Britain's ITV in an interview.": tell and ask take whoever was
+// told, and the sentence may end there; "told the crowd that ..." has
+// content of its own.
+bool TellEndsSentence(const std::vector<std::string_view>& words, size_t k) {
+  for (size_t j = k + 1; j < words.size(); ++j) {
+    if (AsciiLower(words[j]) == "that") return false;
+    char end = words[j].back();
+    if (end == '.' || end == '!' || end == '?') return true;
+  }
+  return false;
+}
+
+// A verb or a pronoun inside a would-be speaker shows a sentence of its
+// own: "He thanked leaders for what he described as ...".
+bool ClauseWord(std::string_view word, const std::string& lower) {
+  static const WordSet kClauseWords = {"he", "she", "they", "it", "we", "i", "what",
+                                       "which", "that", "who", "is", "was", "were", "are"};
+  return kClauseWords.count(lower) > 0 ||
+         (lower.size() > 3 && lower.ends_with("ed") &&
+          !std::isupper(static_cast<unsigned char>(word[0])));
+}
+
 bool TrailingAttribution(std::string_view norm, size_t pos, size_t para_end,
                          const WordSet& speech_verbs) {
   static const WordSet kAfterVerb = {
@@ -183,39 +226,19 @@ bool TrailingAttribution(std::string_view norm, size_t pos, size_t para_end,
       "later", "recently", "then", "monday", "tuesday", "wednesday", "thursday",
       "friday", "saturday", "sunday", "yesterday", "today", "tonight"};
   constexpr size_t kMaxSpeakerWords = 7;
-  std::vector<std::string_view> words;
-  size_t i = pos;
-  bool quote_next = false;  // the words stopped at a quotation
-  while (i < para_end && words.size() <= kMaxSpeakerWords + 1) {
-    size_t e = i;
-    while (e < para_end && norm[e] != ' ') ++e;
-    std::string_view w = norm.substr(i, e - i);
-    if (w.find(kQuoteOpen) != std::string_view::npos ||
-        w.find(kQuoteClose) != std::string_view::npos) {
-      quote_next = true;
-      break;
-    }
-    words.push_back(w);
-    i = e + 1;
-  }
+  bool quote_next;
+  std::vector<std::string_view> words =
+      WordsAfter(norm, pos, para_end, kMaxSpeakerWords + 2, &quote_next);
   for (size_t k = 0; k < words.size() && k <= kMaxSpeakerWords; ++k) {
     std::string_view w = words[k];
     size_t core = w.find_last_not_of(",.;:!?");
     if (core == std::string_view::npos) return false;
     bool last = core + 1 < w.size() || k + 1 == words.size();
     std::string_view word = w.substr(0, core + 1);
-    std::string lower_word = AsciiLower(word);
-    if (speech_verbs.count(lower_word) > 0 && !word.ends_with("ing")) {
-      // "told Britain's ITV in an interview.": tell and ask take whoever was told,
-      // but "told the crowd that ..." has content of its own.
-      if (!last && (lower_word == "told" || lower_word == "tells" || lower_word == "asked" ||
-                    lower_word == "asks")) {
-        for (size_t j = k + 1; j < words.size(); ++j) {
-          if (AsciiLower(words[j]) == "that") break;
-          char end = words[j].back();
-          if (end == '.' || end == '!' || end == '?') return true;
-        }
-      }
+    std::string lower = AsciiLower(word);
+    if (speech_verbs.count(lower) > 0 && !word.ends_with("ing")) {
+      bool tell = lower == "told" || lower == "tells" || lower == "asked" || lower == "asks";
+      if (!last && tell && TellEndsSentence(words, k)) return true;
       // "She adds, “...”" introduces the next quotation.
       if (last && quote_next && k + 1 == words.size()) return false;
       if (last) return core + 1 == w.size() || w[core + 1] != ':';
@@ -226,15 +249,7 @@ bool TrailingAttribution(std::string_view norm, size_t pos, size_t para_end,
     }
     if (last) return false;  // "Smith, a clerk, said" is not one to guess at
     if (k == 0 && !NameOrNominalStart(w)) return false;
-    // A verb or a pronoun inside the would-be speaker shows a sentence of
-    // its own: "He thanked leaders for what he described as ...".
-    static const WordSet kClauseWords = {"he", "she", "they", "it", "we", "i", "what",
-                                         "which", "that", "who", "is", "was", "were", "are"};
-    if (k > 0 && (kClauseWords.count(lower_word) > 0 ||
-                  (lower_word.size() > 3 && lower_word.ends_with("ed") &&
-                   !std::isupper(static_cast<unsigned char>(word[0]))))) {
-      return false;
-    }
+    if (k > 0 && ClauseWord(word, lower)) return false;
   }
   return false;
 }
