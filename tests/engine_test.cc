@@ -375,6 +375,10 @@ TEST_CASE("speaker-first and inverted quotes with more around them") {
 TEST_CASE("introductions with a colon: appositives, second predicates, statements") {
   Expect("Her adviser, Jake Roe, said: “She values a strong voice.”",
          {{"She values a strong voice", "Jake Roe", "Jake Roe"}});
+  const std::string role = "Her adviser, Jake Roe, said: “She values a strong voice.”";
+  Attribution ra = Run(role);
+  REQUIRE(!ra.claims.empty());
+  CHECK(ra.claims[0].role == "adviser");
   const std::string text = "The mayor noted that she taught law, and added: “I know this.”";
   Attribution a = Run(text);
   const Claim* c = Find(a, text, "I know this");

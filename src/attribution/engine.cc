@@ -258,7 +258,11 @@ class DocumentRun {
         name.norm_begin != from) {
       return;
     }
-    if (name.title.empty()) name.title = source->title;
+    // The description is the person's role when its head names one ("her
+    // senior adviser"), not when it counts a group ("one of the objectors").
+    bool role = !source->plural &&
+                (source->kind == EntityKind::kPerson || source->kind == EntityKind::kAnonymous);
+    if (name.title.empty() && role) name.title = source->title;
     *source = std::move(name);
   }
 
@@ -444,6 +448,9 @@ class DocumentRun {
       auto [title, affil] = resolver_->RoleAt(sp.entity, d.content.front().first);
       c.role = title;
       c.affiliation = affil;
+      // A role stated only in apposition to the source ("her adviser, Jake
+      // Roe, said") is the one this claim shows.
+      if (c.role.empty() && d.source.type == MentionType::kName) c.role = d.source.title;
     } else if ((sp.kind == EntityKind::kPerson || sp.kind == EntityKind::kAnonymous) &&
                (d.source.type == MentionType::kNominal || !d.source.title.empty())) {
       c.role = d.source.title;
