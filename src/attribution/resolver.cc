@@ -21,11 +21,15 @@ std::string LastToken(const std::string& name) {
   return last;
 }
 
+// Whether a name is written in capitals, as a transcript's label is.
+bool AllCaps(const std::string& name) {
+  return name.size() > 1 &&
+         std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 // "PENCE" (a transcript's label) as "Pence"; other names as they are.
 std::string UncapitalizedName(const std::string& name) {
-  bool caps = name.size() > 1;
-  for (char c : name) caps &= !(c >= 'a' && c <= 'z');
-  if (!caps) return name;
+  if (!AllCaps(name)) return name;
   std::string out = name;
   for (size_t i = 0; i < out.size(); ++i) {
     bool word_start = i == 0 || out[i - 1] == ' ' || out[i - 1] == '-';
@@ -113,7 +117,10 @@ int Resolver::FindOrAdd(const Mention& m) {
 }
 
 int Resolver::Lookup(const std::string& written, uint32_t pos) const {
-  const std::string name = UncapitalizedName(written);
+  // Most names are looked up as written; only a label in capitals is copied.
+  std::string uncapitalized;
+  const std::string& name =
+      AllCaps(written) ? (uncapitalized = UncapitalizedName(written)) : written;
   auto it = by_name_.find(name);
   if (it != by_name_.end()) return it->second;
   std::string last = LastToken(name);

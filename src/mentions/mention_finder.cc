@@ -442,8 +442,7 @@ std::optional<Mention> MentionFinder::NameSource(std::string_view text,
       return Mention{};
     }
   }
-  std::vector<std::string> lower;
-  for (const Token& tok : toks) lower.push_back(Lower(tok.word));
+  std::vector<std::string> lower = LowerWords(toks);
   if (ReadsAsClause(lower, e - 1)) return Mention{};
   return m;
 }
@@ -462,8 +461,7 @@ Mention MentionFinder::DescriptionSource(const NormalText& norm, const std::vect
     std::string prev = Lower(toks[i - 1].word);
     if (!In(prev, {"the", "a", "an", "his", "her", "their", "its", "our"})) return {};
   }
-  std::vector<std::string> lower;
-  for (const Token& tok : toks) lower.push_back(Lower(tok.word));
+  std::vector<std::string> lower = LowerWords(toks);
   // "an interview in which Roe", "the night when he": a relative clause
   // with a subject of its own; that subject is the source.
   for (size_t i = s + 1; i + 1 < toks.size(); ++i) {
@@ -504,11 +502,17 @@ Mention MentionFinder::DescriptionSource(const NormalText& norm, const std::vect
   return m;
 }
 
+std::vector<std::string> MentionFinder::LowerWords(const std::vector<Token>& toks) {
+  std::vector<std::string> lower;
+  lower.reserve(toks.size());
+  for (const Token& tok : toks) lower.push_back(Lower(tok.word));
+  return lower;
+}
+
 Mention MentionFinder::Describe(const NormalText& norm, uint32_t begin, uint32_t end) const {
   std::vector<Token> toks = Tokenize(norm.text(), begin, end);
   if (toks.empty() || toks.size() > 20 || IsBadSourceEnd(Lower(toks.back().word))) return {};
-  std::vector<std::string> lower;
-  for (const Token& tok : toks) lower.push_back(Lower(tok.word));
+  std::vector<std::string> lower = LowerWords(toks);
   if (ReadsAsClause(lower, 0)) return {};
   return Nominal(norm.text(), toks, 0, toks.size());
 }

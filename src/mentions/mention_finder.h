@@ -70,6 +70,7 @@ class MentionFinder {
   // description from there. NameSource gives nothing to fall through to
   // a description, or a kNone mention to refuse the region.
   bool TrimRegion(std::vector<Token>* toks, bool* approximates) const;
+  static std::vector<std::string> LowerWords(const std::vector<Token>& toks);
   size_t SourceStart(const std::vector<Token>& toks, bool approximates) const;
   std::optional<Mention> NameSource(std::string_view text, const std::vector<Token>& toks,
                                     size_t s) const;
