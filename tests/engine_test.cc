@@ -87,6 +87,20 @@ TEST_CASE("a quote with no cue continues the previous speaker") {
   CHECK(third->speaker == "Ann Lee");
 }
 
+TEST_CASE("a quote after a reported second claim continues the first quote") {
+  std::string text =
+      "“The bridge will open in May,” Ann Lee said, suggesting that the delay was over. "
+      "“We have the money now.”";
+  Attribution a = Run(text);
+  const Claim* first = Find(a, text, "The bridge will open");
+  REQUIRE(first);
+  REQUIRE(first->content.size() == 2);
+  CHECK(first->content[1].Of(text) == "“We have the money now.”");
+  const Claim* reported = Find(a, text, "the delay was over");
+  REQUIRE(reported);
+  CHECK(reported->content.size() == 1);
+}
+
 TEST_CASE("a multi-paragraph quote keeps its speaker") {
   std::string text = "Ann Lee said:\n“We tried everything.\n“Nothing worked,” she said.";
   Attribution a = Run(text);

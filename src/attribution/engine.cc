@@ -367,12 +367,30 @@ class DocumentRun {
     }
   }
 
+  // "“A,” Roe said, suggesting that B. “C.”": the draft before the quote C
+  // is the reported "suggesting" claim, but C goes on the quote A. Walks
+  // back over drafts of the same sentence and source to a quoting one.
+  static int QuotingSibling(const std::vector<Draft>& out, int prev) {
+    const Draft& p = out[prev];
+    if (p.intro || p.kind == ClaimKind::kDirect || p.kind == ClaimKind::kMixed) return prev;
+    for (int j = prev - 1; j >= 0; --j) {
+      const Draft& q = out[j];
+      if (q.sentence != p.sentence || q.source.norm_begin != p.source.norm_begin ||
+          q.source.norm_end != p.source.norm_end || q.source.type == MentionType::kNone) {
+        break;
+      }
+      if (q.kind == ClaimKind::kDirect || q.kind == ClaimKind::kMixed) return j;
+    }
+    return prev;
+  }
+
   // Gives the unclaimed quote [qb, qe) to out[prev], or to a new claim
   // after it, when it continues that claim.
   void Continue(uint32_t qb, uint32_t qe, int prev, const std::vector<uint32_t>& para_first,
                 std::vector<Draft>* out) {
     int s = SentenceAt(qb);
     const Sentence& sent = seg_.sentences[s];
+    prev = QuotingSibling(*out, prev);
     Draft& p = (*out)[prev];
     bool opens_paragraph = qb == para_first[sent.paragraph];
     bool same_para = p.paragraph == sent.paragraph;
