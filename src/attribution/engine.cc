@@ -368,18 +368,14 @@ class DocumentRun {
   }
 
   // "“A,” Roe said, suggesting that B. “C.”": the draft before the quote C
-  // is the reported "suggesting" claim, but C goes on the quote A. Walks
-  // back over drafts of the same sentence and source to a quoting one.
+  // is the reported "suggesting" claim (or one made inside the speaker's
+  // description), but C goes on the quote A. Walks back over drafts of
+  // the same sentence to a quoting one.
   static int QuotingSibling(const std::vector<Draft>& out, int prev) {
     const Draft& p = out[prev];
     if (p.intro || p.kind == ClaimKind::kDirect || p.kind == ClaimKind::kMixed) return prev;
-    for (int j = prev - 1; j >= 0; --j) {
-      const Draft& q = out[j];
-      if (q.sentence != p.sentence || q.source.norm_begin != p.source.norm_begin ||
-          q.source.norm_end != p.source.norm_end || q.source.type == MentionType::kNone) {
-        break;
-      }
-      if (q.kind == ClaimKind::kDirect || q.kind == ClaimKind::kMixed) return j;
+    for (int j = prev - 1; j >= 0 && out[j].sentence == p.sentence; --j) {
+      if (out[j].kind == ClaimKind::kDirect || out[j].kind == ClaimKind::kMixed) return j;
     }
     return prev;
   }
