@@ -27,6 +27,7 @@ struct Draft {
   uint32_t cue_begin = 0, cue_end = 0;
   int sentence = 0;
   int paragraph = 0;
+  int reach = -1;       // the last paragraph its content runs into, when later
   int speaker_of = -1;  // continuation: take the speaker of this draft
   bool intro = false;   // "X said:" waiting for the quote that follows
   bool paragraph_scope = false;  // content runs on to the paragraph's end
@@ -380,6 +381,16 @@ class DocumentRun {
     return prev;
   }
 
+  // Whether the quote ending at `qe` in sentence `s` ends its paragraph.
+  bool QuoteEndsParagraph(int s, uint32_t qe) const {
+    size_t last = s;
+    while (last + 1 < seg_.sentences.size() &&
+           seg_.sentences[last + 1].paragraph == seg_.sentences[s].paragraph) {
+      ++last;
+    }
+    return qe + 1 >= seg_.sentences[last].norm_end;
+  }
+
   // Gives the unclaimed quote [qb, qe) to out[prev], or to a new claim
   // after it, when it continues that claim.
   void Continue(uint32_t qb, uint32_t qe, int prev, const std::vector<uint32_t>& para_first,
@@ -390,7 +401,7 @@ class DocumentRun {
     Draft& p = (*out)[prev];
     bool opens_paragraph = qb == para_first[sent.paragraph];
     bool same_para = p.paragraph == sent.paragraph;
-    bool next_para = p.paragraph + 1 == sent.paragraph && opens_paragraph;
+    bool next_para = std::max(p.paragraph, p.reach) + 1 == sent.paragraph && opens_paragraph;
     if (p.intro && (same_para || next_para)) {
       p.content.emplace_back(qb, qe);
       p.intro = false;
@@ -403,6 +414,13 @@ class DocumentRun {
       return;
     }
     if (!next_para || !quoting) return;
+    // A paragraph that is all quote carries the quote on; one with the
+    // writer's words after the quote is a claim of its own.
+    if (QuoteEndsParagraph(s, qe)) {
+      p.content.emplace_back(qb, qe);
+      p.reach = sent.paragraph;
+      return;
+    }
     Draft d;
     d.rule_id = "quote-continues-speaker";
     d.kind = ClaimKind::kDirect;
