@@ -72,6 +72,19 @@ TEST_CASE("the prefilter picks candidate rules in stage order") {
   CHECK(text.substr(m.cue.begin, m.cue.end - m.cue.begin) == "said");
 }
 
+TEST_CASE("a placeholder inside a group does not make the prefilter require it") {
+  auto set = CompileText(
+      "rule either\n  pattern {SPEAKER} (?:{VERB}|[a-z]+ed) it\n"
+      "rule bare\n  pattern {SPEAKER} {VERB} it\n");
+  REQUIRE(set.ok());
+  std::vector<int> c;
+  set.value().Candidates("Ann knocked it.", &c);
+  REQUIRE(c.size() == 1);
+  CHECK(set.value().spec(c[0]).id == "either");
+  set.value().Candidates("Ann said it.", &c);
+  CHECK(c.size() == 2);
+}
+
 TEST_CASE("later rule files replace rules with the same id") {
   auto a = ParseRuleFile("a.rules", "rule x\n  stage 1\n  pattern {QUOTE} {SPEAKER} {CUE}\n");
   auto b = ParseRuleFile("b.rules", "rule x\n  stage 4\n  pattern {SPEAKER} {CUE} {CLAUSE}$\n");

@@ -192,6 +192,38 @@ Result<RuleSet> RuleSet::Compile(const std::vector<RuleFile>& files,
 
 long RuleSet::prefilter_fallbacks() const { return impl_->fallbacks.load(); }
 
+namespace {
+
+// Per byte of a rule pattern: whether it sits outside every group.
+// Escaped parentheses and those in a character class do not count.
+std::vector<bool> OutsideGroups(std::string_view pattern) {
+  std::vector<bool> out(pattern.size(), false);
+  int depth = 0;
+  bool in_class = false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    char c = pattern[i];
+    if (c == '\\') {
+      out[i] = depth == 0;
+      if (i + 1 < pattern.size()) out[i + 1] = depth == 0;
+      ++i;
+      continue;
+    }
+    if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && depth > 0) {
+      --depth;
+    }
+    out[i] = depth == 0 && c != ')';
+  }
+  return out;
+}
+
+}  // namespace
+
 // The prefilter is an RE2::Set of triggers, not of whole rules: a trigger
 // is a cheap necessary condition a placeholder brings ({QUOTE} needs an
 // opening marker, {CUE} a speech verb; "QUOTE?" in the placeholder map).
@@ -206,9 +238,13 @@ Status RuleSet::BuildPrefilter(const PlaceholderMap& placeholders) {
   im.needs.assign(im.specs.size(), {});
   for (size_t r = 0; r < im.specs.size(); ++r) {
     const std::string& pattern = im.specs[r].pattern;
+    std::vector<bool> outside = OutsideGroups(pattern);
     for (size_t open = pattern.find('{'); open != std::string::npos;
          open = pattern.find('{', open + 1)) {
       if (open > 0 && pattern[open - 1] == '\\') continue;
+      // Inside a group a placeholder may be optional or one alternative
+      // ("(?:{VERB}|[a-z]+ed)"): only one outside every group is needed.
+      if (!outside[open]) continue;
       size_t close = pattern.find('}', open);
       if (close == std::string::npos) break;
       auto trig = placeholders.find(pattern.substr(open + 1, close - open - 1) + "?");
