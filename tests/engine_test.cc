@@ -357,6 +357,22 @@ TEST_CASE("a participle of a speech verb starts a claim of its own") {
   CHECK(second->speaker == "Ann Roe");
 }
 
+TEST_CASE("what a speaker calls someone is a claim of its own") {
+  const std::string text = "Ann Roe blasted the toll plan on Monday, calling it “a tax on work.”";
+  Attribution a = Run(text);
+  const Claim* blasted = Find(a, text, "the toll plan");
+  const Claim* called = Find(a, text, "a tax on work");
+  REQUIRE(called != nullptr);
+  CHECK(called->speaker == "Ann Roe");
+  CHECK(called->content[0].Of(text) == "it “a tax on work.”");
+  if (blasted) CHECK(blasted != called);
+  Expect("The mayor knocked the council on Tuesday and called it a “club for insiders.”",
+         {{"club for insiders", "The mayor", "The mayor"}});
+  Expect("Tom Acker called him a decent and careful man.", {{"decent", "Tom Acker", "Tom Acker"}});
+  CHECK(Run("Tom Acker called him back later that night.").claims.empty());
+  CHECK(Run("The chief called the police after the crash.").claims.empty());
+}
+
 TEST_CASE("a verb that reports through a preposition keeps it in the cue") {
   const std::string text = "Roe was referring to the bridge levy, not the road.";
   Attribution a = Run(text);

@@ -110,10 +110,25 @@ std::string_view WordAt(std::string_view t, uint32_t i, uint32_t e) {
   return t.substr(i, j - i);
 }
 
+// Whether the word at `i` names what follows with a pronoun for object:
+// "calling it “absurd”", "and dubbed him a fraud".
+bool NamingAt(std::string_view t, uint32_t i, std::string_view w) {
+  static const std::string_view kNaming[] = {"called", "calling", "calls", "dubbed", "dubbing",
+                                             "labeled", "labeling", "labelled", "labelling",
+                                             "branded", "branding", "termed", "terming"};
+  static const std::string_view kObjects[] = {" him ", " her ", " it ", " them ", " himself ",
+                                              " herself ", " themselves ", " itself "};
+  if (std::find(std::begin(kNaming), std::end(kNaming), w) == std::end(kNaming)) return false;
+  std::string_view next = t.substr(i + w.size(), 12);
+  return std::any_of(std::begin(kObjects), std::end(kObjects),
+                     [&](std::string_view o) { return next.starts_with(o); });
+}
+
 // Whether `w`, starting at `i`, is a speech verb; the lexicon's "called
-// for" is two words, so "called" counts when "for" or "on" follows.
+// for" is two words, so "called" counts when "for" or "on" follows, or
+// when it names its object.
 bool SpeechVerbAt(std::string_view t, uint32_t i, std::string_view w, const Lexicons& lex) {
-  if (lex.IsSpeechVerb(w)) return true;
+  if (lex.IsSpeechVerb(w) || NamingAt(t, i, w)) return true;
   if (w != "called" && w != "calling" && w != "calls") return false;
   std::string_view next = t.substr(i + w.size(), 5);
   return next == " for " || next.substr(0, 4) == " on ";
