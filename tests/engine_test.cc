@@ -278,6 +278,25 @@ TEST_CASE("the object of tell and a phrase of place stay out of the content") {
   CHECK(std::string(c->content.front().Of(email)) == "that it would appeal");
 }
 
+TEST_CASE("an object or a phrase of place before a closing quotation stays out") {
+  const std::string told = "Acker told the Gazette, “We will appeal the ruling.”";
+  Attribution a = Run(told);
+  const Claim* c = Find(a, told, "We will appeal");
+  REQUIRE(c != nullptr);
+  CHECK(c->content.front().Of(told) == "“We will appeal the ruling.”");
+  const std::string manner = "Roe said pointedly, with a smile: “It can happen to anyone.”";
+  a = Run(manner);
+  c = Find(a, manner, "It can happen");
+  REQUIRE(c != nullptr);
+  CHECK(c->content.front().Of(manner) == "“It can happen to anyone.”");
+  // What leads into the quotation can be part of what was said.
+  const std::string such = "Roe said things such as, “We are not all equal.”";
+  a = Run(such);
+  c = Find(a, such, "not all equal");
+  REQUIRE(c != nullptr);
+  CHECK(std::string(c->content.front().Of(such)).starts_with("things such as"));
+}
+
 TEST_CASE("a speaker whose description ends in a short noun") {
   Expect("“Who pays for it?” a narrator in the county ad asks.",
          {{"Who pays for it?", "a narrator in the county ad", "a narrator in the county ad"}});

@@ -204,14 +204,29 @@ uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& l
   return e;
 }
 
-uint32_t ThatStart(std::string_view t, uint32_t b, uint32_t e, std::string_view cue) {
+namespace {
+
+// Cues whose object comes before what was said ("told the crowd that").
+bool TellCue(std::string_view cue) {
   static const std::string_view kTell[] = {"told", "tell", "tells", "telling", "assured",
                                            "assures", "informed", "informs", "reminded",
                                            "reminds", "warned", "warns", "convinced",
                                            "persuaded", "promised", "promises", "notified"};
+  std::string_view verb = cue.substr(cue.find_last_of(' ') + 1);
+  return std::find(std::begin(kTell), std::end(kTell), verb) != std::end(kTell);
+}
+
+// Words that open a phrase of place, time or manner ("via email", "later").
+bool PlaceWord(std::string_view w) {
   static const std::string_view kPlace[] = {"on", "in", "via", "during", "at", "to", "through",
                                             "after", "before", "from", "over", "by", "with",
                                             "earlier", "later", "last", "this"};
+  return std::find(std::begin(kPlace), std::end(kPlace), w) != std::end(kPlace);
+}
+
+}  // namespace
+
+uint32_t ThatStart(std::string_view t, uint32_t b, uint32_t e, std::string_view cue) {
   std::string_view s = t.substr(b, e - b);
   if (s.empty() || s[0] == kQuoteOpen || s.starts_with("that ")) return b;
   size_t that = s.find(" that ");
@@ -219,12 +234,37 @@ uint32_t ThatStart(std::string_view t, uint32_t b, uint32_t e, std::string_view 
   std::string_view prefix = s.substr(0, that);
   if (prefix.find_first_of(",;:\x02\x03") != std::string_view::npos) return b;
   if (std::count(prefix.begin(), prefix.end(), ' ') > 8) return b;
-  std::string_view first = prefix.substr(0, prefix.find(' '));
-  std::string_view verb = cue.substr(cue.find_last_of(' ') + 1);
-  bool tell = std::find(std::begin(kTell), std::end(kTell), verb) != std::end(kTell);
-  bool place = std::find(std::begin(kPlace), std::end(kPlace), first) != std::end(kPlace);
-  if (!tell && !place) return b;
+  if (!TellCue(cue) && !PlaceWord(prefix.substr(0, prefix.find(' ')))) return b;
   return b + static_cast<uint32_t>(that) + 1;
+}
+
+uint32_t QuoteStart(std::string_view t, uint32_t b, uint32_t e, std::string_view cue) {
+  std::string_view s = t.substr(b, e - b);
+  size_t open = s.find(kQuoteOpen);
+  if (open == std::string_view::npos || open < 3 || open > 120) return b;
+  if (s[open - 1] != ' ' || (s[open - 2] != ',' && s[open - 2] != ':')) return b;
+  // One quotation to the end, closing marks and a period aside.
+  size_t close = s.find(kQuoteClose, open);
+  if (close == std::string_view::npos ||
+      s.find_first_not_of(".!?)", close + 1) != std::string_view::npos) {
+    return b;
+  }
+  // The cue's object ("told Reuters,") or a phrase of place, time or
+  // manner ("at the school,", "pointedly, with a smile:"); not "that,",
+  // "on the other hand," or "things such as," which belong to the claim.
+  std::string_view prefix = s.substr(0, open - 2);
+  if (std::count(prefix.begin(), prefix.end(), ' ') > 12 ||
+      prefix.find(" that ") != std::string_view::npos ||
+      prefix.find(" such as") != std::string_view::npos ||
+      prefix.find("including") != std::string_view::npos ||
+      prefix.starts_with("on the other hand")) {
+    return b;
+  }
+  std::string_view first = prefix.substr(0, prefix.find_first_of(" ,"));
+  bool adverb = first.size() > 4 && first.ends_with("ly");
+  bool place = PlaceWord(first) || first == "about" || first == "in";
+  if (!TellCue(cue) && !adverb && !place) return b;
+  return b + static_cast<uint32_t>(open);
 }
 
 bool NounCueDisagrees(std::string_view cue, const Mention& src, const Lexicons& lex) {

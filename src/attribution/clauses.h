@@ -41,6 +41,12 @@ uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& l
 // via email that ..."); `b` when there is none.
 uint32_t ThatStart(std::string_view t, uint32_t b, uint32_t e, std::string_view cue);
 
+// Where reported content starts when a short phrase the writer adds comes
+// before a quotation that runs to the content's end ("told Reuters, “...”",
+// "pointedly, with a smile: “...”"): at the quotation; `b` when there is
+// none.
+uint32_t QuoteStart(std::string_view t, uint32_t b, uint32_t e, std::string_view cue);
+
 // Whether a cue that is also a common noun ("state", "plans", "show")
 // disagrees in number with its subject, so it was the noun ("a swing
 // state", "the candidates plans"). Bare cues only.
