@@ -392,6 +392,16 @@ TEST_CASE("what a speaker calls someone is a claim of its own") {
   CHECK(Run("The chief called the police after the crash.").claims.empty());
 }
 
+TEST_CASE("an attribution that interrupts a one-word subject") {
+  const std::string text = "Acker, Roe said, has built a “house of cards.”";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "house of cards");
+  REQUIRE(c != nullptr);
+  CHECK(c->speaker == "Roe");
+  REQUIRE(c->content.size() == 2);
+  CHECK(c->content[0].Of(text) == "Acker");
+}
+
 TEST_CASE("a verb that reports through a preposition keeps it in the cue") {
   const std::string text = "Roe was referring to the bridge levy, not the road.";
   Attribution a = Run(text);

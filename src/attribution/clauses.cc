@@ -17,8 +17,11 @@ bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
   if (s.size() < 3) return false;
   size_t sp = s.find(' ');
   // One bare word ("tank" after "a liberal think") is never reported
-  // content; a quoted word is ("called it “rigged”").
-  if (sp == std::string_view::npos && s.find(kQuoteOpen) == std::string_view::npos) return false;
+  // content; a quoted word is ("called it “rigged”"), and so is the
+  // subject of content the attribution interrupts ("Trump, Roe said, has").
+  if (sp == std::string_view::npos && s.find(kQuoteOpen) == std::string_view::npos && !continued) {
+    return false;
+  }
   std::string_view w = s.substr(0, sp);
   // "wants to", "agreed to" take an infinitive; "was said to be" is passive.
   // "continued to stay away": "continue" takes another verb, not speech.
