@@ -402,6 +402,11 @@ TEST_CASE("an attribution that interrupts a one-word subject") {
   CHECK(c->content[0].Of(text) == "Acker");
 }
 
+TEST_CASE("a speaker after a programme's title that ends in a comma") {
+  Expect("Sunday on Fox's “Weekend Report,” Rep. Ann Roe said the levy is “dead.”",
+         {{"the levy", "Ann Roe", "Rep. Ann Roe"}});
+}
+
 TEST_CASE("a verb that reports through a preposition keeps it in the cue") {
   const std::string text = "Roe was referring to the bridge levy, not the road.";
   Attribution a = Run(text);
