@@ -112,6 +112,11 @@ TEST_CASE("sources read out of captured regions") {
       {"the Okafor family", MentionType::kNominal, EntityKind::kUnknown, "the Okafor family"},
       {"officials who were briefed on the plan", MentionType::kNominal, EntityKind::kAnonymous,
        "officials who were briefed on the plan"},
+      // A phrase of place runs into a titled name: the name is the source.
+      {"Saturday at the party convention Sen. Ada Lin", MentionType::kName, EntityKind::kPerson,
+       "Sen. Ada Lin"},
+      {"the former Secretary of State Ada Lin", MentionType::kNominal, EntityKind::kPerson,
+       "the former Secretary of State Ada Lin"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.region);

@@ -408,7 +408,28 @@ size_t MentionFinder::SourceStart(const std::vector<Token>& toks, bool approxima
       return std::string::npos;
     }
   }
-  return s == toks.size() ? std::string::npos : s;
+  if (s == toks.size()) return std::string::npos;
+  return TitledNameStart(toks, s);
+}
+
+// "the party convention Sen. Elizabeth Warren": a description that runs
+// into a titled name was a phrase of place or time before the source; the
+// source starts at the title. ("the former Secretary of State John Kerry"
+// keeps "former", which belongs to the title.)
+size_t MentionFinder::TitledNameStart(const std::vector<Token>& toks, size_t s) const {
+  if (toks[s].cap) return s;
+  for (size_t i = s + 1; i + 1 < toks.size(); ++i) {
+    if (!toks[i].cap || lex_.Title(Lower(toks[i].word)) == TitleClass::kNone) continue;
+    if (toks[i - 1].cap || lex_.Title(Lower(toks[i - 1].word)) != TitleClass::kNone ||
+        IsDeterminer(Lower(toks[i - 1].word))) {
+      return s;
+    }
+    for (size_t j = i + 1; j < toks.size(); ++j) {
+      if (!toks[j].cap && !IsConnector(toks[j].word)) return s;
+    }
+    return i;
+  }
+  return s;
 }
 
 std::optional<Mention> MentionFinder::NameSource(std::string_view text,

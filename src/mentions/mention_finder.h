@@ -72,6 +72,7 @@ class MentionFinder {
   bool TrimRegion(std::vector<Token>* toks, bool* approximates) const;
   static std::vector<std::string> LowerWords(const std::vector<Token>& toks);
   size_t SourceStart(const std::vector<Token>& toks, bool approximates) const;
+  size_t TitledNameStart(const std::vector<Token>& toks, size_t s) const;
   std::optional<Mention> NameSource(std::string_view text, const std::vector<Token>& toks,
                                     size_t s) const;
   Mention DescriptionSource(const NormalText& norm, const std::vector<Token>& toks, size_t s,
