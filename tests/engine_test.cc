@@ -237,6 +237,16 @@ TEST_CASE("negated and modal cues keep their speaker") {
          {{"to requests for comment", "Acker campaign", "The Acker campaign"}});
 }
 
+TEST_CASE("an adverb between the speaker and the cue") {
+  Expect("The union has traditionally argued that wages must rise.",
+         {{"wages must rise", "union", "The union"}});
+  Expect("Ann Roe grudgingly agreed that the count was fair.",
+         {{"the count was fair", "Ann Roe", "Ann Roe"}});
+  // A noun in -ly is not an adverb: the family is the speaker.
+  Expect("The Acker family said the plan was unfair.",
+         {{"the plan was unfair", "Acker family", "The Acker family"}});
+}
+
 TEST_CASE("according to: any noun phrase, and in the middle of a sentence") {
   Expect("Turnout fell by a third, according to exit polls.",
          {{"Turnout fell by a third", "exit polls", "exit polls"}});

@@ -120,6 +120,12 @@ Status Lexicons::Load(std::string_view file, std::string_view bytes) {
   if (file == "lexicons/group_heads.txt") return one(&group_heads_, true);
   if (file == "lexicons/stop_capitals.txt") return one(&stop_capitals_, false);
   if (file == "lexicons/section_labels.txt") return one(&section_labels_, true);
+  if (file == "lexicons/cue_adverbs.txt") {
+    return ForEachLine(file, bytes, [this](std::string_view line) {
+      cue_adverbs_.push_back(Lower(line));
+      return true;
+    });
+  }
   if (file == "lexicons/abbreviations.txt") return one(&abbreviations_, true);
   return Status::Ok();  // not a lexicon (rule files share the table)
 }

@@ -31,6 +31,8 @@ class Lexicons {
   const WordSet& speech_verb_set() const { return verb_set_; }
   // Verbs of stance and intention that take a plain object ("endorsed").
   const std::vector<std::string>& stance_verb_forms() const { return stance_forms_; }
+  // Adverbs that may stand before a cue ("has traditionally argued").
+  const std::vector<std::string>& cue_adverbs() const { return cue_adverbs_; }
 
   // Case-insensitive lookups.
   TitleClass Title(std::string_view word) const;
@@ -57,6 +59,7 @@ class Lexicons {
   std::vector<std::string> verb_forms_;
   std::vector<std::string> verb_ing_;
   std::vector<std::string> stance_forms_;
+  std::vector<std::string> cue_adverbs_;
   WordSet verb_set_;
   std::unordered_map<std::string, TitleClass> titles_;
   std::unordered_set<std::string> org_words_;
