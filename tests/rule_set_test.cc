@@ -3,6 +3,9 @@
 #include "rules/rule_set.h"
 
 #include <doctest/doctest.h>
+#include <re2/re2.h>
+
+#include <random>
 
 #include "attribution/engine.h"
 #include "mentions/builtin_data.h"
@@ -23,7 +26,97 @@ Result<RuleSet> CompileText(const std::string& text) {
   return RuleSet::Compile({file.value()}, Engine::BuiltinPlaceholders(Lex()));
 }
 
+// Random ASCII sentences built from pieces the rules look for (speakers,
+// cues, quotes, clauses, punctuation), so most rules match some of them.
+std::vector<std::string> GeneratedSentences(int count) {
+  const std::vector<std::string> pieces = {
+      "\x02We will win,\x03", "\x02No.\x03", "Ann Roe", "the mayor", "he", "She", "officials",
+      "said", "says", "has said", "told reporters", "added", "according to", "saying",
+      "endorsed", "in a statement", "Monday", "that", "the plan is sound", "U.S.", "(R-Ohio)",
+      ",", ":", ";", ".", "and", "but", "who said", "Asked about", "seemed", "TAPPER:", "--"};
+  std::mt19937 rng(20261125);
+  std::vector<std::string> out;
+  for (int i = 0; i < count; ++i) {
+    std::string s;
+    int n = 2 + static_cast<int>(rng() % 9);
+    for (int k = 0; k < n; ++k) {
+      const std::string& p = pieces[rng() % pieces.size()];
+      if (!s.empty() && p != "," && p != ":" && p != ";" && p != ".") s += ' ';
+      s += p;
+    }
+    out.push_back(s);
+  }
+  return out;
+}
+
+// The slow reference: the rule's pattern as one UTF-8 RE2, all groups.
+std::vector<std::pair<size_t, size_t>> ReferenceGroups(const RE2& re, const std::string& text) {
+  std::vector<re2::StringPiece> g(re.NumberOfCapturingGroups() + 1);
+  std::vector<std::pair<size_t, size_t>> out;
+  if (!re.Match(text, 0, text.size(), RE2::UNANCHORED, g.data(), static_cast<int>(g.size()))) {
+    return out;
+  }
+  for (const auto& p : g) {
+    out.emplace_back(p.data() ? p.data() - text.data() : std::string::npos, p.size());
+  }
+  return out;
+}
+
 }  // namespace
+
+TEST_CASE("the Latin-1 twin of a pattern keeps what ASCII text can match") {
+  struct Case {
+    const char* pattern;
+    const char* twin;
+  } cases[] = {
+      {R"re(a\x{2014}b)re", R"re(a\xFFb)re"},
+      {R"re([\x{2013}\x{2014}-])re", R"re([\xFF\xFF-])re"},
+      {R"re([a-\x{2014}])re", R"re([a-\xFF])re"},
+      {R"re(\x{41}\x{e9}\xE9)re", R"re(\x{41}\x{e9}\xE9)re"},
+      {R"re(\\x{2014})re", R"re(\\x{2014})re"},  // an escaped backslash, then text
+      {R"re(\Q\x{2014}\E\x{2014})re", R"re(\Q\x{2014}\E\xFF)re"},
+      {R"re(\p{Lu}\x{10FFFF})re", R"re(\p{Lu}\xFF)re"},
+  };
+  for (const Case& c : cases) CHECK(AsciiTwinPattern(c.pattern) == c.twin);
+}
+
+TEST_CASE("rules match ASCII text as their UTF-8 programs do") {
+  PlaceholderMap placeholders = Engine::BuiltinPlaceholders(Lex());
+  for (const BuiltinFile& f : BuiltinData()) {
+    if (f.name.substr(0, 6) != "rules/") continue;
+    auto set = RuleSet::Compile({ParseRuleFile(std::string(f.name), f.bytes).value()},
+                                placeholders);
+    REQUIRE(set.ok());
+    const RuleSet& rules = set.value();
+    std::vector<std::string> texts = GeneratedSentences(400);
+    texts.push_back("\x02Tout est fini,\x03 a dit Jos\xc3\xa9 Roe.");  // UTF-8 path
+    int matched = 0;
+    for (size_t r = 0; r < rules.size(); ++r) {
+      RE2 reference(rules.expanded(r));
+      REQUIRE(reference.ok());
+      for (const std::string& text : texts) {
+        auto want = ReferenceGroups(reference, text);
+        RuleMatch m;
+        bool found = rules.Match(r, text, 0, &m);
+        REQUIRE(found == !want.empty());
+        if (!found) continue;
+        ++matched;
+        CHECK(m.whole.begin == want[0].first);
+        CHECK(m.whole.end == want[0].first + want[0].second);
+        const std::pair<const char*, const GroupSpan*> named[] = {
+            {"content", &m.content}, {"content2", &m.content2}, {"source", &m.source},
+            {"cue", &m.cue}};
+        for (auto [name, span] : named) {
+          auto it = reference.NamedCapturingGroups().find(name);
+          if (it == reference.NamedCapturingGroups().end()) continue;
+          CHECK(span->begin == want[it->second].first);
+          if (span->found()) CHECK(span->end == want[it->second].first + want[it->second].second);
+        }
+      }
+    }
+    CHECK(matched > 200);
+  }
+}
 
 TEST_CASE("templates expand placeholders into named groups") {
   PlaceholderMap p = {{"QUOTE", "q"}, {"SPEAKER", "s"}, {"DAY", "d"}};
