@@ -39,7 +39,7 @@ bool In(std::string_view w, std::initializer_list<std::string_view> set) {
 bool IsDeterminer(std::string_view lw) {
   return In(lw, {"the", "a", "an", "another", "one", "two", "three", "four",
                  "several", "some", "many", "other", "both", "most", "all",
-                 "his", "her", "their", "its", "our", "these", "those", "this",
+                 "his", "her", "their", "its", "our", "my", "your", "these", "those", "this",
                  "few", "numerous", "multiple", "no", "top", "senior",
                  "former", "u.s.", "federal", "state", "local", "foreign"});
 }
