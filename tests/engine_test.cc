@@ -426,6 +426,11 @@ TEST_CASE("a verb that reports through a preposition keeps it in the cue") {
   CHECK(std::string(c->content.front().Of(text)) == "the bridge levy");
 }
 
+TEST_CASE("a name after a cue that reports through a preposition") {
+  Expect("Among Democrats, 56 percent would vote for Roe.", {{"Roe", "56 percent", "56 percent"}});
+  Expect("Most voters talk about Acker.", {{"Acker", "Most voters", "Most voters"}});
+}
+
 TEST_CASE("\"called for\" and \"called on\" start claims of their own") {
   const std::string text =
       "Roe called the levy “shameful” and called on leaders to repeal it.";

@@ -102,6 +102,7 @@ TEST_CASE("sources read out of captured regions") {
       {"Most", MentionType::kNominal, EntityKind::kGroup, "Most"},
       {"about half of the county's voters", MentionType::kNominal, EntityKind::kGroup,
        "about half of the county's voters"},
+      {"56 percent", MentionType::kNominal, EntityKind::kGroup, "56 percent"},
       // A clause before the speaker: the subject of its last clause speaks.
       {"The town was at the heart of a lawsuit in which the tenants successfully",
        MentionType::kNominal, EntityKind::kGroup, "the tenants"},

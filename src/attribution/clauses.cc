@@ -11,6 +11,18 @@
 
 namespace quoteledger {
 
+namespace {
+
+// A cue that reports through a preposition: "vote for", "talk about".
+bool PrepositionCue(std::string_view cue) {
+  static const std::string_view kPreps[] = {" for", " about", " of", " on", " to", " against",
+                                            " with"};
+  return std::any_of(std::begin(kPreps), std::end(kPreps),
+                     [&](std::string_view p) { return cue.ends_with(p); });
+}
+
+}  // namespace
+
 bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
                       std::string_view cue, bool continued) {
   std::string_view s = t.substr(c.first, c.second - c.first);
@@ -18,8 +30,11 @@ bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
   size_t sp = s.find(' ');
   // One bare word ("tank" after "a liberal think") is never reported
   // content; a quoted word is ("called it “rigged”"), and so is the
-  // subject of content the attribution interrupts ("Trump, Roe said, has").
-  if (sp == std::string_view::npos && s.find(kQuoteOpen) == std::string_view::npos && !continued) {
+  // subject of content the attribution interrupts ("Trump, Roe said, has")
+  // and a name after a cue that reports through a preposition ("would vote
+  // for Clinton").
+  if (sp == std::string_view::npos && s.find(kQuoteOpen) == std::string_view::npos && !continued &&
+      !(PrepositionCue(cue) && std::isupper(static_cast<unsigned char>(s[0])))) {
     return false;
   }
   std::string_view w = s.substr(0, sp);

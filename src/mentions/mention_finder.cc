@@ -401,6 +401,11 @@ size_t MentionFinder::SourceStart(const std::vector<Token>& toks, bool approxima
     if (toks[s].cap && (lw == "the" || lw == "a" || lw == "an")) break;
     if (IsDeterminer(lw) || lex_.IsAnonymousHead(lw) || lex_.IsGroupHead(lw)) break;
     if (approximates && s == 0) break;
+    // A count of people: "56 percent", "30 senators".
+    if (std::isdigit(static_cast<unsigned char>(toks[s].word[0])) && s + 1 < toks.size() &&
+        (Lower(toks[s + 1].word) == "percent" || lex_.IsGroupHead(toks[s + 1].word))) {
+      break;
+    }
     if (lex_.Title(lw) != TitleClass::kNone) break;
     // A pronoun or a "that" passed over shows a clause, not an adverbial:
     // "that he noticed the shift" holds no source.
