@@ -273,6 +273,13 @@ TEST_CASE("reported content ends where the writer's own clause begins") {
   c = Find(a, urged, "the bridge was");
   REQUIRE(c != nullptr);
   CHECK(std::string(c->content.front().Of(urged)) == "the bridge was “unsafe”");
+  // "but rather" goes on with what was said.
+  const std::string rather =
+      "Experts suggest that the council does not plan to build, but rather to sell the land.";
+  a = Run(rather);
+  c = Find(a, rather, "does not plan");
+  REQUIRE(c != nullptr);
+  CHECK(std::string(c->content.front().Of(rather)).ends_with("to sell the land"));
 }
 
 TEST_CASE("the object of tell and a phrase of place stay out of the content") {

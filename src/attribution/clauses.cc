@@ -180,7 +180,12 @@ bool FixedCut(std::string_view t, uint32_t i, uint32_t e) {
       " saying ", " according to ", " citing ", " adding ", " arguing ", " noting ",
       " explaining ", " insisting ", " claiming ", " stressing ", " warning ",
       " saying, ", " adding, "};
-  if (t.substr(i + 1, 5) == " but " && t.substr(i + 6, 5) != "that ") return true;
+  if (t.substr(i + 1, 5) == " but ") {
+    // "but that ...", "but rather ...", "but also ..." go on with what was said.
+    std::string_view next = WordAt(t, i + 6, e);
+    return next != "that" && next != "rather" && next != "also" && next != "not" &&
+           next != "instead";
+  }
   for (std::string_view cut : kCuts) {
     if (t.substr(i + 1, cut.size()) == cut && i + 1 + cut.size() < e) return true;
   }
