@@ -307,6 +307,11 @@ TEST_CASE("an object or a phrase of place before a closing quotation stays out")
   REQUIRE(c != nullptr);
   CHECK(c->content.front().Of(manner) == "“It can happen to anyone.”");
   // What leads into the quotation can be part of what was said.
+  const std::string that = "Roe told the crowd that if they want the land, “come and take it.”";
+  a = Run(that);
+  c = Find(a, that, "come and take it");
+  REQUIRE(c != nullptr);
+  CHECK(std::string(c->content.front().Of(that)).starts_with("that if they want"));
   const std::string such = "Roe said things such as, “We are not all equal.”";
   a = Run(such);
   c = Find(a, such, "not all equal");

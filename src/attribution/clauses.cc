@@ -277,7 +277,7 @@ uint32_t QuoteStart(std::string_view t, uint32_t b, uint32_t e, std::string_view
   // "on the other hand," or "things such as," which belong to the claim.
   std::string_view prefix = s.substr(0, open - 2);
   if (std::count(prefix.begin(), prefix.end(), ' ') > 12 ||
-      prefix.find(" that ") != std::string_view::npos ||
+      prefix.starts_with("that ") || prefix.find(" that ") != std::string_view::npos ||
       prefix.find(" such as") != std::string_view::npos ||
       prefix.find("including") != std::string_view::npos ||
       prefix.starts_with("on the other hand")) {
