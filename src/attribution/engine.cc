@@ -17,7 +17,6 @@ namespace {
 
 // A claim while the sieves work on it: offsets are in the normalized text.
 struct Draft {
-  int rule = -1;  // -1 for claims the continuation sieve made
   std::string rule_id;
   ClaimKind kind = ClaimKind::kIndirect;
   int stage = 0;
@@ -28,7 +27,6 @@ struct Draft {
   int sentence = 0;
   int paragraph = 0;
   int reach = -1;       // the last paragraph its content runs into, when later
-  int speaker_of = -1;  // continuation: take the speaker of this draft
   bool intro = false;   // "X said:" waiting for the quote that follows
   bool paragraph_scope = false;  // content runs on to the paragraph's end
 };
@@ -140,7 +138,6 @@ class DocumentRun {
     std::string_view t = seg_.norm.text();
     const RuleSpec& spec = engine_.rules().spec(r);
     Draft d;
-    d.rule = r;
     d.rule_id = spec.id;
     d.kind = spec.kind;
     d.stage = spec.stage;
@@ -356,16 +353,10 @@ class DocumentRun {
       Continue(qb, qe, static_cast<int>(out.size() - 1), para_first, &out);
     }
     while (next < drafts_.size()) out.push_back(std::move(drafts_[next++]));
-    // Drop introductions that found no quote, keeping speaker_of in step.
-    std::vector<int> new_index(out.size(), -1);
+    // Drop introductions that found no quote.
     drafts_.clear();
-    for (size_t i = 0; i < out.size(); ++i) {
-      if (out[i].intro) continue;
-      new_index[i] = static_cast<int>(drafts_.size());
-      drafts_.push_back(std::move(out[i]));
-    }
-    for (Draft& d : drafts_) {
-      if (d.speaker_of >= 0) d.speaker_of = new_index[d.speaker_of];
+    for (Draft& d : out) {
+      if (!d.intro) drafts_.push_back(std::move(d));
     }
   }
 
@@ -414,27 +405,14 @@ class DocumentRun {
       p.content.emplace_back(qb, qe);
       return;
     }
-    if (!next_para || !quoting) return;
-    // A paragraph that is all quote carries the quote on; one with the
-    // writer's words after the quote is a claim of its own.
-    if (QuoteEndsParagraph(s, qe)) {
+    // A paragraph that is all quote carries the quote on. One with the
+    // writer's words after the quote is left alone: on PolNeAR train and
+    // dev not one such quote was the earlier speaker's (its own cue was
+    // missed, or it was a title).
+    if (next_para && quoting && QuoteEndsParagraph(s, qe)) {
       p.content.emplace_back(qb, qe);
       p.reach = sent.paragraph;
-      return;
     }
-    Draft d;
-    d.rule_id = "quote-continues-speaker";
-    d.kind = ClaimKind::kDirect;
-    d.stage = 5;
-    d.confidence = p.confidence * 0.8;
-    d.content.emplace_back(qb, qe);
-    d.source = p.source;
-    d.cue_begin = p.cue_begin;
-    d.cue_end = p.cue_end;
-    d.sentence = s;
-    d.paragraph = sent.paragraph;
-    d.speaker_of = prev;
-    out->push_back(std::move(d));
   }
 
   Attribution Resolve() {
@@ -444,11 +422,7 @@ class DocumentRun {
     int last_sentence = -100;
     for (size_t k = 0; k < drafts_.size(); ++k) {
       Draft& d = drafts_[k];
-      if (d.speaker_of >= 0 && d.speaker_of < static_cast<int>(k)) {
-        speakers[k] = speakers[d.speaker_of];
-      } else {
-        speakers[k] = resolver_->Resolve(d.source, d.sentence, last, last_sentence);
-      }
+      speakers[k] = resolver_->Resolve(d.source, d.sentence, last, last_sentence);
       if (!speakers[k].name.empty()) {
         last = &speakers[k];
         last_sentence = d.sentence;
