@@ -93,6 +93,8 @@ TEST_CASE("a quote ending in . ? or ! keeps its short trailing attribution") {
        {"“Why not?” a narrator in the county ad asks."}},
       // A cue with a comma before the next quotation introduces that one.
       {"“It is a trap.” She adds, “Who pays?”", {"“It is a trap.”", "She adds, “Who pays?”"}},
+      // A cue with a period ends the quotation's sentence, a quotation after it or not.
+      {"“Is it a trap?” Roe said. “Who pays?”", {"“Is it a trap?” Roe said.", "“Who pays?”"}},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);

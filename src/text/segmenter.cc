@@ -239,8 +239,10 @@ bool TrailingAttribution(std::string_view norm, size_t pos, size_t para_end,
     if (speech_verbs.count(lower) > 0 && !word.ends_with("ing")) {
       bool tell = lower == "told" || lower == "tells" || lower == "asked" || lower == "asks";
       if (!last && tell && TellEndsSentence(words, k)) return true;
-      // "She adds, “...”" introduces the next quotation.
-      if (last && quote_next && k + 1 == words.size()) return false;
+      // "She adds, “...”" introduces the next quotation; "Roe said. “...”"
+      // ends the sentence before it.
+      bool ends = core + 1 < w.size() && (w[core + 1] == '.' || w[core + 1] == '!');
+      if (last && quote_next && k + 1 == words.size() && !ends) return false;
       if (last) return core + 1 == w.size() || w[core + 1] != ':';
       std::string next = AsciiLower(words[k + 1]);
       next.erase(std::min(next.size(), next.find_last_not_of(",.;:!?") + 1));
