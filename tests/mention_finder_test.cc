@@ -103,6 +103,9 @@ TEST_CASE("sources read out of captured regions") {
       {"about half of the county's voters", MentionType::kNominal, EntityKind::kGroup,
        "about half of the county's voters"},
       {"56 percent", MentionType::kNominal, EntityKind::kGroup, "56 percent"},
+      // A lower-case title with "of" before the name.
+      {"former secretary of state Ada Lin", MentionType::kName, EntityKind::kPerson,
+       "former secretary of state Ada Lin"},
       // A clause before the speaker: the subject of its last clause speaks.
       {"The town was at the heart of a lawsuit in which the tenants successfully",
        MentionType::kNominal, EntityKind::kGroup, "the tenants"},

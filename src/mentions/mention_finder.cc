@@ -445,7 +445,10 @@ std::optional<Mention> MentionFinder::NameSource(std::string_view text,
   if (!starts_name && lex_.Title(lw) == TitleClass::kNone) return std::nullopt;
   size_t j = s + 1;
   while (j < toks.size() && !toks[j - 1].break_after &&
-         (toks[j].cap || (IsConnector(toks[j].word) && j + 1 < toks.size() && toks[j + 1].cap) ||
+         (toks[j].cap ||
+          // "of" before a name or a title word ("secretary of state Ann Roe")
+          (IsConnector(toks[j].word) && j + 1 < toks.size() &&
+           (toks[j + 1].cap || lex_.Title(toks[j + 1].word) != TitleClass::kNone)) ||
           lex_.Title(toks[j].word) != TitleClass::kNone)) {
     ++j;
   }
