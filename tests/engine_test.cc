@@ -382,6 +382,9 @@ TEST_CASE("a cue that disagrees with its subject in number was a noun") {
   for (const Claim& c : Run(attacks).claims) CHECK(std::string(c.cue.Of(attacks)) != "attacks");
   Expect("Officials state that the road is closed.",
          {{"that the road is closed", "Officials", "Officials"}});
+  // A title that looks plural names one thing.
+  Expect("The Valley Times reports the mill will close.",
+         {{"the mill will close", "The Valley Times", "The Valley Times"}});
 }
 
 TEST_CASE("a participle of a speech verb starts a claim of its own") {

@@ -290,6 +290,18 @@ uint32_t QuoteStart(std::string_view t, uint32_t b, uint32_t e, std::string_view
   return b + static_cast<uint32_t>(open);
 }
 
+namespace {
+
+// A description ending in a title that looks plural but names one thing:
+// "The Times", "Fox News", "the United Nations".
+bool TitleInS(std::string_view text) {
+  static const std::string_view kSingular[] = {"Times", "News", "Nations", "States", "Affairs"};
+  std::string_view last = text.substr(text.find_last_of(' ') + 1);
+  return std::find(std::begin(kSingular), std::end(kSingular), last) != std::end(kSingular);
+}
+
+}  // namespace
+
 bool NounCueDisagrees(std::string_view cue, const Mention& src, const Lexicons& lex) {
   // "has said" and "said" carry no number; only bare present forms do.
   static const std::string_view kNounCues[] = {
@@ -308,8 +320,10 @@ bool NounCueDisagrees(std::string_view cue, const Mention& src, const Lexicons& 
   if (src.type == MentionType::kPronoun) {
     std::string w = Lower(src.text);
     plural = w == "i" || w == "we" || w == "they" || w == "you";
-  } else if (src.type == MentionType::kName && !lex.IsGroupHead(Lower(src.name))) {
-    // A capitalised word carries no number: "Sanders plans", "Polls show".
+  } else if ((src.type == MentionType::kName && !lex.IsGroupHead(Lower(src.name))) ||
+             TitleInS(src.text)) {
+    // A capitalised word carries no number: "Sanders plans", "Polls show",
+    // "The Times reports".
     return false;
   } else {
     std::string head = src.type == MentionType::kNominal ? src.head : Lower(src.name);
