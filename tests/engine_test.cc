@@ -551,6 +551,10 @@ TEST_CASE("\"what he called\" is part of an outer claim, not a claim of its own"
   for (const Claim& c : a.claims) CHECK(std::string(c.source.Of(text)) != "he");
 }
 
+TEST_CASE("\"added to\" is no statement") {
+  CHECK(Run("The owner, who last year added to his holdings, sold the mill.").claims.empty());
+}
+
 TEST_CASE("\"continued to\" takes another verb, not speech") {
   CHECK(Run("Many regulars continued to stay away from the square.").claims.empty());
   Expect("“We will rebuild,” the mayor continued.",

@@ -39,10 +39,12 @@ bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
   }
   std::string_view w = s.substr(0, sp);
   // "wants to", "agreed to" take an infinitive; "was said to be" is passive.
-  // "continued to stay away": "continue" takes another verb, not speech.
+  // "continued to stay away": "continue" takes another verb, not speech;
+  // "added to his holdings" is no statement either.
   if (w == "to") {
     for (std::string_view say : {"said", "say", "says", "told", "tell", "reported", "thought",
-                                 "continue", "continues", "continued", "continuing"}) {
+                                 "continue", "continues", "continued", "continuing", "added",
+                                 "adds", "add"}) {
       if (cue.size() >= say.size() && cue.substr(cue.size() - say.size()) == say) return false;
     }
     return true;
