@@ -103,6 +103,7 @@ TEST_CASE("sources read out of captured regions") {
       {"about half of the county's voters", MentionType::kNominal, EntityKind::kGroup,
        "about half of the county's voters"},
       {"56 percent", MentionType::kNominal, EntityKind::kGroup, "56 percent"},
+      {"those surveyed", MentionType::kNominal, EntityKind::kGroup, "those surveyed"},
       // A lower-case title with "of" before the name.
       {"former secretary of state Ada Lin", MentionType::kName, EntityKind::kPerson,
        "former secretary of state Ada Lin"},

@@ -519,10 +519,13 @@ Mention MentionFinder::DescriptionSource(const NormalText& norm, const std::vect
   bool group = lex_.IsGroupHead(m.head);
   // "the continued [questions]": an -ed word after a determiner is an
   // adjective; the "cue" after it was the head noun.
+  // ("Those surveyed", "those polled" are people, though.)
+  bool those = Lower(toks[s].word) == "those";
   if (toks.size() - s == 2 && IsDeterminer(Lower(toks[s].word)) && m.head.size() > 4 &&
-      m.head.ends_with("ed") && m.head != "accused") {
+      m.head.ends_with("ed") && m.head != "accused" && !those) {
     return {};
   }
+  group |= those && toks.size() - s == 2;
   if (!group &&
       (bare_determiner || (lex_.IsStopCapital(toks[s].word) && s + 1 == toks.size()))) {
     return {};
