@@ -271,6 +271,12 @@ TEST_CASE("reported content ends where the writer's own clause begins") {
   c = Find(a, urged, "the bridge was");
   REQUIRE(c != nullptr);
   CHECK(std::string(c->content.front().Of(urged)) == "the bridge was “unsafe”");
+  // A verb after "but" with the same subject goes on with it too.
+  const std::string same = "Roe said that she did not, but was referring to the old plan.";
+  a = Run(same);
+  c = Find(a, same, "she did not");
+  REQUIRE(c != nullptr);
+  CHECK(std::string(c->content.front().Of(same)).ends_with("the old plan"));
   // "but rather" goes on with what was said.
   const std::string rather =
       "Experts suggest that the council does not plan to build, but rather to sell the land.";
@@ -549,6 +555,12 @@ TEST_CASE("\"what he called\" is part of an outer claim, not a claim of its own"
       "Roe urged voters to look at what he called the mayor’s “secret budget.”";
   Attribution a = Run(text);
   for (const Claim& c : a.claims) CHECK(std::string(c.source.Of(text)) != "he");
+  const std::string whom =
+      "Roe said that she has begun to unmask Acker, whom she called a “con artist.”";
+  Attribution w = Run(whom);
+  const Claim* outer = Find(w, whom, "she has begun");
+  REQUIRE(outer != nullptr);
+  CHECK(std::string(outer->content.front().Of(whom)).ends_with("“con artist.”"));
 }
 
 TEST_CASE("\"added to\" is no statement") {

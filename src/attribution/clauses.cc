@@ -183,10 +183,14 @@ bool FixedCut(std::string_view t, uint32_t i, uint32_t e) {
       " explaining ", " insisting ", " claiming ", " stressing ", " warning ",
       " saying, ", " adding, "};
   if (t.substr(i + 1, 5) == " but ") {
-    // "but that ...", "but rather ...", "but also ..." go on with what was said.
+    // "but that ...", "but rather ...", "but also ..." go on with what was
+    // said, and so does a verb with the same subject ("he did not, but was
+    // referring to ...").
+    static const std::string_view kGoesOn[] = {
+        "that", "rather", "also", "not", "instead", "was", "is", "were", "are", "would",
+        "will", "could", "should", "had", "has", "have", "did", "does", "can", "may", "might"};
     std::string_view next = WordAt(t, i + 6, e);
-    return next != "that" && next != "rather" && next != "also" && next != "not" &&
-           next != "instead";
+    return std::find(std::begin(kGoesOn), std::end(kGoesOn), next) == std::end(kGoesOn);
   }
   for (std::string_view cut : kCuts) {
     if (t.substr(i + 1, cut.size()) == cut && i + 1 + cut.size() < e) return true;

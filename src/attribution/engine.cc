@@ -237,10 +237,11 @@ class DocumentRun {
         AfterCue(t, sent.norm_begin, d->source.norm_begin, lex)) {
       return false;
     }
-    // "... what he called a “sex tape”": the naming is part of an outer
-    // claim's content, not a claim of its own.
+    // "... what he called a “sex tape”", "Trump, whom he called a “con
+    // artist”": the naming is part of an outer claim's content, not a claim
+    // of its own.
     std::string_view lead = t.substr(sent.norm_begin, d->source.norm_begin - sent.norm_begin);
-    if (lead.ends_with(" what ") || lead == "what ") return false;
+    if (lead.ends_with(" what ") || lead == "what " || lead.ends_with(" whom ")) return false;
     return !NounCueDisagrees(cue, d->source, lex);
   }
 
