@@ -146,7 +146,9 @@ TEST_CASE("regions that hold no source are rejected") {
                              // An -ed word after a determiner is an adjective.
                              "the continued",
                              // A name, then its own cue and more: not a source.
-                             "Mayor Ann Roe (D-Ohio) said the wave of layoffs"}) {
+                             "Mayor Ann Roe (D-Ohio) said the wave of layoffs",
+                             // An adverb opening the sentence names no one.
+                             "Earlier", "Whenever"}) {
     CAPTURE(region);
     CHECK(Source(region).type == MentionType::kNone);
   }
