@@ -443,6 +443,13 @@ TEST_CASE("a verb that reports through a preposition keeps it in the cue") {
   REQUIRE(c != nullptr);
   CHECK(std::string(c->cue.Of(text)) == "was referring to");
   CHECK(std::string(c->content.front().Of(text)) == "the bridge levy");
+  // So does a cue whose preposition the rule left in the content.
+  const std::string about = "Ann Roe complained about the cost of the bridge.";
+  Attribution a2 = Run(about);
+  const Claim* c2 = Find(a2, about, "the cost");
+  REQUIRE(c2 != nullptr);
+  CHECK(c2->content.front().Of(about) == "the cost of the bridge");
+  CHECK(c2->cue.Of(about) == "complained about");
 }
 
 TEST_CASE("a name after a cue that reports through a preposition") {
