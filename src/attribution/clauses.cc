@@ -58,8 +58,10 @@ bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
       "by", "are", "is", "was", "were", "be", "been", "have", "has", "had",
       "will", "would", "can", "could", "should", "may", "might", "do", "does",
       "did", "and", "or", "which", "who", "whom", "whose", "of", "as"};
+  // "asked which issue mattered": a question put opens with its wh-word.
+  bool question = cue.ends_with("asked") || cue.ends_with("Asked");
   for (std::string_view b : kBad) {
-    if (w == b) return false;
+    if (w == b && !(question && (w == "which" || w == "who" || w == "whom"))) return false;
   }
   // A short phrase of place or time ("said Tuesday in Paris") is where or
   // when it was said, not what.
