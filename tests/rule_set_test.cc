@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <random>
 
 #include "attribution/engine.h"
@@ -115,6 +116,32 @@ TEST_CASE("rules match ASCII text as their UTF-8 programs do") {
       }
     }
     CHECK(matched > 200);
+  }
+}
+
+TEST_CASE("the prefilters never drop a rule that matches") {
+  PlaceholderMap placeholders = Engine::BuiltinPlaceholders(Lex());
+  for (const BuiltinFile& f : BuiltinData()) {
+    if (f.name.substr(0, 6) != "rules/") continue;
+    auto set = RuleSet::Compile({ParseRuleFile(std::string(f.name), f.bytes).value()},
+                                placeholders);
+    REQUIRE(set.ok());
+    const RuleSet& rules = set.value();
+    int dropped = 0;
+    for (const std::string& text : GeneratedSentences(2000)) {
+      std::vector<int> candidates;
+      rules.Candidates(text, &candidates);
+      for (size_t r = 0; r < rules.size(); ++r) {
+        bool candidate =
+            std::find(candidates.begin(), candidates.end(), static_cast<int>(r)) != candidates.end();
+        RuleMatch m;
+        if (!candidate) {
+          ++dropped;
+          CHECK_MESSAGE(!rules.Match(r, text, 0, &m), rules.spec(r).id, " on ", text);
+        }
+      }
+    }
+    CHECK(dropped > 0);
   }
 }
 
