@@ -63,7 +63,104 @@ std::vector<std::pair<size_t, size_t>> ReferenceGroups(const RE2& re, const std:
   return out;
 }
 
+// Sentences whose middle, where the rules look for a speaker, is random
+// pieces that steer {SPEAKER} and the verb lists into their corners: words
+// ending in a period or "!", lone capitals, parentheses, pronouns, verbs
+// that are prefixes of others, non-ASCII letters.
+std::vector<std::string> SpeakerStressSentences(int count) {
+  const std::vector<std::string> openings = {
+      "", "\x02Yes,\x03 said", "\x02No.\x03", "\x02We won,\x03 says", "But", "The plan, ",
+      "According to", "Asked about it,"};
+  const std::vector<std::string> pieces = {
+      "A", "b", "he", "I", "it", "We", "she", "(", ")", "(R-Ohio)", ".", "U.S.", "Sen.", "!", "?",
+      ",", ":", "\x02", "\x03", "said", "say", "says", "has", "also", "has also", "told", "tell",
+      "added", "Jos\xc3\xa9", "\xc3\x89mile", "the", "officials", "_"};
+  const std::vector<std::string> endings = {
+      "", ".", "!", ":", " said.", " said it rains.", ", he said.", " told reporters it rains.",
+      " said, \x02Yes.\x03", ": \x02Yes.\x03"};
+  std::mt19937 rng(20261126);
+  // Corners written out, then random ones.
+  std::vector<std::string> out = {
+      "\x02Yes,\x03 said A!", "\x02Yes,\x03 said Sen. Roe.", "\x02Yes,\x03 said he.",
+      "Roe (R-Ohio) said it rains.", "I said it rains.", "U.S. officials said it rains.",
+      "A said it.", "He said: \x02Yes.\x03", "\x02Yes,\x03 said Ann Roe (R-Ohio)."};
+  for (int i = 0; i < count; ++i) {
+    std::string s = openings[rng() % openings.size()];
+    int n = 1 + static_cast<int>(rng() % 4);
+    for (int k = 0; k < n; ++k) {
+      if (rng() % 2) s += ' ';  // mostly words, sometimes glued together
+      s += pieces[rng() % pieces.size()];
+    }
+    out.push_back(s + endings[rng() % endings.size()]);
+  }
+  return out;
+}
+
+// The built-in placeholders as they were before rewrites meant to change no
+// match: {SPEAKER} written as five alternatives.
+PlaceholderMap ReferencePlaceholders() {
+  PlaceholderMap p = Engine::BuiltinPlaceholders(Lex());
+  p["SPEAKER"] =
+      R"re([^\x02\x03,;:]*?(?:\p{Lu}[^\x02\x03,;:() ]*[^\x02\x03,;:() .]|\p{Lu}|[^\x02\x03,;:() ]{1,}[^\x02\x03,;:() .]|\b(?:he|she|it|we|I)|\([^()\x02\x03,;:]+\)))re";
+  return p;
+}
+
 }  // namespace
+
+TEST_CASE("the rewritten placeholders match exactly as the reference ones") {
+  const PlaceholderMap reference = ReferencePlaceholders();
+  const PlaceholderMap builtin = Engine::BuiltinPlaceholders(Lex());
+  REQUIRE(reference.at("SPEAKER") != builtin.at("SPEAKER"));
+  std::vector<std::string> texts = GeneratedSentences(500);
+  for (std::string& t : SpeakerStressSentences(3000)) texts.push_back(std::move(t));
+  std::mt19937 rng(7);
+  for (const BuiltinFile& f : BuiltinData()) {
+    if (f.name.substr(0, 6) != "rules/") continue;
+    RuleFile file = ParseRuleFile(std::string(f.name), f.bytes).value();
+    auto set = RuleSet::Compile({file}, builtin);
+    REQUIRE(set.ok());
+    const RuleSet& rules = set.value();
+    int matched = 0;
+    for (size_t r = 0; r < rules.size(); ++r) {
+      auto pattern = ExpandTemplate(rules.spec(r).pattern, reference, file.defines);
+      REQUIRE(pattern.ok());
+      RE2::Options opt;
+      opt.set_max_mem(int64_t{1} << 30);
+      RE2 before(pattern.value(), opt);
+      REQUIRE(before.ok());
+      for (const std::string& text : texts) {
+        size_t from = text.empty() ? 0 : rng() % (text.size() / 2 + 1);
+        for (size_t start : {size_t{0}, from}) {
+          std::vector<re2::StringPiece> g(before.NumberOfCapturingGroups() + 1);
+          bool want = before.Match(text, start, text.size(), RE2::UNANCHORED, g.data(),
+                                   static_cast<int>(g.size()));
+          RuleMatch m;
+          REQUIRE(rules.Match(r, text, start, &m) == want);
+          if (!want) continue;
+          ++matched;
+          auto at = [&](const char* name) {
+            auto it = before.NamedCapturingGroups().find(name);
+            const re2::StringPiece* p = it == before.NamedCapturingGroups().end() ? nullptr : &g[it->second];
+            GroupSpan s;
+            if (p && p->data()) s.begin = p->data() - text.data(), s.end = s.begin + p->size();
+            return s;
+          };
+          CHECK(m.whole.begin == static_cast<size_t>(g[0].data() - text.data()));
+          CHECK(m.whole.end == m.whole.begin + g[0].size());
+          const std::pair<const char*, const GroupSpan*> named[] = {
+              {"content", &m.content}, {"content2", &m.content2}, {"source", &m.source},
+              {"cue", &m.cue}};
+          for (auto [name, span] : named) {
+            GroupSpan want_span = at(name);
+            CHECK_MESSAGE(span->begin == want_span.begin, rules.spec(r).id, " ", name, " on ", text);
+            CHECK_MESSAGE(span->end == want_span.end, rules.spec(r).id, " ", name, " on ", text);
+          }
+        }
+      }
+    }
+    CHECK(matched > 800);
+  }
+}
 
 TEST_CASE("the Latin-1 twin of a pattern keeps what ASCII text can match") {
   struct Case {
