@@ -96,12 +96,46 @@ std::vector<std::string> SpeakerStressSentences(int count) {
   return out;
 }
 
-// The built-in placeholders as they were before rewrites meant to change no
-// match: {SPEAKER} written as five alternatives.
+// A word alternation as placeholders.cc built it before, longest word first,
+// or as it builds it now, alphabetical with every word before its prefixes.
+std::string WordAlternation(std::vector<std::string> words, bool longest_first) {
+  std::sort(words.begin(), words.end(), [&](const std::string& a, const std::string& b) {
+    if (longest_first) return a.size() > b.size() || (a.size() == b.size() && a < b);
+    return a + '\xff' < b + '\xff';
+  });
+  std::string out;
+  for (const std::string& w : words) {
+    if (!out.empty()) out += '|';
+    for (char c : w) {
+      if (c == '.' || c == '-') out += '\\';
+      out += c;
+    }
+  }
+  return out;
+}
+
+// The built-in placeholders as they were before two rewrites meant to
+// change no match: {SPEAKER} written as five alternatives, and word lists
+// ordered longest first.
 PlaceholderMap ReferencePlaceholders() {
   PlaceholderMap p = Engine::BuiltinPlaceholders(Lex());
   p["SPEAKER"] =
       R"re([^\x02\x03,;:]*?(?:\p{Lu}[^\x02\x03,;:() ]*[^\x02\x03,;:() .]|\p{Lu}|[^\x02\x03,;:() ]{1,}[^\x02\x03,;:() .]|\b(?:he|she|it|we|I)|\([^()\x02\x03,;:]+\)))re";
+  for (const std::vector<std::string>* words :
+       {&Lex().speech_verb_forms(), &Lex().speech_verb_ing_forms(), &Lex().stance_verb_forms(),
+        &Lex().cue_adverbs()}) {
+    const std::string now = WordAlternation(*words, false);
+    const std::string before = WordAlternation(*words, true);
+    int replaced = 0;
+    for (auto& [name, regex] : p) {
+      for (size_t at = regex.find(now); at != std::string::npos; at = regex.find(now, at)) {
+        regex.replace(at, now.size(), before);
+        at += before.size();
+        ++replaced;
+      }
+    }
+    CHECK(replaced > 0);
+  }
   return p;
 }
 
@@ -111,6 +145,7 @@ TEST_CASE("the rewritten placeholders match exactly as the reference ones") {
   const PlaceholderMap reference = ReferencePlaceholders();
   const PlaceholderMap builtin = Engine::BuiltinPlaceholders(Lex());
   REQUIRE(reference.at("SPEAKER") != builtin.at("SPEAKER"));
+  REQUIRE(reference.at("CUE") != builtin.at("CUE"));
   std::vector<std::string> texts = GeneratedSentences(500);
   for (std::string& t : SpeakerStressSentences(3000)) texts.push_back(std::move(t));
   std::mt19937 rng(7);

@@ -10,13 +10,25 @@
 namespace quoteledger {
 namespace {
 
-// A regex alternation of literal words, longest first so that "says" is
-// not cut short by "say".
+// Orders words alphabetically, except that a word comes before every word
+// that is a prefix of it ("says" before "say").
+bool TrieOrder(const std::string& a, const std::string& b) {
+  size_t n = std::min(a.size(), b.size());
+  int c = a.compare(0, n, b, 0, n);
+  return c != 0 ? c < 0 : a.size() > b.size();
+}
+
+// A regex alternation of literal words in which "says" is not cut short by
+// "say". RE2 takes the first alternative that lets the whole pattern match,
+// and the only words that can match at the same place are prefixes of one
+// another: any order with every word before its prefixes matches exactly
+// alike. The alphabetical one puts words with a common start side by side,
+// where RE2 factors them into a trie (s(?:a(?:ys|id)|...)): the NFA then
+// follows one branch per first letter at each word instead of one per word,
+// and the DFA's states are smaller sets.
 std::string Alternation(const std::vector<std::string>& words) {
   std::vector<std::string> sorted = words;
-  std::sort(sorted.begin(), sorted.end(), [](const std::string& a, const std::string& b) {
-    return a.size() > b.size() || (a.size() == b.size() && a < b);
-  });
+  std::sort(sorted.begin(), sorted.end(), TrieOrder);
   std::string out;
   for (const std::string& w : sorted) {
     if (!out.empty()) out += '|';
