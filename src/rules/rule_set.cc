@@ -372,8 +372,8 @@ void RuleSet::Candidates(std::string_view text, std::vector<int>* out) const {
       im.fallbacks.fetch_add(1, std::memory_order_relaxed);
     }
   }
-  std::vector<char> may_match;
-  im.literal_filter->MayMatch(text, &may_match);
+  std::vector<char> may_match(im.specs.size(), 1);  // a RuleSet never compiled has no filter
+  if (im.literal_filter) im.literal_filter->MayMatch(text, &may_match);
   for (int r : im.order) {
     bool ok = may_match[r] != 0;
     for (int t : im.needs[r]) ok &= present[t] != 0;
