@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <random>
 
 #include "attribution/engine.h"
@@ -62,7 +63,139 @@ std::vector<std::pair<size_t, size_t>> ReferenceGroups(const RE2& re, const std:
   return out;
 }
 
+// Sentences whose middle, where the rules look for a speaker, is random
+// pieces that steer {SPEAKER} and the verb lists into their corners: words
+// ending in a period or "!", lone capitals, parentheses, pronouns, verbs
+// that are prefixes of others, non-ASCII letters.
+std::vector<std::string> SpeakerStressSentences(int count) {
+  const std::vector<std::string> openings = {
+      "", "\x02Yes,\x03 said", "\x02No.\x03", "\x02We won,\x03 says", "But", "The plan, ",
+      "According to", "Asked about it,"};
+  const std::vector<std::string> pieces = {
+      "A", "b", "he", "I", "it", "We", "she", "(", ")", "(R-Ohio)", ".", "U.S.", "Sen.", "!", "?",
+      ",", ":", "\x02", "\x03", "said", "say", "says", "has", "also", "has also", "told", "tell",
+      "added", "Jos\xc3\xa9", "\xc3\x89mile", "the", "officials", "_"};
+  const std::vector<std::string> endings = {
+      "", ".", "!", ":", " said.", " said it rains.", ", he said.", " told reporters it rains.",
+      " said, \x02Yes.\x03", ": \x02Yes.\x03"};
+  std::mt19937 rng(20261126);
+  // Corners written out, then random ones.
+  std::vector<std::string> out = {
+      "\x02Yes,\x03 said A!", "\x02Yes,\x03 said Sen. Roe.", "\x02Yes,\x03 said he.",
+      "Roe (R-Ohio) said it rains.", "I said it rains.", "U.S. officials said it rains.",
+      "A said it.", "He said: \x02Yes.\x03", "\x02Yes,\x03 said Ann Roe (R-Ohio)."};
+  for (int i = 0; i < count; ++i) {
+    std::string s = openings[rng() % openings.size()];
+    int n = 1 + static_cast<int>(rng() % 4);
+    for (int k = 0; k < n; ++k) {
+      if (rng() % 2) s += ' ';  // mostly words, sometimes glued together
+      s += pieces[rng() % pieces.size()];
+    }
+    out.push_back(s + endings[rng() % endings.size()]);
+  }
+  return out;
+}
+
+// A word alternation as placeholders.cc built it before, longest word first,
+// or as it builds it now, alphabetical with every word before its prefixes.
+std::string WordAlternation(std::vector<std::string> words, bool longest_first) {
+  std::sort(words.begin(), words.end(), [&](const std::string& a, const std::string& b) {
+    if (longest_first) return a.size() > b.size() || (a.size() == b.size() && a < b);
+    return a + '\xff' < b + '\xff';
+  });
+  std::string out;
+  for (const std::string& w : words) {
+    if (!out.empty()) out += '|';
+    for (char c : w) {
+      if (c == '.' || c == '-') out += '\\';
+      out += c;
+    }
+  }
+  return out;
+}
+
+// The built-in placeholders as they were before two rewrites meant to
+// change no match: {SPEAKER} written as five alternatives, and word lists
+// ordered longest first.
+PlaceholderMap ReferencePlaceholders() {
+  PlaceholderMap p = Engine::BuiltinPlaceholders(Lex());
+  p["SPEAKER"] =
+      R"re([^\x02\x03,;:]*?(?:\p{Lu}[^\x02\x03,;:() ]*[^\x02\x03,;:() .]|\p{Lu}|[^\x02\x03,;:() ]{1,}[^\x02\x03,;:() .]|\b(?:he|she|it|we|I)|\([^()\x02\x03,;:]+\)))re";
+  for (const std::vector<std::string>* words :
+       {&Lex().speech_verb_forms(), &Lex().speech_verb_ing_forms(), &Lex().stance_verb_forms(),
+        &Lex().cue_adverbs()}) {
+    const std::string now = WordAlternation(*words, false);
+    const std::string before = WordAlternation(*words, true);
+    int replaced = 0;
+    for (auto& [name, regex] : p) {
+      for (size_t at = regex.find(now); at != std::string::npos; at = regex.find(now, at)) {
+        regex.replace(at, now.size(), before);
+        at += before.size();
+        ++replaced;
+      }
+    }
+    CHECK(replaced > 0);
+  }
+  return p;
+}
+
 }  // namespace
+
+TEST_CASE("the rewritten placeholders match exactly as the reference ones") {
+  const PlaceholderMap reference = ReferencePlaceholders();
+  const PlaceholderMap builtin = Engine::BuiltinPlaceholders(Lex());
+  REQUIRE(reference.at("SPEAKER") != builtin.at("SPEAKER"));
+  REQUIRE(reference.at("CUE") != builtin.at("CUE"));
+  std::vector<std::string> texts = GeneratedSentences(500);
+  for (std::string& t : SpeakerStressSentences(3000)) texts.push_back(std::move(t));
+  std::mt19937 rng(7);
+  for (const BuiltinFile& f : BuiltinData()) {
+    if (f.name.substr(0, 6) != "rules/") continue;
+    RuleFile file = ParseRuleFile(std::string(f.name), f.bytes).value();
+    auto set = RuleSet::Compile({file}, builtin);
+    REQUIRE(set.ok());
+    const RuleSet& rules = set.value();
+    int matched = 0;
+    for (size_t r = 0; r < rules.size(); ++r) {
+      auto pattern = ExpandTemplate(rules.spec(r).pattern, reference, file.defines);
+      REQUIRE(pattern.ok());
+      RE2::Options opt;
+      opt.set_max_mem(int64_t{1} << 30);
+      RE2 before(pattern.value(), opt);
+      REQUIRE(before.ok());
+      for (const std::string& text : texts) {
+        size_t from = text.empty() ? 0 : rng() % (text.size() / 2 + 1);
+        for (size_t start : {size_t{0}, from}) {
+          std::vector<re2::StringPiece> g(before.NumberOfCapturingGroups() + 1);
+          bool want = before.Match(text, start, text.size(), RE2::UNANCHORED, g.data(),
+                                   static_cast<int>(g.size()));
+          RuleMatch m;
+          REQUIRE(rules.Match(r, text, start, &m) == want);
+          if (!want) continue;
+          ++matched;
+          auto at = [&](const char* name) {
+            auto it = before.NamedCapturingGroups().find(name);
+            const re2::StringPiece* p = it == before.NamedCapturingGroups().end() ? nullptr : &g[it->second];
+            GroupSpan s;
+            if (p && p->data()) s.begin = p->data() - text.data(), s.end = s.begin + p->size();
+            return s;
+          };
+          CHECK(m.whole.begin == static_cast<size_t>(g[0].data() - text.data()));
+          CHECK(m.whole.end == m.whole.begin + g[0].size());
+          const std::pair<const char*, const GroupSpan*> named[] = {
+              {"content", &m.content}, {"content2", &m.content2}, {"source", &m.source},
+              {"cue", &m.cue}};
+          for (auto [name, span] : named) {
+            GroupSpan want_span = at(name);
+            CHECK_MESSAGE(span->begin == want_span.begin, rules.spec(r).id, " ", name, " on ", text);
+            CHECK_MESSAGE(span->end == want_span.end, rules.spec(r).id, " ", name, " on ", text);
+          }
+        }
+      }
+    }
+    CHECK(matched > 800);
+  }
+}
 
 TEST_CASE("the Latin-1 twin of a pattern keeps what ASCII text can match") {
   struct Case {
@@ -115,6 +248,32 @@ TEST_CASE("rules match ASCII text as their UTF-8 programs do") {
       }
     }
     CHECK(matched > 200);
+  }
+}
+
+TEST_CASE("the prefilters never drop a rule that matches") {
+  PlaceholderMap placeholders = Engine::BuiltinPlaceholders(Lex());
+  for (const BuiltinFile& f : BuiltinData()) {
+    if (f.name.substr(0, 6) != "rules/") continue;
+    auto set = RuleSet::Compile({ParseRuleFile(std::string(f.name), f.bytes).value()},
+                                placeholders);
+    REQUIRE(set.ok());
+    const RuleSet& rules = set.value();
+    int dropped = 0;
+    for (const std::string& text : GeneratedSentences(2000)) {
+      std::vector<int> candidates;
+      rules.Candidates(text, &candidates);
+      for (size_t r = 0; r < rules.size(); ++r) {
+        bool candidate =
+            std::find(candidates.begin(), candidates.end(), static_cast<int>(r)) != candidates.end();
+        RuleMatch m;
+        if (!candidate) {
+          ++dropped;
+          CHECK_MESSAGE(!rules.Match(r, text, 0, &m), rules.spec(r).id, " on ", text);
+        }
+      }
+    }
+    CHECK(dropped > 0);
   }
 }
 

@@ -16,6 +16,8 @@
 
 #include <fmt/format.h>
 
+#include "rules/literal_filter.h"
+
 namespace quoteledger {
 namespace {
 
@@ -168,6 +170,10 @@ struct RuleSet::Impl {
   std::vector<std::unique_ptr<RE2>> ascii;
   std::unique_ptr<RE2::Set> prefilter;
   std::unique_ptr<RE2::Set> ascii_prefilter;
+  // The second prefilter: literals each rule's matches must hold, derived
+  // from the expanded patterns, so rules built on a file's defines are
+  // filtered too.
+  std::unique_ptr<LiteralFilter> literal_filter;
   std::vector<int> order;  // rules in stage order
   // Per rule: the submatch index of content, content2, source and cue (-1
   // when the pattern lacks one), and how many submatches to ask RE2 for.
@@ -267,6 +273,7 @@ Result<RuleSet> RuleSet::Compile(const std::vector<RuleFile>& files,
   });
   Status s = set.BuildPrefilter(placeholders);
   if (!s.ok()) return s;
+  im.literal_filter = std::make_unique<LiteralFilter>(im.expanded);
   return set;
 }
 
@@ -365,8 +372,10 @@ void RuleSet::Candidates(std::string_view text, std::vector<int>* out) const {
       im.fallbacks.fetch_add(1, std::memory_order_relaxed);
     }
   }
+  std::vector<char> may_match(im.specs.size(), 1);  // a RuleSet never compiled has no filter
+  if (im.literal_filter) im.literal_filter->MayMatch(text, &may_match);
   for (int r : im.order) {
-    bool ok = true;
+    bool ok = may_match[r] != 0;
     for (int t : im.needs[r]) ok &= present[t] != 0;
     if (ok) out->push_back(r);
   }

@@ -67,8 +67,9 @@ class RuleSet {
   const std::string& expanded(size_t rule) const;
 
   // Indices of the rules that may match in `text` (all whose triggers the
-  // prefilter finds there), ordered by stage and then by position in the
-  // files. A rule not listed cannot match. Thread-safe.
+  // prefilter finds there and whose required literals, derived from the
+  // expanded pattern, all occur in it), ordered by stage and then by
+  // position in the files. A rule not listed cannot match. Thread-safe.
   void Candidates(std::string_view text, std::vector<int>* out) const;
 
   // How often Candidates() found the prefilter's DFA out of memory and

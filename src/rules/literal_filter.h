@@ -1,0 +1,42 @@
+// LiteralFilter: which of a list of patterns can match a text, judged from
+// the literal strings every match of a pattern must contain. RE2 derives
+// those strings (re2::FilteredRE2); one case-insensitive scan of the text
+// finds which of them occur. Rules built on a define the placeholder map
+// knows nothing of ("{NAMING}", a list of verbs) get a cheap necessary
+// condition this way without anyone writing a trigger for them.
+#ifndef QUOTELEDGER_RULES_LITERAL_FILTER_H_
+#define QUOTELEDGER_RULES_LITERAL_FILTER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace quoteledger {
+
+class LiteralFilter {
+ public:
+  // Derives the required literals of `patterns` (RE2 syntax, UTF-8). A
+  // pattern RE2 rejects, or one with no required literal, always passes.
+  explicit LiteralFilter(const std::vector<std::string>& patterns);
+  ~LiteralFilter();
+  LiteralFilter(LiteralFilter&&) noexcept;
+  LiteralFilter& operator=(LiteralFilter&&) noexcept;
+
+  // Sets (*may_match)[i] to 0 when pattern i cannot match anywhere in
+  // `text`, and to 1 when it may (always 1 if the scan runs out of memory).
+  // A pattern that cannot match `text` cannot match it from any start
+  // offset either. Thread-safe.
+  void MayMatch(std::string_view text, std::vector<char>* may_match) const;
+
+  // How many distinct literals the filter looks for (for tests).
+  size_t literals() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace quoteledger
+
+#endif  // QUOTELEDGER_RULES_LITERAL_FILTER_H_
