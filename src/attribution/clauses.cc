@@ -293,7 +293,7 @@ uint32_t QuoteStart(std::string_view t, uint32_t b, uint32_t e, std::string_view
   }
   std::string_view first = prefix.substr(0, prefix.find_first_of(" ,"));
   bool adverb = first.size() > 4 && first.ends_with("ly");
-  bool place = PlaceWord(first) || first == "about" || first == "in";
+  bool place = PlaceWord(first) || first == "about";
   if (!TellCue(cue) && !adverb && !place) return b;
   return b + static_cast<uint32_t>(open);
 }

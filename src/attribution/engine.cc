@@ -31,6 +31,11 @@ struct Draft {
   bool paragraph_scope = false;  // content runs on to the paragraph's end
 };
 
+// A claim whose content holds a quotation of its own words.
+bool Quoting(const Draft& d) {
+  return d.kind == ClaimKind::kDirect || d.kind == ClaimKind::kMixed;
+}
+
 bool Overlaps(const Draft& d, uint32_t b, uint32_t e) {
   for (auto [cb, ce] : d.content) {
     if (cb < e && b < ce) return true;
@@ -294,7 +299,7 @@ class DocumentRun {
       d->kind = ClaimKind::kDirect;
     } else if (HoldsQuote(t, *d)) {
       if (d->kind != ClaimKind::kPartial) d->kind = ClaimKind::kMixed;
-    } else if (d->kind == ClaimKind::kDirect || d->kind == ClaimKind::kMixed) {
+    } else if (Quoting(*d)) {
       d->kind = ClaimKind::kIndirect;
     }
   }
@@ -386,9 +391,9 @@ class DocumentRun {
   // the same sentence to a quoting one.
   static int QuotingSibling(const std::vector<Draft>& out, int prev) {
     const Draft& p = out[prev];
-    if (p.intro || p.kind == ClaimKind::kDirect || p.kind == ClaimKind::kMixed) return prev;
+    if (p.intro || Quoting(p)) return prev;
     for (int j = prev - 1; j >= 0 && out[j].sentence == p.sentence; --j) {
-      if (out[j].kind == ClaimKind::kDirect || out[j].kind == ClaimKind::kMixed) return j;
+      if (Quoting(out[j])) return j;
     }
     return prev;
   }
@@ -420,7 +425,7 @@ class DocumentRun {
       FixKind(&p);
       return;
     }
-    bool quoting = p.kind == ClaimKind::kDirect || p.kind == ClaimKind::kMixed;
+    bool quoting = Quoting(p);
     if (same_para && quoting && s - p.sentence <= 3) {
       p.content.emplace_back(qb, qe);
       return;
