@@ -147,8 +147,9 @@ TEST_CASE("regions that hold no source are rejected") {
                              "the continued",
                              // A name, then its own cue and more: not a source.
                              "Mayor Ann Roe (D-Ohio) said the wave of layoffs",
-                             // An adverb opening the sentence names no one.
-                             "Earlier", "Whenever"}) {
+                             // An adverb opening the sentence names no one,
+                             // nor does a phrase of time.
+                             "Earlier", "Whenever", "a few days later", "a later"}) {
     CAPTURE(region);
     CHECK(Source(region).type == MentionType::kNone);
   }

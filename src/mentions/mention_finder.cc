@@ -513,6 +513,8 @@ Mention MentionFinder::DescriptionSource(const NormalText& norm, const std::vect
     return {};
   }
   Mention m = Nominal(norm.text(), toks, s, toks.size());
+  // A phrase of time is no speaker: "a few days later", "In a later [tweet]".
+  if (In(m.head, {"later", "earlier", "afterward", "afterwards"})) return {};
   // A description must have a head that is not a determiner ("The").
   bool bare_determiner = In(m.head, {"the", "a", "an", "this", "that", "these", "those",
                                      "his", "her", "their", "its", "our", "some", "all"});
