@@ -45,7 +45,7 @@ std::string Alternation(const std::vector<std::string>& words) {
 PlaceholderMap Engine::BuiltinPlaceholders(const Lexicons& lex) {
   const std::string verbs = Alternation(lex.speech_verb_forms());
   const std::string aux =
-      R"re((?:(?:)re" + Alternation(lex.cue_adverbs()) + R"re(|is|are|was|were|has|have|had|also|later|previously|then|again|would|will|could|repeatedly|publicly|recently|once|earlier|further|simply|quickly|flatly|has also|had also|has long|have long|has repeatedly|had previously|has previously|did|does|do|not|didn't|doesn't|don't|hasn't|haven't|hadn't|wouldn't|won't|couldn't|can|can't|cannot|may|might|should|must|immediately|yet|still|already|never|often|frequently|has often|also has|also had|went on to|goes on to|go on to|going on to) )*)re";
+      R"re((?:(?:)re" + Alternation(lex.cue_adverbs()) + R"re(|is|are|was|were|has|have|had|also|would|will|could|has also|had also|has long|have long|has repeatedly|had previously|has previously|did|does|do|not|didn't|doesn't|don't|hasn't|haven't|hadn't|wouldn't|won't|couldn't|can|can't|cannot|may|might|should|must|has often|also has|also had|went on to|goes on to|go on to|going on to) )*)re";
   PlaceholderMap p;
   p["QUOTE"] = R"re(\x02[^\x03]*\x03)re";
   p["QUOTE2"] = p["QUOTE"];

@@ -169,7 +169,6 @@ struct RuleSet::Impl {
   // compile (the UTF-8 program then serves all text).
   std::vector<std::unique_ptr<RE2>> ascii;
   std::unique_ptr<RE2::Set> prefilter;
-  std::unique_ptr<RE2::Set> ascii_prefilter;
   // The second prefilter: literals each rule's matches must hold, derived
   // from the expanded patterns, so rules built on a file's defines are
   // filtered too.
