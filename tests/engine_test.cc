@@ -598,4 +598,35 @@ TEST_CASE("an attribution inside a relative clause") {
   CHECK(std::string(c->source.Of(text)) == "Roe");
 }
 
+TEST_CASE("a clause after a comma with no subject of its own goes on with what was said") {
+  const std::string text =
+      "Lee said she hoped to reopen the mill, and then would ask the town for a loan.";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "she hoped to reopen the mill");
+  REQUIRE(c != nullptr);
+  CHECK(std::string(c->content.front().Of(text)).ends_with("ask the town for a loan"));
+  const std::string passive =
+      "Some parents are asking whether the mill will close, or whether they could be "
+      "charged for the cleanup.";
+  Attribution p = Run(passive);
+  const Claim* q = Find(p, passive, "whether the mill will close");
+  REQUIRE(q != nullptr);
+  CHECK(std::string(q->content.front().Of(passive)).ends_with("charged for the cleanup"));
+}
+
+TEST_CASE("\"and wanted\" after reported content is still the reported subject's") {
+  const std::string text = "Lee said she was tired of the delays and wanted a new contractor.";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "she was tired");
+  REQUIRE(c != nullptr);
+  CHECK(std::string(c->content.front().Of(text)) ==
+        "she was tired of the delays and wanted a new contractor");
+  // A verb that reports is a second predicate of the speaker's.
+  const std::string second = "Lee said the delays were over and warned the board to pay.";
+  Attribution s = Run(second);
+  const Claim* d = Find(s, second, "the delays were over");
+  REQUIRE(d != nullptr);
+  CHECK(std::string(d->content.front().Of(second)) == "the delays were over");
+}
+
 }  // namespace quoteledger

@@ -97,6 +97,9 @@ bool NewAttribution(std::string_view t, uint32_t i, uint32_t e, const Lexicons& 
   static const std::string_view kNotSubject[] = {
       "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "my",
       "our", "your", "to", "of", "in", "on", "at", "for", "with", "by", "from", "as", "not"};
+  static const std::string_view kAdverbs[] = {"then", "also", "later", "still"};
+  static const std::string_view kModals[] = {"would", "will", "could", "can",  "should", "might",
+                                             "may",   "must", "be",    "been", "being"};
   if (i >= e || t[i] != ' ') return false;
   ++i;
   for (std::string_view j : kJoin) {
@@ -106,6 +109,7 @@ bool NewAttribution(std::string_view t, uint32_t i, uint32_t e, const Lexicons& 
     }
   }
   std::string prev;
+  bool subject = false;
   for (int words = 0; words < 7 && i < e; ++words) {
     uint32_t j = i;
     while (j < e && t[j] != ' ') ++j;
@@ -119,6 +123,12 @@ bool NewAttribution(std::string_view t, uint32_t i, uint32_t e, const Lexicons& 
                 std::find(std::begin(kNotSubject), std::end(kNotSubject), prev) == std::end(kNotSubject);
     if (verb) return j < e;  // something must follow the verb
     if (words == 0 && (lw == "which" || lw == "who" || lw == "that" || lw == "what")) return false;
+    // No subject before a modal: ", and then would continue to ..." goes
+    // on with the same one; ", or whether they could be charged" is passive.
+    bool adverb = std::find(std::begin(kAdverbs), std::end(kAdverbs), lw) != std::end(kAdverbs);
+    bool modal = std::find(std::begin(kModals), std::end(kModals), lw) != std::end(kModals);
+    if (modal && (!subject || lw.starts_with("be"))) return false;
+    subject = subject || !adverb;
     prev = lw;
     i = j + 1;
   }
@@ -161,6 +171,11 @@ bool SecondPredicate(std::string_view t, uint32_t i, uint32_t e, const Lexicons&
   if (t.substr(i, 10) == " and said " && i + 10 < e) return true;
   if (t.substr(i, 5) != " and " || i + 5 >= e) return false;
   std::string_view w = WordAt(t, i + 5, e);
+  // "she was tired of it and wanted ...": a wish or a belief goes on with
+  // the reported subject more often than it starts a second report.
+  static const std::string_view kInner[] = {"wanted", "hoped", "expected", "planned", "believed",
+                                            "feared", "worried", "wondered", "continued"};
+  if (std::find(std::begin(kInner), std::end(kInner), w) != std::end(kInner)) return false;
   return w.size() > 3 && w.ends_with("ed") && SpeechVerbAt(t, i + 5, w, lex);
 }
 
