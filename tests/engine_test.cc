@@ -629,4 +629,16 @@ TEST_CASE("\"and wanted\" after reported content is still the reported subject's
   CHECK(std::string(d->content.front().Of(second)) == "the delays were over");
 }
 
+TEST_CASE("a noun that is also a speech verb opens no second attribution") {
+  // "plan" and "plans" are in the speech verbs; after "neither" or a
+  // possessive they are nouns.
+  const std::string text =
+      "In fact, neither plan would change much, and Lee's plans would cost more, analysts say.";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "In fact");
+  REQUIRE(c != nullptr);
+  CHECK(std::string(c->content.front().Of(text)) ==
+        "In fact, neither plan would change much, and Lee's plans would cost more");
+}
+
 }  // namespace quoteledger

@@ -96,7 +96,8 @@ bool NewAttribution(std::string_view t, uint32_t i, uint32_t e, const Lexicons& 
   static const std::string_view kJoin[] = {"and ", "but ", "while ", "whereas ", "yet "};
   static const std::string_view kNotSubject[] = {
       "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "my",
-      "our", "your", "to", "of", "in", "on", "at", "for", "with", "by", "from", "as", "not"};
+      "our", "your", "to", "of", "in", "on", "at", "for", "with", "by", "from", "as", "not",
+      "neither", "either", "no", "each", "every", "any"};
   static const std::string_view kAdverbs[] = {"then", "also", "later", "still"};
   static const std::string_view kModals[] = {"would", "will", "could", "can",  "should", "might",
                                              "may",   "must", "be",    "been", "being"};
@@ -120,7 +121,9 @@ bool NewAttribution(std::string_view t, uint32_t i, uint32_t e, const Lexicons& 
     if (w.find('.') != std::string_view::npos && !abbreviation) return false;
     std::string lw = Lower(w);
     bool verb = words > 0 && lex.IsSpeechVerb(lw) && !lw.ends_with("ing") &&
-                std::find(std::begin(kNotSubject), std::end(kNotSubject), prev) == std::end(kNotSubject);
+                std::find(std::begin(kNotSubject), std::end(kNotSubject), prev) == std::end(kNotSubject) &&
+                (!prev.ends_with("'s") || prev == "he's" || prev == "she's" ||
+                 prev == "it's");  // "Roe's plans would ...", not "he's said"
     if (verb) return j < e;  // something must follow the verb
     if (words == 0 && (lw == "which" || lw == "who" || lw == "that" || lw == "what")) return false;
     // No subject before a modal: ", and then would continue to ..." goes
