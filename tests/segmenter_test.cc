@@ -95,6 +95,14 @@ TEST_CASE("a quote ending in . ? or ! keeps its short trailing attribution") {
       {"“It is a trap.” She adds, “Who pays?”", {"“It is a trap.”", "She adds, “Who pays?”"}},
       // A cue with a period ends the quotation's sentence, a quotation after it or not.
       {"“Is it a trap?” Roe said. “Who pays?”", {"“Is it a trap?” Roe said.", "“Who pays?”"}},
+      // An abbreviated title or an initial goes on with the name.
+      {"“Can we win?” Mr. Roe asked.", {"“Can we win?” Mr. Roe asked."}},
+      {"“Can we win?” J. Roe asked.", {"“Can we win?” J. Roe asked."}},
+      // A conjunction opens a sentence; an infinitive is no listener.
+      {"“No.” But Ms. Roe also said in an interview that it was late.",
+       {"“No.”", "But Ms. Roe also said in an interview that it was late."}},
+      {"“No.” A spokesman for Mr. Roe declined to comment.",
+       {"“No.”", "A spokesman for Mr. Roe declined to comment."}},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);

@@ -95,6 +95,16 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
+// An abbreviated title ("mr", "sen"), lower case and without its period.
+bool IsTitleAbbreviation(const std::string& lower) {
+  static const WordSet kTitles = {"mr", "mrs", "ms", "dr", "prof", "sen", "sens", "rep",
+                                  "reps", "gov", "govs", "lt", "gen", "col", "maj", "capt",
+                                  "cmdr", "sgt", "adm", "st", "ste", "rev", "fr", "hon",
+                                  "pres", "supt", "det", "atty", "vs", "v", "e.g", "i.e",
+                                  "ft", "mt"};
+  return kTitles.count(lower) > 0;
+}
+
 bool IsAbbreviation(std::string_view norm, size_t dot,
                     const AbbreviationSet& abbreviations) {
   size_t b = dot;
@@ -115,14 +125,9 @@ bool IsAbbreviation(std::string_view norm, size_t dot,
   if (abbreviations.count(lower) == 0) return false;
   // A title never ends a sentence, but a place or a company may: "... in
   // the U.S. He says ...", "... of Moon, Pa. The mayor ...".
-  static const WordSet kTitles = {"mr", "mrs", "ms", "dr", "prof", "sen", "sens", "rep",
-                                  "reps", "gov", "govs", "lt", "gen", "col", "maj", "capt",
-                                  "cmdr", "sgt", "adm", "st", "ste", "rev", "fr", "hon",
-                                  "pres", "supt", "det", "atty", "vs", "v", "e.g", "i.e",
-                                  "ft", "mt"};
   static const WordSet kOpeners = {"He", "She", "They", "It", "We", "I", "The", "But",
                                    "And", "This", "That", "In", "A", "An", "His", "Her"};
-  if (kTitles.count(lower) > 0 || word.size() < 2) return true;
+  if (IsTitleAbbreviation(lower) || word.size() < 2) return true;
   size_t next = dot + 1;
   if (next >= norm.size() || norm[next] != ' ') return true;
   size_t end = norm.find(' ', next + 1);
@@ -165,6 +170,9 @@ size_t SentenceEnd(std::string_view norm, size_t i, size_t para_end,
 bool NameOrNominalStart(std::string_view w) {
   static const WordSet kLower = {"the", "a", "an", "his", "her", "their", "its", "our",
                                  "he", "she", "they", "we", "i", "it", "one", "another"};
+  // "But Roe also said in ..." opens a sentence of its own.
+  static const WordSet kConjunctions = {"But", "And", "Yet", "So", "Still", "Then"};
+  if (kConjunctions.count(std::string(w)) > 0) return false;
   auto c = static_cast<unsigned char>(w[0]);
   return std::isupper(c) || std::isdigit(c) || c >= 0x80 || kLower.count(std::string(w)) > 0;
 }
@@ -233,9 +241,13 @@ bool TrailingAttribution(std::string_view norm, size_t pos, size_t para_end,
     std::string_view w = words[k];
     size_t core = w.find_last_not_of(",.;:!?");
     if (core == std::string_view::npos) return false;
-    bool last = core + 1 < w.size() || k + 1 == words.size();
     std::string_view word = w.substr(0, core + 1);
     std::string lower = AsciiLower(word);
+    // "Mr." and "J." go on with the name.
+    bool title = w.size() == core + 2 && w.back() == '.' && k + 1 < words.size() &&
+                 (IsTitleAbbreviation(lower) ||
+                  (word.size() == 1 && std::isupper(static_cast<unsigned char>(word[0]))));
+    bool last = (core + 1 < w.size() && !title) || k + 1 == words.size();
     if (speech_verbs.count(lower) > 0 && !word.ends_with("ing")) {
       bool tell = lower == "told" || lower == "tells" || lower == "asked" || lower == "asks";
       if (!last && tell && TellEndsSentence(words, k)) return true;
@@ -246,6 +258,13 @@ bool TrailingAttribution(std::string_view norm, size_t pos, size_t para_end,
       if (last) return core + 1 == w.size() || w[core + 1] != ':';
       std::string next = AsciiLower(words[k + 1]);
       next.erase(std::min(next.size(), next.find_last_not_of(",.;:!?") + 1));
+      // "declined to comment", "agreed to": an infinitive, not a listener.
+      static const WordSet kInfinitive = {"declined", "declines", "refused", "refuses",
+                                          "agreed", "agrees", "wanted", "wants",
+                                          "planned", "plans", "hoped", "hopes",
+                                          "expected", "expects", "continued", "continues",
+                                          "promised", "promises", "vowed", "vows"};
+      if (next == "to" && kInfinitive.count(lower) > 0) return false;
       return kAfterVerb.count(next) > 0 ||
              (k == 0 && std::isupper(static_cast<unsigned char>(words[k + 1][0])));
     }
