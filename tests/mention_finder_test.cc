@@ -104,6 +104,12 @@ TEST_CASE("sources read out of captured regions") {
        "about half of the county's voters"},
       {"56 percent", MentionType::kNominal, EntityKind::kGroup, "56 percent"},
       {"those surveyed", MentionType::kNominal, EntityKind::kGroup, "those surveyed"},
+      // Shares of people, and "some" on its own.
+      {"47%", MentionType::kNominal, EntityKind::kGroup, "47%"},
+      {"Two-thirds of the county's voters", MentionType::kNominal, EntityKind::kGroup,
+       "Two-thirds of the county's voters"},
+      {"and three-fourths", MentionType::kNominal, EntityKind::kGroup, "three-fourths"},
+      {"Some", MentionType::kNominal, EntityKind::kGroup, "Some"},
       // A lower-case title with "of" before the name.
       {"former secretary of state Ada Lin", MentionType::kName, EntityKind::kPerson,
        "former secretary of state Ada Lin"},

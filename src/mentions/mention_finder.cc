@@ -44,6 +44,19 @@ bool IsDeterminer(std::string_view lw) {
                  "former", "u.s.", "federal", "state", "local", "foreign"});
 }
 
+// A share of people counted: "47%", "two-thirds", "half".
+bool IsShare(std::string_view lw) {
+  if (lw.size() > 1 && lw.back() == '%' && std::isdigit(static_cast<unsigned char>(lw[0]))) {
+    return true;
+  }
+  if (lw == "half") return true;
+  size_t dash = lw.find('-');
+  if (dash == std::string_view::npos) return false;
+  std::string_view part = lw.substr(dash + 1);
+  return In(part, {"thirds", "third", "fourths", "fourth", "quarters", "fifths", "fifth",
+                   "tenths"});
+}
+
 bool IsConnector(std::string_view w) {
   return In(w, {"of", "de", "del", "da", "van", "von", "der", "la", "le", "bin",
                 "al", "ibn", "du", "dos", "di"});
@@ -347,6 +360,7 @@ Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
     m.plural = plural;
     return m;
   }
+  if (IsShare(Lower(toks[s].word))) return DescriptionSource(norm, toks, s, end);
   if (std::optional<Mention> name = NameSource(norm.text(), toks, s)) return *name;
   return DescriptionSource(norm, toks, s, end);
 }
@@ -354,7 +368,8 @@ Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
 bool MentionFinder::TrimRegion(std::vector<Token>* tokens, bool* approximates) const {
   std::vector<Token>& toks = *tokens;
   if (toks.empty() || toks.size() > 20) return false;
-  bool relative = toks.size() == 1 && Lower(toks[0].word) == "who";
+  // "who said", "some say": one word that is no source after others.
+  bool relative = toks.size() == 1 && In(Lower(toks[0].word), {"who", "some"});
   if (!relative && IsBadSourceEnd(Lower(toks.back().word))) return false;
   // A region that opens with a preposition is the tail of a clause ("“enormous
   // respect” for the military and his rubble comment"), not a source.
@@ -401,6 +416,7 @@ size_t MentionFinder::SourceStart(const std::vector<Token>& toks, bool approxima
     if (toks[s].cap && (lw == "the" || lw == "a" || lw == "an")) break;
     if (IsDeterminer(lw) || lex_.IsAnonymousHead(lw) || lex_.IsGroupHead(lw)) break;
     if (approximates && s == 0) break;
+    if (IsShare(lw)) break;
     // A count of people: "56 percent", "30 senators".
     if (std::isdigit(static_cast<unsigned char>(toks[s].word[0])) && s + 1 < toks.size() &&
         (Lower(toks[s + 1].word) == "percent" || lex_.IsGroupHead(toks[s + 1].word))) {
@@ -528,6 +544,9 @@ Mention MentionFinder::DescriptionSource(const NormalText& norm, const std::vect
     return {};
   }
   group |= those && toks.size() - s == 2;
+  // "47% say", "two-thirds of voters said", "some are saying".
+  group |= IsShare(Lower(toks[s].word)) ||
+           (toks.size() - s == 1 && In(m.head, {"some", "most", "others"}));
   if (!group &&
       (bare_determiner || (lex_.IsStopCapital(toks[s].word) && s + 1 == toks.size()))) {
     return {};
