@@ -641,4 +641,12 @@ TEST_CASE("a noun that is also a speech verb opens no second attribution") {
         "In fact, neither plan would change much, and Lee's plans would cost more");
 }
 
+TEST_CASE("\", but\" inside content before its speaker is still what was said") {
+  const std::string text = "The pay is low, but the work is steady, Ms. Lee said.";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "The pay is low");
+  REQUIRE(c != nullptr);
+  CHECK(std::string(c->content.front().Of(text)) == "The pay is low, but the work is steady");
+}
+
 }  // namespace quoteledger

@@ -221,7 +221,7 @@ bool FixedCut(std::string_view t, uint32_t i, uint32_t e) {
 }  // namespace
 
 uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& lex,
-                   bool* second_attribution) {
+                   bool before_cue, bool* second_attribution) {
   *second_attribution = false;
   bool in_quote = false;
   for (uint32_t i = b + 1; i < e; ++i) {
@@ -248,7 +248,7 @@ uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& l
       return after_cut;
     }
     if ((after_comma || dash) && ParticipleCue(t, i, e, lex)) return after_cut;
-    if (after_comma && FixedCut(t, i, e)) return after_cut;
+    if (after_comma && !before_cue && FixedCut(t, i, e)) return after_cut;
   }
   return e;
 }

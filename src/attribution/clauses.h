@@ -28,13 +28,14 @@ std::pair<uint32_t, uint32_t> TrimClause(std::string_view t, uint32_t b, uint32_
 
 // Where reported content that runs from `b` ends before `e`: before a
 // second attribution or predicate ("... and said ...", "..., citing ...",
-// "... and urged ...", "..., but she denied ...", "..., and most said
+// "... and urged ...", "..., but she denied ..." (after the cue only: before
+// it, "but" is part of what was said), "..., and most said
 // ...", " — and he noted ..."). A relative clause stays: what was said
 // includes it, as PolNeAR marks it. Returns the cut point, or `e`; quotes
 // are never cut. `second_attribution` is set when a clause with its own
 // speaker and cue follows the cut, so matching can go on from there.
 uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& lex,
-                   bool* second_attribution);
+                   bool before_cue, bool* second_attribution);
 
 // Where reported content starts when the cue's object or a phrase of
 // place comes before "that" ("told the crowd at the fair that ...", "said

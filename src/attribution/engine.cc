@@ -216,7 +216,7 @@ class DocumentRun {
                                base + static_cast<uint32_t>(g->end));
       if (e > b && t[b] != kQuoteOpen && !d->paragraph_scope) {
         bool second = false;
-        uint32_t cut = ClauseEnd(t, b, e, engine_.lexicons(), &second);
+        uint32_t cut = ClauseEnd(t, b, e, engine_.lexicons(), e <= d->cue_begin, &second);
         if (second) resume_ = cut - base;
         e = TrimClause(t, b, cut).second;  // no comma left before the cut
       }
