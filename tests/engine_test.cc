@@ -434,6 +434,9 @@ TEST_CASE("an attribution that interrupts a one-word subject") {
 TEST_CASE("a speaker after a programme's title that ends in a comma") {
   Expect("Sunday on Fox's “Weekend Report,” Rep. Ann Roe said the levy is “dead.”",
          {{"the levy", "Ann Roe", "Rep. Ann Roe"}});
+  // A title with small words in lower case.
+  Expect("On \"Meet the Town,\" Rep. Ann Roe said the levy is dead.",
+         {{"the levy", "Ann Roe", "Rep. Ann Roe"}});
 }
 
 TEST_CASE("a verb that reports through a preposition keeps it in the cue") {
