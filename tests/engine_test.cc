@@ -652,4 +652,20 @@ TEST_CASE("\", but\" inside content before its speaker is still what was said") 
   CHECK(std::string(c->content.front().Of(text)) == "The pay is low, but the work is steady");
 }
 
+TEST_CASE("a dash and an article after reported content start the writer's comment") {
+  const std::string text =
+      "Roe said he was “encouraged” by the plan — a modest gain for the mayor since May.";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "he was");
+  REQUIRE(c != nullptr);
+  CHECK(std::string(c->content.front().Of(text)) == "he was “encouraged” by the plan");
+  // A pair of dashes around an appositive stays.
+  const std::string pair =
+      "Roe said that Ann Lee, head of Fair Roads — a tenants' group — would sue the city.";
+  Attribution p = Run(pair);
+  const Claim* d = Find(p, pair, "that Ann Lee");
+  REQUIRE(d != nullptr);
+  CHECK(std::string(d->content.front().Of(pair)).ends_with("would sue the city"));
+}
+
 }  // namespace quoteledger

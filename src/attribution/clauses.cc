@@ -249,6 +249,13 @@ uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& l
     }
     if ((after_comma || dash) && ParticipleCue(t, i, e, lex)) return after_cut;
     if (after_comma && !before_cue && FixedCut(t, i, e)) return after_cut;
+    // " — a modest boost for ...": the writer's comment on what was said.
+    // (Not a pair of dashes around an appositive: "Brock — a lawyer — was".)
+    if (em_dash && !before_cue && i + 5 < e &&
+        (t.substr(i + 5, 2) == "a " || t.substr(i + 5, 3) == "an ") &&
+        t.substr(i + 5, e - i - 5).find(" \u2014") == std::string_view::npos) {
+      return i;
+    }
   }
   return e;
 }
