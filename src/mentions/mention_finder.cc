@@ -374,12 +374,20 @@ bool MentionFinder::TrimRegion(std::vector<Token>* tokens, bool* approximates) c
   // A region that opens with a preposition is the tail of a clause ("“enormous
   // respect” for the military and his rubble comment"), not a source.
   // "About half of voters", "over 60 percent" count people, though.
-  *approximates = toks.size() > 1 && In(toks.front().word, {"about", "over", "under"}) &&
+  std::string first = Lower(toks.front().word);
+  *approximates = toks.size() > 1 && In(first, {"about", "over", "under"}) &&
                   (lex_.IsGroupHead(toks[1].word) ||
                    std::isdigit(static_cast<unsigned char>(toks[1].word[0])));
   if (!*approximates &&
       In(toks.front().word, {"for", "of", "in", "on", "at", "to", "with", "from", "by", "about",
                              "against", "over", "under", "into", "after", "before", "during"})) {
+    return false;
+  }
+  // Nor is one that opens with a preposition that never starts a name, at
+  // the start of a sentence or not: "Amid the furor Roe".
+  if (In(first, {"amid", "amidst", "among", "alongside", "despite", "unlike", "besides",
+                 "beyond", "throughout", "toward", "towards", "upon", "regarding",
+                 "concerning"})) {
     return false;
   }
   // A manner adverb before the verb is not part of the source: "Democrats
