@@ -668,4 +668,12 @@ TEST_CASE("a dash and an article after reported content start the writer's comme
   CHECK(std::string(d->content.front().Of(pair)).ends_with("would sue the city"));
 }
 
+TEST_CASE("a phrase of time with \"for\" before \"that\" is not what was said") {
+  const std::string text = "Roe said for the first time that the levy is “dead.”";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "the levy");
+  REQUIRE(c != nullptr);
+  CHECK(std::string(c->content.front().Of(text)) == "that the levy is “dead.”");
+}
+
 }  // namespace quoteledger

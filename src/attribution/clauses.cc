@@ -275,7 +275,7 @@ bool TellCue(std::string_view cue) {
 // Words that open a phrase of place, time or manner ("via email", "later").
 bool PlaceWord(std::string_view w) {
   static const std::string_view kPlace[] = {"on", "in", "via", "during", "at", "to", "through",
-                                            "after", "before", "from", "over", "by", "with",
+                                            "after", "before", "from", "over", "by", "with", "for",
                                             "earlier", "later", "last", "this"};
   return std::find(std::begin(kPlace), std::end(kPlace), w) != std::end(kPlace);
 }
