@@ -676,4 +676,9 @@ TEST_CASE("a phrase of time with \"for\" before \"that\" is not what was said") 
   CHECK(std::string(c->content.front().Of(text)) == "that the levy is “dead.”");
 }
 
+TEST_CASE("\"made it clear\" is a cue") {
+  Expect("Roe made it clear that the levy was dead.", {{"that the levy was dead", "Roe", "Roe"}});
+  Expect("Roe has made clear she will not run.", {{"she will not run", "Roe", "Roe"}});
+}
+
 }  // namespace quoteledger
