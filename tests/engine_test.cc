@@ -681,4 +681,9 @@ TEST_CASE("\"made it clear\" is a cue") {
   Expect("Roe has made clear she will not run.", {{"she will not run", "Roe", "Roe"}});
 }
 
+TEST_CASE("a relative clause after an inverted speaker is not part of the region") {
+  Expect("“It was awful,” said one of two witnesses who relayed the same story.",
+         {{"It was awful", "one of two witnesses", "one of two witnesses"}});
+}
+
 }  // namespace quoteledger

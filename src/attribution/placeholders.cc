@@ -98,7 +98,7 @@ PlaceholderMap Engine::BuiltinPlaceholders(const Lexicons& lex) {
   p["TAIL"] = R"re(.*$)re";
   // A sentence may sit in parentheses: "(“No,” said one activist.)".
   p["END"] = R"re([.!?]?\)?$)re";
-  p["SPEND"] = R"re((?:, .*| (?:when|as|while|after|before|in|on|at|during|via|from)\b.*|[.!?]\)?|\))?$)re";
+  p["SPEND"] = R"re((?:, .*| (?:when|as|while|after|before|in|on|at|during|via|from|who|whose)\b.*|[.!?]\)?|\))?$)re";
   return p;
 }
 
