@@ -157,7 +157,10 @@ TEST_CASE("regions that hold no source are rejected") {
                              // nor does a phrase of time.
                              "Earlier", "Whenever", "a few days later", "a later",
                              // A preposition that never opens a name.
-                             "Amid the uproar Roe", "Alongside the union"}) {
+                             "Amid the uproar Roe", "Alongside the union",
+                             // A determiner without its noun ("many other
+                             // [states]").
+                             "many other"}) {
     CAPTURE(region);
     CHECK(Source(region).type == MentionType::kNone);
   }

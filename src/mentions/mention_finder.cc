@@ -76,7 +76,7 @@ bool IsBadSourceEnd(std::string_view lw) {
                  "before", "so", "then", "now", "just", "only", "never",
                  "ever", "widely", "reportedly", "allegedly", "once", "the", "a",
                  "an", "his", "her", "its", "their", "our", "my", "your", "own",
-                 "no", "any", "every", "each", "some", "big", "you"});
+                 "no", "any", "every", "each", "some", "big", "you", "other"});
 }
 
 // "-ly" words that are adverbs, not nouns ("family", "rally").
