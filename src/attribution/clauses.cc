@@ -120,10 +120,12 @@ bool NewAttribution(std::string_view t, uint32_t i, uint32_t e, const Lexicons& 
     bool abbreviation = w.size() <= 5 && std::isupper(static_cast<unsigned char>(w[0]));
     if (w.find('.') != std::string_view::npos && !abbreviation) return false;
     std::string lw = Lower(w);
-    bool verb = words > 0 && lex.IsSpeechVerb(lw) && !lw.ends_with("ing") &&
-                std::find(std::begin(kNotSubject), std::end(kNotSubject), prev) == std::end(kNotSubject) &&
-                (!prev.ends_with("'s") || prev == "he's" || prev == "she's" ||
-                 prev == "it's");  // "Roe's plans would ...", not "he's said"
+    // After a determiner or a possessive the word is a noun: "neither plan
+    // would", "Roe's plans would" (but "he's said" is a verb).
+    bool noun_slot =
+        std::find(std::begin(kNotSubject), std::end(kNotSubject), prev) != std::end(kNotSubject) ||
+        (prev.ends_with("'s") && prev != "he's" && prev != "she's" && prev != "it's");
+    bool verb = words > 0 && lex.IsSpeechVerb(lw) && !lw.ends_with("ing") && !noun_slot;
     if (verb) return j < e;  // something must follow the verb
     if (words == 0 && (lw == "which" || lw == "who" || lw == "that" || lw == "what")) return false;
     // No subject before a modal: ", and then would continue to ..." goes
