@@ -21,6 +21,12 @@ TEST_CASE("built-in lexicons load") {
   CHECK_FALSE(l.IsSpeechVerb("table"));
   CHECK(std::find(l.speech_verb_ing_forms().begin(), l.speech_verb_ing_forms().end(),
                   "saying") != l.speech_verb_ing_forms().end());
+  // Verbs that take an infinitive, in every form, any case.
+  for (const char* w : {"declined", "Wants", "hoped", "refuses"}) {
+    CAPTURE(w);
+    CHECK(l.IsIntentionVerb(w));
+  }
+  CHECK_FALSE(l.IsIntentionVerb("said"));
 }
 
 TEST_CASE("lexicon lookups") {

@@ -14,7 +14,8 @@ namespace {
 
 std::vector<std::string> Sentences(const std::string& text) {
   static const Lexicons lex = Lexicons::LoadBuiltin().value();
-  Segments seg = Segment(text, lex.abbreviations(), &lex.speech_verb_set());
+  Segments seg = Segment(text, lex.abbreviations(), &lex.speech_verb_set(),
+                         &lex.intention_verb_set());
   std::vector<std::string> out;
   for (const Sentence& s : seg.sentences) out.emplace_back(s.span.Of(text));
   return out;

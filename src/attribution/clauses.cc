@@ -178,9 +178,7 @@ bool SecondPredicate(std::string_view t, uint32_t i, uint32_t e, const Lexicons&
   std::string_view w = WordAt(t, i + 5, e);
   // "she was tired of it and wanted ...": a wish or a belief goes on with
   // the reported subject more often than it starts a second report.
-  static const std::string_view kInner[] = {"wanted", "hoped", "expected", "planned", "believed",
-                                            "feared", "worried", "wondered", "continued"};
-  if (std::find(std::begin(kInner), std::end(kInner), w) != std::end(kInner)) return false;
+  if (lex.IsIntentionVerb(w)) return false;
   return w.size() > 3 && w.ends_with("ed") && SpeechVerbAt(t, i + 5, w, lex);
 }
 

@@ -61,7 +61,8 @@ class DocumentRun {
   DocumentRun(const Engine& engine, const MentionFinder& finder, std::string_view text)
       : engine_(engine), finder_(finder), text_(text),
         seg_(Segment(text, engine.lexicons().abbreviations(),
-                     &engine.lexicons().speech_verb_set())) {}
+                     &engine.lexicons().speech_verb_set(),
+                     &engine.lexicons().intention_verb_set())) {}
 
   Attribution Run() {
     std::vector<std::vector<Mention>> names;

@@ -120,6 +120,7 @@ Status Lexicons::Load(std::string_view file, std::string_view bytes) {
   if (file == "lexicons/group_heads.txt") return one(&group_heads_, true);
   if (file == "lexicons/stop_capitals.txt") return one(&stop_capitals_, false);
   if (file == "lexicons/section_labels.txt") return one(&section_labels_, true);
+  if (file == "lexicons/intention_verbs.txt") return one(&intention_verbs_, true);
   if (file == "lexicons/cue_adverbs.txt") {
     return ForEachLine(file, bytes, [this](std::string_view line) {
       cue_adverbs_.push_back(Lower(line));
@@ -141,6 +142,10 @@ Result<Lexicons> Lexicons::LoadBuiltin() {
 
 bool Lexicons::IsSpeechVerb(std::string_view word) const {
   return verb_set_.count(Lower(word)) > 0;
+}
+
+bool Lexicons::IsIntentionVerb(std::string_view word) const {
+  return intention_verbs_.count(Lower(word)) > 0;
 }
 
 TitleClass Lexicons::Title(std::string_view word) const {

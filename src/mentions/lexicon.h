@@ -31,6 +31,10 @@ class Lexicons {
   const WordSet& speech_verb_set() const { return verb_set_; }
   // Verbs of stance and intention that take a plain object ("endorsed").
   const std::vector<std::string>& stance_verb_forms() const { return stance_forms_; }
+  // Verbs of wish, plan, belief or refusal that take an infinitive
+  // ("declined to comment", "wanted to know"), every form.
+  const WordSet& intention_verb_set() const { return intention_verbs_; }
+  bool IsIntentionVerb(std::string_view word) const;
   // Adverbs that may stand before a cue ("has traditionally argued").
   const std::vector<std::string>& cue_adverbs() const { return cue_adverbs_; }
 
@@ -70,6 +74,7 @@ class Lexicons {
   std::unordered_map<std::string, std::string> demonyms_;
   std::unordered_set<std::string> stop_capitals_;
   std::unordered_set<std::string> section_labels_;
+  WordSet intention_verbs_;
   AbbreviationSet abbreviations_;
 };
 

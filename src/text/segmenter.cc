@@ -227,7 +227,7 @@ bool ClauseWord(std::string_view word, const std::string& lower) {
 }
 
 bool TrailingAttribution(std::string_view norm, size_t pos, size_t para_end,
-                         const WordSet& speech_verbs) {
+                         const WordSet& speech_verbs, const WordSet* infinitive_verbs) {
   static const WordSet kAfterVerb = {
       "as", "when", "while", "after", "before", "in", "on", "at", "during", "of",
       "about", "to", "from", "for", "with", "reporters", "this", "last", "earlier",
@@ -259,12 +259,9 @@ bool TrailingAttribution(std::string_view norm, size_t pos, size_t para_end,
       std::string next = AsciiLower(words[k + 1]);
       next.erase(std::min(next.size(), next.find_last_not_of(",.;:!?") + 1));
       // "declined to comment", "agreed to": an infinitive, not a listener.
-      static const WordSet kInfinitive = {"declined", "declines", "refused", "refuses",
-                                          "agreed", "agrees", "wanted", "wants",
-                                          "planned", "plans", "hoped", "hopes",
-                                          "expected", "expects", "continued", "continues",
-                                          "promised", "promises", "vowed", "vows"};
-      if (next == "to" && kInfinitive.count(lower) > 0) return false;
+      if (next == "to" && infinitive_verbs != nullptr && infinitive_verbs->count(lower) > 0) {
+        return false;
+      }
       return kAfterVerb.count(next) > 0 ||
              (k == 0 && std::isupper(static_cast<unsigned char>(words[k + 1][0])));
     }
@@ -277,7 +274,8 @@ bool TrailingAttribution(std::string_view norm, size_t pos, size_t para_end,
 
 void SplitSentences(const NormalText& norm, uint32_t pb, uint32_t pe,
                     int paragraph, const AbbreviationSet& abbreviations,
-                    const WordSet* speech_verbs, std::vector<Sentence>* out) {
+                    const WordSet* speech_verbs, const WordSet* infinitive_verbs,
+                    std::vector<Sentence>* out) {
   std::string_view t = norm.text();
   bool in_quote = false;
   uint32_t start = pb;
@@ -302,7 +300,7 @@ void SplitSentences(const NormalText& norm, uint32_t pb, uint32_t pe,
     size_t end = SentenceEnd(t, i, pe, abbreviations);
     if (end == 0) continue;
     if (speech_verbs != nullptr && t[end - 1] == kQuoteClose &&
-        TrailingAttribution(t, end + 1, pe, *speech_verbs)) {
+        TrailingAttribution(t, end + 1, pe, *speech_verbs, infinitive_verbs)) {
       continue;
     }
     push(static_cast<uint32_t>(end));
@@ -314,7 +312,7 @@ void SplitSentences(const NormalText& norm, uint32_t pb, uint32_t pe,
 }  // namespace
 
 Segments Segment(std::string_view text, const AbbreviationSet& abbreviations,
-                 const WordSet* speech_verbs) {
+                 const WordSet* speech_verbs, const WordSet* infinitive_verbs) {
   Segments seg;
   seg.paragraphs = Paragraphs(text);
   seg.quotes = PairQuotes(text, seg.paragraphs);
@@ -330,7 +328,8 @@ Segments Segment(std::string_view text, const AbbreviationSet& abbreviations,
   }
   for (size_t p = 0; p < para_norm.size(); ++p) {
     SplitSentences(seg.norm, para_norm[p].first, para_norm[p].second,
-                   static_cast<int>(p), abbreviations, speech_verbs, &seg.sentences);
+                   static_cast<int>(p), abbreviations, speech_verbs, infinitive_verbs,
+                   &seg.sentences);
   }
   return seg;
 }

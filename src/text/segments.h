@@ -68,9 +68,12 @@ using WordSet = std::unordered_set<std::string>;
 // it never ends inside a top-level quote, so a quote of several sentences
 // stays with its attribution. Nor does it end between a quote and a short
 // trailing attribution built on one of `speech_verbs` (“Who are they?”
-// Trump said.), when those are given. A leading byte order mark is skipped.
+// Trump said.), when those are given; one of `infinitive_verbs` before
+// "to" ("declined to comment") is no such attribution. A leading byte
+// order mark is skipped.
 Segments Segment(std::string_view text, const AbbreviationSet& abbreviations,
-                 const WordSet* speech_verbs = nullptr);
+                 const WordSet* speech_verbs = nullptr,
+                 const WordSet* infinitive_verbs = nullptr);
 
 }  // namespace quoteledger
 
