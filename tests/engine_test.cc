@@ -33,6 +33,14 @@ const Claim* Find(const Attribution& a, const std::string& text, const std::stri
   return nullptr;
 }
 
+// The first content span of the claim whose content holds `fragment`, or
+// "(no claim)".
+std::string ContentOf(const std::string& text, const std::string& fragment) {
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, fragment);
+  return c == nullptr ? "(no claim)" : std::string(c->content.front().Of(text));
+}
+
 void Expect(const std::string& text, const std::vector<Want>& wants) {
   CAPTURE(text);
   Attribution a = Run(text);
@@ -602,78 +610,51 @@ TEST_CASE("an attribution inside a relative clause") {
 }
 
 TEST_CASE("a clause after a comma with no subject of its own goes on with what was said") {
-  const std::string text =
-      "Lee said she hoped to reopen the mill, and then would ask the town for a loan.";
-  Attribution a = Run(text);
-  const Claim* c = Find(a, text, "she hoped to reopen the mill");
-  REQUIRE(c != nullptr);
-  CHECK(std::string(c->content.front().Of(text)).ends_with("ask the town for a loan"));
-  const std::string passive =
-      "Some parents are asking whether the mill will close, or whether they could be "
-      "charged for the cleanup.";
-  Attribution p = Run(passive);
-  const Claim* q = Find(p, passive, "whether the mill will close");
-  REQUIRE(q != nullptr);
-  CHECK(std::string(q->content.front().Of(passive)).ends_with("charged for the cleanup"));
+  CHECK(ContentOf("Lee said she hoped to reopen the mill, and then would ask the town for a loan.",
+                  "she hoped")
+            .ends_with("ask the town for a loan"));
+  CHECK(ContentOf("Some parents are asking whether the mill will close, or whether they could be "
+                  "charged for the cleanup.",
+                  "whether the mill")
+            .ends_with("charged for the cleanup"));
 }
 
 TEST_CASE("\"and wanted\" after reported content is still the reported subject's") {
-  const std::string text = "Lee said she was tired of the delays and wanted a new contractor.";
-  Attribution a = Run(text);
-  const Claim* c = Find(a, text, "she was tired");
-  REQUIRE(c != nullptr);
-  CHECK(std::string(c->content.front().Of(text)) ==
-        "she was tired of the delays and wanted a new contractor");
+  CHECK(ContentOf("Lee said she was tired of the delays and wanted a new contractor.",
+                  "she was tired") == "she was tired of the delays and wanted a new contractor");
   // A verb that reports is a second predicate of the speaker's.
-  const std::string second = "Lee said the delays were over and warned the board to pay.";
-  Attribution s = Run(second);
-  const Claim* d = Find(s, second, "the delays were over");
-  REQUIRE(d != nullptr);
-  CHECK(std::string(d->content.front().Of(second)) == "the delays were over");
+  CHECK(ContentOf("Lee said the delays were over and warned the board to pay.", "the delays") ==
+        "the delays were over");
 }
 
 TEST_CASE("a noun that is also a speech verb opens no second attribution") {
   // "plan" and "plans" are in the speech verbs; after "neither" or a
   // possessive they are nouns.
-  const std::string text =
-      "In fact, neither plan would change much, and Lee's plans would cost more, analysts say.";
-  Attribution a = Run(text);
-  const Claim* c = Find(a, text, "In fact");
-  REQUIRE(c != nullptr);
-  CHECK(std::string(c->content.front().Of(text)) ==
+  CHECK(ContentOf("In fact, neither plan would change much, and Lee's plans would cost more, "
+                  "analysts say.",
+                  "In fact") ==
         "In fact, neither plan would change much, and Lee's plans would cost more");
 }
 
 TEST_CASE("\", but\" inside content before its speaker is still what was said") {
-  const std::string text = "The pay is low, but the work is steady, Ms. Lee said.";
-  Attribution a = Run(text);
-  const Claim* c = Find(a, text, "The pay is low");
-  REQUIRE(c != nullptr);
-  CHECK(std::string(c->content.front().Of(text)) == "The pay is low, but the work is steady");
+  CHECK(ContentOf("The pay is low, but the work is steady, Ms. Lee said.", "The pay") ==
+        "The pay is low, but the work is steady");
 }
 
 TEST_CASE("a dash and an article after reported content start the writer's comment") {
-  const std::string text =
-      "Roe said he was “encouraged” by the plan — a modest gain for the mayor since May.";
-  Attribution a = Run(text);
-  const Claim* c = Find(a, text, "he was");
-  REQUIRE(c != nullptr);
-  CHECK(std::string(c->content.front().Of(text)) == "he was “encouraged” by the plan");
+  CHECK(ContentOf("Roe said he was “encouraged” by the plan — a modest gain for the mayor since "
+                  "May.",
+                  "he was") == "he was “encouraged” by the plan");
   // A pair of dashes around an appositive stays.
-  const std::string pair =
-      "Roe said that Ann Lee, head of Fair Roads — a tenants' group — would sue the city.";
-  Attribution p = Run(pair);
-  const Claim* d = Find(p, pair, "that Ann Lee");
-  REQUIRE(d != nullptr);
-  CHECK(std::string(d->content.front().Of(pair)).ends_with("would sue the city"));
+  CHECK(ContentOf("Roe said that Ann Lee, head of Fair Roads — a tenants' group — would sue the "
+                  "city.",
+                  "that Ann Lee")
+            .ends_with("would sue the city"));
 }
 
 TEST_CASE("a phrase of time with \"for\" before \"that\" is not what was said") {
-  const std::string text = "Roe said for the first time that the levy is “dead.”";
-  Attribution a = Run(text);
-  const Claim* c = Find(a, text, "the levy");
-  REQUIRE(c != nullptr);
-  CHECK(std::string(c->content.front().Of(text)) == "that the levy is “dead.”");
+  CHECK(ContentOf("Roe said for the first time that the levy is “dead.”", "the levy") ==
+        "that the levy is “dead.”");
 }
 
 TEST_CASE("\"made it clear\" is a cue") {
