@@ -369,8 +369,8 @@ bool MentionFinder::TrimRegion(std::vector<Token>* tokens, bool* approximates) c
   std::vector<Token>& toks = *tokens;
   if (toks.empty() || toks.size() > 20) return false;
   // "who said", "some say": one word that is no source after others.
-  bool relative = toks.size() == 1 && In(Lower(toks[0].word), {"who", "some"});
-  if (!relative && IsBadSourceEnd(Lower(toks.back().word))) return false;
+  bool lone = toks.size() == 1 && In(Lower(toks[0].word), {"who", "some"});
+  if (!lone && IsBadSourceEnd(Lower(toks.back().word))) return false;
   // A region that opens with a preposition is the tail of a clause ("“enormous
   // respect” for the military and his rubble comment"), not a source.
   // "About half of voters", "over 60 percent" count people, though.
