@@ -368,7 +368,7 @@ Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
 bool MentionFinder::TrimRegion(std::vector<Token>* tokens, bool* approximates) const {
   std::vector<Token>& toks = *tokens;
   if (toks.empty() || toks.size() > 20) return false;
-  // "who said", "some say": one word that is no source after others.
+  // "who said", "some say": alone, a word that ends no longer region is a source.
   bool lone = toks.size() == 1 && In(Lower(toks[0].word), {"who", "some"});
   if (!lone && IsBadSourceEnd(Lower(toks.back().word))) return false;
   // A region that opens with a preposition is the tail of a clause ("“enormous
