@@ -267,68 +267,39 @@ TEST_CASE("according to: any noun phrase, and in the middle of a sentence") {
 }
 
 TEST_CASE("reported content ends where the writer's own clause begins") {
-  const std::string text =
-      "Ann Roe said the budget was “a mistake,” but she denied that she had misled anyone.";
-  Attribution a = Run(text);
-  const Claim* c = Find(a, text, "the budget was");
-  REQUIRE(c != nullptr);
-  CHECK(std::string(c->content.front().Of(text)) == "the budget was “a mistake,”");
-  const std::string urged =
-      "Tom Acker said the bridge was “unsafe” and urged the council to close it.";
-  a = Run(urged);
-  c = Find(a, urged, "the bridge was");
-  REQUIRE(c != nullptr);
-  CHECK(std::string(c->content.front().Of(urged)) == "the bridge was “unsafe”");
+  CHECK(ContentOf("Ann Roe said the budget was “a mistake,” but she denied that she had misled "
+                  "anyone.",
+                  "the budget was") == "the budget was “a mistake,”");
+  CHECK(ContentOf("Tom Acker said the bridge was “unsafe” and urged the council to close it.",
+                  "the bridge was") == "the bridge was “unsafe”");
   // A verb after "but" with the same subject goes on with it too.
-  const std::string same = "Roe said that she did not, but was referring to the old plan.";
-  a = Run(same);
-  c = Find(a, same, "she did not");
-  REQUIRE(c != nullptr);
-  CHECK(std::string(c->content.front().Of(same)).ends_with("the old plan"));
+  CHECK(ContentOf("Roe said that she did not, but was referring to the old plan.", "she did not")
+            .ends_with("the old plan"));
   // "but rather" goes on with what was said.
-  const std::string rather =
-      "Experts suggest that the council does not plan to build, but rather to sell the land.";
-  a = Run(rather);
-  c = Find(a, rather, "does not plan");
-  REQUIRE(c != nullptr);
-  CHECK(std::string(c->content.front().Of(rather)).ends_with("to sell the land"));
+  CHECK(ContentOf("Experts suggest that the council does not plan to build, but rather to sell "
+                  "the land.",
+                  "does not plan")
+            .ends_with("to sell the land"));
 }
 
 TEST_CASE("the object of tell and a phrase of place stay out of the content") {
-  const std::string text = "Roe told the crowd at the county fair that the levy “will pass.”";
-  Attribution a = Run(text);
-  const Claim* c = Find(a, text, "the levy");
-  REQUIRE(c != nullptr);
-  CHECK(std::string(c->content.front().Of(text)).starts_with("that the levy"));
-  const std::string email = "The campaign said via email that it would appeal.";
-  a = Run(email);
-  c = Find(a, email, "it would appeal");
-  REQUIRE(c != nullptr);
-  CHECK(std::string(c->content.front().Of(email)) == "that it would appeal");
+  CHECK(ContentOf("Roe told the crowd at the county fair that the levy “will pass.”", "the levy")
+            .starts_with("that the levy"));
+  CHECK(ContentOf("The campaign said via email that it would appeal.", "it would appeal") ==
+        "that it would appeal");
 }
 
 TEST_CASE("an object or a phrase of place before a closing quotation stays out") {
-  const std::string told = "Acker told the Gazette, “We will appeal the ruling.”";
-  Attribution a = Run(told);
-  const Claim* c = Find(a, told, "We will appeal");
-  REQUIRE(c != nullptr);
-  CHECK(c->content.front().Of(told) == "“We will appeal the ruling.”");
-  const std::string manner = "Roe said pointedly, with a smile: “It can happen to anyone.”";
-  a = Run(manner);
-  c = Find(a, manner, "It can happen");
-  REQUIRE(c != nullptr);
-  CHECK(c->content.front().Of(manner) == "“It can happen to anyone.”");
+  CHECK(ContentOf("Acker told the Gazette, “We will appeal the ruling.”", "We will appeal") ==
+        "“We will appeal the ruling.”");
+  CHECK(ContentOf("Roe said pointedly, with a smile: “It can happen to anyone.”",
+                  "It can happen") == "“It can happen to anyone.”");
   // What leads into the quotation can be part of what was said.
-  const std::string that = "Roe told the crowd that if they want the land, “come and take it.”";
-  a = Run(that);
-  c = Find(a, that, "come and take it");
-  REQUIRE(c != nullptr);
-  CHECK(std::string(c->content.front().Of(that)).starts_with("that if they want"));
-  const std::string such = "Roe said things such as, “We are not all equal.”";
-  a = Run(such);
-  c = Find(a, such, "not all equal");
-  REQUIRE(c != nullptr);
-  CHECK(std::string(c->content.front().Of(such)).starts_with("things such as"));
+  CHECK(ContentOf("Roe told the crowd that if they want the land, “come and take it.”",
+                  "come and take it")
+            .starts_with("that if they want"));
+  CHECK(ContentOf("Roe said things such as, “We are not all equal.”", "not all equal")
+            .starts_with("things such as"));
 }
 
 TEST_CASE("a speaker whose description ends in a short noun") {
