@@ -73,6 +73,12 @@ TEST_CASE("nested quotes") {
 TEST_CASE("guillemets and typewriter pairs") {
   Expect("«Nous gagnerons», a-t-il dit.", {{"«Nous gagnerons»"}});
   Expect("Not paying taxes ''makes me smart,'' he said.", {{"''makes me smart,''"}});
+  // Three typewriter marks close the inner single quote, then the double;
+  // opening, the double comes first.
+  Expect("''He asked me, 'Why not?''' Roe said.",
+         {{"''He asked me, 'Why not?'''"}, {"'Why not?'", 1}});
+  Expect("Roe said, '''No,' I told him.''",
+         {{"'''No,' I told him.''"}, {"'No,'", 1}});
 }
 
 TEST_CASE("a quote running over paragraphs continues into the next") {

@@ -61,8 +61,16 @@ class Classifier {
       size_t len;
       uint32_t cp = DecodeAt(text_, i, &len);
       Mark m;
-      // `` and '' are one typewriter double mark of two bytes.
-      if ((cp == '`' || cp == '\'') && i + 1 < para_.end && text_[i + 1] == cp) {
+      // `` and '' are one typewriter double mark of two bytes. Three in a
+      // row closing a quote are the inner single mark, then the double:
+      // ''... 'done,''' (opening, the double comes first).
+      size_t prev_len;
+      bool single_first = cp == '\'' && i > para_.begin &&
+                          !IsSpace(DecodeAt(text_, PrevStart(text_, i), &prev_len)) &&
+                          i + 2 < para_.end && text_[i + 1] == '\'' && text_[i + 2] == '\'' &&
+                          (i + 3 >= para_.end || text_[i + 3] != '\'');
+      if ((cp == '`' || cp == '\'') && i + 1 < para_.end &&
+          static_cast<unsigned char>(text_[i + 1]) == cp && !single_first) {
         m.span = {static_cast<uint32_t>(i), static_cast<uint32_t>(i + 2)};
         m.straight = true;
         m.glyph = cp == '`' ? Glyph::kOpen : Glyph::kEither;
