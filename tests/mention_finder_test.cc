@@ -110,6 +110,16 @@ TEST_CASE("sources read out of captured regions") {
        "Two-thirds of the county's voters"},
       {"and three-fourths", MentionType::kNominal, EntityKind::kGroup, "three-fourths"},
       {"Some", MentionType::kNominal, EntityKind::kGroup, "Some"},
+      // Ratios of people, with or without a bound before them; "each",
+      // "either" and "neither" are determiners.
+      {"but six in 10", MentionType::kNominal, EntityKind::kGroup, "six in 10"},
+      {"Nearly nine out of 10", MentionType::kNominal, EntityKind::kGroup,
+       "Nearly nine out of 10"},
+      {"At least half of the voters", MentionType::kNominal, EntityKind::kGroup,
+       "At least half of the voters"},
+      {"Each side", MentionType::kNominal, EntityKind::kUnknown, "Each side"},
+      {"the mother of three", MentionType::kNominal, EntityKind::kUnknown,
+       "the mother of three"},
       // A lower-case title with "of" before the name.
       {"former secretary of state Ada Lin", MentionType::kName, EntityKind::kPerson,
        "former secretary of state Ada Lin"},
@@ -160,7 +170,10 @@ TEST_CASE("regions that hold no source are rejected") {
                              "Amid the uproar Roe", "Alongside the union",
                              // A determiner without its noun ("many other
                              // [states]").
-                             "many other"}) {
+                             "many other",
+                             // A count of things whose noun was read as a
+                             // cue ("in eight of nine [states]").
+                             "in eight of nine", "In each of those"}) {
     CAPTURE(region);
     CHECK(Source(region).type == MentionType::kNone);
   }

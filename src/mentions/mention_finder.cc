@@ -37,8 +37,8 @@ bool In(std::string_view w, std::initializer_list<std::string_view> set) {
 }
 
 bool IsDeterminer(std::string_view lw) {
-  return In(lw, {"the", "a", "an", "another", "one", "two", "three", "four",
-                 "several", "some", "many", "other", "both", "most", "all",
+  return In(lw, {"the", "a", "an", "another", "one", "two", "three", "four", "five",
+                 "six", "seven", "eight", "nine", "ten", "each", "either", "neither", "several", "some", "many", "other", "both", "most", "all",
                  "his", "her", "their", "its", "our", "my", "your", "these", "those", "this",
                  "few", "numerous", "multiple", "no", "top", "senior",
                  "former", "u.s.", "federal", "state", "local", "foreign"});
@@ -55,6 +55,12 @@ bool IsShare(std::string_view lw) {
   std::string_view part = lw.substr(dash + 1);
   return In(part, {"thirds", "third", "fourths", "fourth", "quarters", "fifths", "fifth",
                    "tenths"});
+}
+
+// A number of people, in words or digits ("six", "10").
+bool IsNumber(std::string_view lw) {
+  if (!lw.empty() && std::isdigit(static_cast<unsigned char>(lw[0]))) return true;
+  return In(lw, {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"});
 }
 
 bool IsConnector(std::string_view w) {
@@ -76,7 +82,8 @@ bool IsBadSourceEnd(std::string_view lw) {
                  "before", "so", "then", "now", "just", "only", "never",
                  "ever", "widely", "reportedly", "allegedly", "once", "the", "a",
                  "an", "his", "her", "its", "their", "our", "my", "your", "own",
-                 "no", "any", "every", "each", "some", "big", "you", "other"});
+                 "no", "any", "every", "each", "some", "big", "you", "other", "these",
+                 "those"});
 }
 
 // "-ly" words that are adverbs, not nouns ("family", "rally").
@@ -360,7 +367,7 @@ Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
     m.plural = plural;
     return m;
   }
-  if (IsShare(Lower(toks[s].word))) return DescriptionSource(norm, toks, s, end);
+  if (CountsPeopleAt(toks, s)) return DescriptionSource(norm, toks, s, end);
   if (std::optional<Mention> name = NameSource(norm.text(), toks, s)) return *name;
   return DescriptionSource(norm, toks, s, end);
 }
@@ -371,13 +378,22 @@ bool MentionFinder::TrimRegion(std::vector<Token>* tokens, bool* approximates) c
   // "who said", "some say": alone, a word that ends no longer region is a source.
   bool lone = toks.size() == 1 && In(Lower(toks[0].word), {"who", "some"});
   if (!lone && IsBadSourceEnd(Lower(toks.back().word))) return false;
+  // "in eight of nine [states]": a count of things whose noun was read as
+  // the cue ("the mother of three" is a person).
+  size_t n = toks.size();
+  if (n > 2 && toks[n - 2].word == "of" && IsNumber(Lower(toks[n - 1].word)) &&
+      IsNumber(Lower(toks[n - 3].word))) {
+    return false;
+  }
   // A region that opens with a preposition is the tail of a clause ("“enormous
   // respect” for the military and his rubble comment"), not a source.
-  // "About half of voters", "over 60 percent" count people, though.
+  // "About half of voters", "over 60 percent", "at least six in 10" count
+  // people, though.
   std::string first = Lower(toks.front().word);
-  *approximates = toks.size() > 1 && In(first, {"about", "over", "under"}) &&
-                  (lex_.IsGroupHead(toks[1].word) ||
-                   std::isdigit(static_cast<unsigned char>(toks[1].word[0])));
+  size_t q = BoundEnd(toks, 0);
+  *approximates = q > 0 && toks.size() > q &&
+                  (lex_.IsGroupHead(toks[q].word) || CountsPeopleAt(toks, q) ||
+                   std::isdigit(static_cast<unsigned char>(toks[q].word[0])));
   if (!*approximates &&
       In(toks.front().word, {"for", "of", "in", "on", "at", "to", "with", "from", "by", "about",
                              "against", "over", "under", "into", "after", "before", "during"})) {
@@ -424,7 +440,7 @@ size_t MentionFinder::SourceStart(const std::vector<Token>& toks, bool approxima
     if (toks[s].cap && (lw == "the" || lw == "a" || lw == "an")) break;
     if (IsDeterminer(lw) || lex_.IsAnonymousHead(lw) || lex_.IsGroupHead(lw)) break;
     if (approximates && s == 0) break;
-    if (IsShare(lw)) break;
+    if (CountsPeopleAt(toks, s)) break;
     // A count of people: "56 percent", "30 senators".
     if (std::isdigit(static_cast<unsigned char>(toks[s].word[0])) && s + 1 < toks.size() &&
         (Lower(toks[s + 1].word) == "percent" || lex_.IsGroupHead(toks[s + 1].word))) {
@@ -553,7 +569,7 @@ Mention MentionFinder::DescriptionSource(const NormalText& norm, const std::vect
   }
   group |= those && toks.size() - s == 2;
   // "47% say", "two-thirds of voters said", "some are saying".
-  group |= IsShare(Lower(toks[s].word)) ||
+  group |= CountsPeopleAt(toks, BoundEnd(toks, s)) ||
            (toks.size() - s == 1 && In(m.head, {"some", "most", "others"}));
   if (!group &&
       (bare_determiner || (lex_.IsStopCapital(toks[s].word) && s + 1 == toks.size()))) {
@@ -561,6 +577,26 @@ Mention MentionFinder::DescriptionSource(const NormalText& norm, const std::vect
   }
   if (group && m.kind != EntityKind::kAnonymous) m.kind = EntityKind::kGroup;
   return m;
+}
+
+size_t MentionFinder::BoundEnd(const std::vector<Token>& toks, size_t s) {
+  if (s >= toks.size()) return s;
+  std::string lw = Lower(toks[s].word);
+  if (In(lw, {"about", "over", "under", "nearly", "almost", "roughly", "around"})) return s + 1;
+  if (s + 1 < toks.size() &&
+      ((lw == "at" && In(toks[s + 1].word, {"least", "most"})) ||
+       (In(lw, {"more", "fewer", "less"}) && toks[s + 1].word == "than"))) {
+    return s + 2;
+  }
+  return s;
+}
+
+bool MentionFinder::CountsPeopleAt(const std::vector<Token>& toks, size_t s) {
+  if (IsShare(Lower(toks[s].word))) return true;
+  if (s + 2 >= toks.size() || !IsNumber(Lower(toks[s].word))) return false;
+  if (toks[s + 1].word == "in") return IsNumber(Lower(toks[s + 2].word));
+  return s + 3 < toks.size() && toks[s + 1].word == "out" && toks[s + 2].word == "of" &&
+         IsNumber(Lower(toks[s + 3].word));
 }
 
 std::vector<std::string> MentionFinder::LowerWords(const std::vector<Token>& toks) {

@@ -71,6 +71,12 @@ class MentionFinder {
   // a description, or a kNone mention to refuse the region.
   bool TrimRegion(std::vector<Token>* toks, bool* approximates) const;
   static std::vector<std::string> LowerWords(const std::vector<Token>& toks);
+  // A share of people starts at toks[s]: "47%", "two-thirds", "half",
+  // "six in 10", "nine out of 10".
+  static bool CountsPeopleAt(const std::vector<Token>& toks, size_t s);
+  // Where the words bounding a count that start at toks[s] end ("about",
+  // "nearly", "at least", "more than"); s when there are none.
+  static size_t BoundEnd(const std::vector<Token>& toks, size_t s);
   size_t SourceStart(const std::vector<Token>& toks, bool approximates) const;
   size_t TitledNameStart(const std::vector<Token>& toks, size_t s) const;
   std::optional<Mention> NameSource(std::string_view text, const std::vector<Token>& toks,
