@@ -86,6 +86,11 @@ TEST_CASE("a quote ending in . ? or ! keeps its short trailing attribution") {
       {"“Why wait?” Roe asked county leaders.", {"“Why wait?” Roe asked county leaders."}},
       {"“Who knows?” Roe told the county's radio station.",
        {"“Who knows?” Roe told the county's radio station."}},
+      // Whoever was told may take many words, and the sentence run on.
+      {"“Who knows?” Roe told the county's radio station in an interview aired on Monday when "
+       "asked how the talks would go if he won the U.S. race.",
+       {"“Who knows?” Roe told the county's radio station in an interview aired on Monday when "
+        "asked how the talks would go if he won the U.S. race."}},
       {"“A win.” He thanked leaders for what he described as good faith.",
        {"“A win.”", "He thanked leaders for what he described as good faith."}},
       {"“We won.” Roe told the crowd that it was over.",

@@ -206,14 +206,15 @@ std::vector<std::string_view> WordsAfter(std::string_view norm, size_t pos, size
 
 // "told Britain's ITV in an interview.": tell and ask take whoever was
 // told, and the sentence may end there; "told the crowd that ..." has
-// content of its own.
-bool TellEndsSentence(const std::vector<std::string_view>& words, size_t k) {
+// content of its own. `words` runs to `max` words at most; a sentence
+// still going on there without a "that" is taken as the attribution's.
+bool TellEndsSentence(const std::vector<std::string_view>& words, size_t k, size_t max) {
   for (size_t j = k + 1; j < words.size(); ++j) {
     if (AsciiLower(words[j]) == "that") return false;
     char end = words[j].back();
     if (end == '.' || end == '!' || end == '?') return true;
   }
-  return false;
+  return words.size() >= max;
 }
 
 // A verb or a pronoun inside a would-be speaker shows a sentence of its
@@ -234,6 +235,7 @@ bool TrailingAttribution(std::string_view norm, size_t pos, size_t para_end,
       "later", "recently", "then", "monday", "tuesday", "wednesday", "thursday",
       "friday", "saturday", "sunday", "yesterday", "today", "tonight"};
   constexpr size_t kMaxSpeakerWords = 7;
+  constexpr size_t kMaxTellWords = 16;
   bool quote_next;
   std::vector<std::string_view> words =
       WordsAfter(norm, pos, para_end, kMaxSpeakerWords + 2, &quote_next);
@@ -250,7 +252,14 @@ bool TrailingAttribution(std::string_view norm, size_t pos, size_t para_end,
     bool last = (core + 1 < w.size() && !title) || k + 1 == words.size();
     if (speech_verbs.count(lower) > 0 && !word.ends_with("ing")) {
       bool tell = lower == "told" || lower == "tells" || lower == "asked" || lower == "asks";
-      if (!last && tell && TellEndsSentence(words, k)) return true;
+      if (!last && tell) {
+        // Whoever was told may take many words ("Britain's ITV television
+        // station in an interview aired Monday."): look to the sentence's end.
+        bool quote_after;
+        std::vector<std::string_view> rest =
+            WordsAfter(norm, pos, para_end, k + kMaxTellWords, &quote_after);
+        if (TellEndsSentence(rest, k, k + kMaxTellWords)) return true;
+      }
       // "She adds, “...”" introduces the next quotation; "Roe said. “...”"
       // ends the sentence before it.
       bool ends = core + 1 < w.size() && (w[core + 1] == '.' || w[core + 1] == '!');
