@@ -109,6 +109,19 @@ TEST_CASE("a paragraph that is all quote joins the claim; one with more is not t
   CHECK(Find(a, text, "Open Roads") == nullptr);
 }
 
+TEST_CASE("a programme's title is not a quote that continues the claim") {
+  std::string text =
+      "“The levy is dead,” Ann Lee said on WKRP's “Morning Drive,” adding, “We start over.” "
+      "She was a guest on “Face the Nation” a week later.";
+  Attribution a = Run(text);
+  const Claim* first = Find(a, text, "The levy is dead");
+  REQUIRE(first);
+  REQUIRE(first->content.size() == 2);
+  CHECK(first->content[1].Of(text) == "“We start over.”");
+  CHECK(Find(a, text, "Morning Drive") == nullptr);
+  CHECK(Find(a, text, "Face the Nation") == nullptr);
+}
+
 TEST_CASE("a quote after a reported second claim continues the first quote") {
   std::string text =
       "“The bridge will open in May,” Ann Lee said, suggesting that the delay was over. "

@@ -5,6 +5,7 @@
 #include "attribution/engine.h"
 
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <unordered_map>
 
@@ -54,6 +55,17 @@ bool IsWholeQuote(std::string_view t, uint32_t b, uint32_t e) {
   while (e > b && (t[e - 1] == '.' || t[e - 1] == ',' || t[e - 1] == ' ')) --e;
   return e > b && t[b] == kQuoteOpen && t[e - 1] == kQuoteClose &&
          t.substr(b + 1, e - b - 2).find(kQuoteClose) == std::string_view::npos;
+}
+
+// A programme's or a work's title, not words spoken: a short quotation
+// opening on a capital after a possessive or "on" ("on MSNBC's “Morning
+// Joe,”", "on “Face the Nation”").
+bool IsTitleQuote(std::string_view t, uint32_t b, uint32_t e) {
+  if (e - b < 3 || !std::isupper(static_cast<unsigned char>(t[b + 1]))) return false;
+  std::string_view inner = t.substr(b + 1, e - b - 2);
+  if (std::count(inner.begin(), inner.end(), ' ') > 5) return false;
+  std::string_view before = t.substr(0, b);
+  return before.ends_with("'s ") || before.ends_with(" on ");
 }
 
 class DocumentRun {
@@ -427,6 +439,7 @@ class DocumentRun {
       return;
     }
     bool quoting = Quoting(p);
+    if (IsTitleQuote(seg_.norm.text(), qb, qe)) return;
     if (same_para && quoting && s - p.sentence <= 3) {
       p.content.emplace_back(qb, qe);
       return;
