@@ -222,6 +222,22 @@ TEST_CASE("a place or time after the cue is not content") {
 TEST_CASE("a relative clause of attribution has who as its source") {
   Expect("Ann Roe, who said the bridge is unsafe, voted against the plan.",
          {{"the bridge is unsafe", "Ann Roe", "who"}});
+  // "who" speaks for the name before it, across a dash or an appositive
+  // chain, or else for the noun phrase before it, as written.
+  Expect("Mayor Ann Roe - who said the bridge is unsafe - voted no.",
+         {{"the bridge is unsafe", "Ann Roe", "who"}});
+  Expect("“It is late,” said Jo Sims, 24, from Dover, who said the vote was rigged.",
+         {{"the vote was rigged", "Jo Sims", "who"}});
+  Expect("“It is late,” said Jo Sims, a clerk in Dover, Del., who said the vote was rigged.",
+         {{"the vote was rigged", "Jo Sims", "who"}});
+  Expect("The plan angered the party's top figures, who said it was a mistake.",
+         {{"it was a mistake", "the party's top figures", "who"}});
+  Expect("Roe won among the 30 percent of voters who said taxes were too high.",
+         {{"taxes were too high", "the 30 percent of voters", "who"}});
+  Expect("“No,” said one aide familiar with the talks, who added that the deal was off.",
+         {{"the deal was off", "one aide familiar with the talks", "who"}});
+  Expect("The mayor rebuked critics who say the bridge is safe.",
+         {{"the bridge is safe", "critics", "who"}});
 }
 
 TEST_CASE("a speaker named inside a quotation is not a source") {

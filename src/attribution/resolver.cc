@@ -6,9 +6,14 @@
 #include "attribution/resolver.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace quoteledger {
 namespace {
+
+bool In(std::string_view w, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), w) != set.end();
+}
 
 std::string LastToken(const std::string& name) {
   size_t sp = name.rfind(' ');
@@ -53,6 +58,60 @@ std::string ExpandTitle(std::string title) {
     if (pos != std::string::npos) title.replace(pos, std::string(a).size(), full);
   }
   return title;
+}
+
+// Where the noun phrase that ends at `end` starts ("the party's top
+// figures", "the 30 percent of voters", "one aide familiar with the
+// talks", a bare plural: "critics"), not before `begin`; npos when the
+// words before `end` read as no such phrase.
+size_t NounPhraseBefore(std::string_view t, uint32_t begin, uint32_t end, const Lexicons& lex) {
+  static const std::initializer_list<std::string_view> kDeterminers = {
+      "the", "a", "an", "his", "her", "their", "its", "our", "one", "some", "many",
+      "several", "those", "these", "most", "all", "both", "few", "two", "three", "four"};
+  constexpr int kMaxWords = 10;
+  size_t found = std::string_view::npos;  // the longest phrase yet that has a determiner
+  uint32_t np = end;
+  for (int n = 0; n < kMaxWords && np > begin; ++n) {
+    uint32_t w = np;
+    while (w > begin && t[w - 1] != ' ') --w;
+    std::string_view word = t.substr(w, np - w);
+    if (word.empty() || word.find_first_of(",;:()\x02\x03") != std::string_view::npos) break;
+    std::string lw = Lower(word);
+    // The word before this one: "percent" in "percent of".
+    uint32_t pw = w > begin + 1 ? w - 1 : begin;
+    while (pw > begin && t[pw - 1] != ' ') --pw;
+    std::string before = w > begin + 1 ? Lower(t.substr(pw, w - 1 - pw)) : std::string();
+    // "the 30 percent of voters", "one Democrat familiar with the talks";
+    // not "the help of Roe's children".
+    bool joins = (lw == "of" && In(before, {"percent", "majority", "minority", "number", "half",
+                                          "most", "some", "many", "one", "two", "three", "all",
+                                          "none", "several", "each", "members", "group",
+                                          "share", "dozens", "hundreds", "thousands",
+                                          "millions"})) ||
+                 (lw == "with" && In(before, {"familiar", "close", "involved", "associated"}));
+    bool det = In(lw, kDeterminers) || std::isdigit(static_cast<unsigned char>(lw[0])) ||
+               lw.ends_with("'s");
+    bool cap = std::isupper(static_cast<unsigned char>(word[0]));
+    bool next_to_found = found != std::string_view::npos && np + 1 == found;
+    char g;
+    bool pl;
+    if (det || (cap && next_to_found)) {
+      found = w;  // a determiner, or a name that owns one ("Mr. Roe's")
+    } else if (next_to_found && !joins) {
+      break;  // the word before the determiner joins no other phrase
+    } else if (!joins && (In(lw, {"of", "with", "and", "but", "or"}) || lex.IsSpeechVerb(word) ||
+                          PronounInfo(word, &g, &pl) || (lw.size() > 4 && lw.ends_with("ed")))) {
+      break;  // a verb, a pronoun or a conjunction: the phrase began after it
+    }
+    np = w > begin ? w - 1 : begin;
+  }
+  if (found != std::string_view::npos) return found;
+  uint32_t w = end;
+  while (w > begin && t[w - 1] != ' ') --w;
+  std::string_view word = t.substr(w, end - w);
+  bool plural = word.size() >= 4 && word.back() == 's' &&
+                std::islower(static_cast<unsigned char>(word[0]));
+  return plural ? w : std::string_view::npos;
 }
 
 }  // namespace
@@ -233,19 +292,7 @@ Speaker Resolver::ResolvePronoun(const Mention& m, int sentence,
   Speaker out;
   out.name = m.text;
   out.kind = EntityKind::kUnknown;
-  if (m.gender == 'r') {
-    // "Barkley, who said ...": the name that ends just before "who".
-    const std::vector<Mention>& names = names_[sentence];
-    for (size_t k = names.size(); k-- > 0;) {
-      if (names[k].norm_end > m.norm_begin) continue;
-      if (m.norm_begin - names[k].norm_end > 2) break;
-      if (name_entity_[sentence][k] >= 0) return FromEntity(name_entity_[sentence][k]);
-      out.name = names[k].name;
-      out.kind = names[k].kind == EntityKind::kUnknown ? EntityKind::kPerson : names[k].kind;
-      return out;
-    }
-    return out;
-  }
+  if (m.gender == 'r') return ResolveRelative(m, sentence);
   if (m.gender == 'm' || m.gender == 'f') {
     int e = SubjectOf(sentence, m.norm_begin, m.gender);
     if (e >= 0) return FromEntity(e);
@@ -265,6 +312,82 @@ Speaker Resolver::ResolvePronoun(const Mention& m, int sentence,
   if (recent && last->kind != EntityKind::kPerson && !last->name.empty()) {
     return *last;
   }
+  return out;
+}
+
+// "Barkley, who said", "Trump - who said", "Ann Roe, a teacher who said":
+// the name just before "who" or before its appositive. Else the noun
+// phrase before it, as written: "critics who say", "the 30 percent of
+// voters who said", "one Democrat familiar with the talks, who added".
+Speaker Resolver::ResolveRelative(const Mention& m, int sentence) const {
+  std::string_view t = seg_.norm.text();
+  const uint32_t begin = seg_.sentences[sentence].norm_begin;
+  const std::vector<Mention>& names = names_[sentence];
+  auto name_index_ending_at = [&](uint32_t end) -> int {
+    for (size_t k = names.size(); k-- > 0;) {
+      if (names[k].norm_end > end) continue;
+      if (end - names[k].norm_end > 1 || names[k].in_quote) break;
+      return static_cast<int>(k);
+    }
+    return -1;
+  };
+  auto speaker_of = [&](int k) {
+    if (name_entity_[sentence][k] >= 0) return FromEntity(name_entity_[sentence][k]);
+    Speaker out;
+    out.name = names[k].name;
+    out.kind = names[k].kind == EntityKind::kUnknown ? EntityKind::kPerson : names[k].kind;
+    return out;
+  };
+  // A name, or the person an appositive chain describes: "Nicky Roe, 24,
+  // from Manchester, who", "Ed Lin, a senior analyst at Jefferies, who".
+  auto name_ending_at = [&](uint32_t end) -> Speaker {
+    int k = name_index_ending_at(end);
+    uint32_t word = end;  // or a capitalised word no name took ("Del.")
+    while (word > begin && t[word - 1] != ' ') --word;
+    if (k < 0 && (word == end || !std::isupper(static_cast<unsigned char>(t[word])))) {
+      return Speaker();
+    }
+    if (k < 0 || names[k].kind != EntityKind::kPerson) {
+      uint32_t pos = k >= 0 ? names[k].norm_begin : word;
+      for (int hop = 0; hop < 3 && pos > begin; ++hop) {
+        size_t comma = t.rfind(", ", pos - 1);
+        if (comma == std::string_view::npos || comma < begin) break;
+        int p = name_index_ending_at(static_cast<uint32_t>(comma));
+        // A person's name, or one an appositive follows ("Roe, 24,", "Roe,
+        // a teacher"): not a list of places ("Roanoke, Va.").
+        auto c = static_cast<unsigned char>(t[comma + 2]);
+        bool appositive = std::islower(c) || std::isdigit(c);
+        if (p >= 0 && (names[p].kind == EntityKind::kPerson || appositive)) {
+          return speaker_of(p);
+        }
+        pos = static_cast<uint32_t>(comma);
+      }
+    }
+    return k >= 0 ? speaker_of(k) : Speaker();
+  };
+  // Back over the separator: ", ", " - ", " — ", or none.
+  uint32_t end = m.norm_begin;
+  while (end > begin && t[end - 1] == ' ') --end;
+  if (end > begin && (t[end - 1] == ',' || t[end - 1] == '-')) --end;
+  if (end >= begin + 3 && t.substr(end - 3, 3) == "\u2014") end -= 3;
+  while (end > begin && t[end - 1] == ' ') --end;
+  Speaker named = name_ending_at(end);
+  if (!named.name.empty()) return named;
+  size_t start = NounPhraseBefore(t, begin, end, lex_);
+  if (start == std::string_view::npos) {
+    Speaker out;
+    out.name = m.text;
+    return out;
+  }
+  // "Ann Roe, a teacher who said": the name before the appositive.
+  if (start >= begin + 2 && t.substr(start - 2, 2) == ", ") {
+    Speaker appositive = name_ending_at(static_cast<uint32_t>(start - 2));
+    if (!appositive.name.empty()) return appositive;
+  }
+  Speaker out;
+  out.name = std::string(t.substr(start, end - start));
+  out.plural = out.name.back() == 's';
+  out.kind = out.plural ? EntityKind::kGroup : EntityKind::kUnknown;
   return out;
 }
 

@@ -73,6 +73,7 @@ class Resolver {
   Speaker ResolvePronoun(const Mention& m, int sentence, const Speaker* last,
                          int last_sentence) const;
   Speaker ResolveNominal(const Mention& m, int sentence);
+  Speaker ResolveRelative(const Mention& m, int sentence) const;
   // The first person mention outside quotes in sentence s, before `limit`,
   // that agrees with `gender` (0 agrees with all).
   int SubjectOf(int s, uint32_t limit, char gender) const;
