@@ -5,8 +5,8 @@
 #include "attribution/engine.h"
 
 #include <algorithm>
-#include <cctype>
 #include <atomic>
+#include <cctype>
 #include <unordered_map>
 
 #include "attribution/clauses.h"

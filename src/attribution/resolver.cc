@@ -11,10 +11,6 @@
 namespace quoteledger {
 namespace {
 
-bool In(std::string_view w, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), w) != set.end();
-}
-
 std::string LastToken(const std::string& name) {
   size_t sp = name.rfind(' ');
   std::string last = sp == std::string::npos ? name : name.substr(sp + 1);

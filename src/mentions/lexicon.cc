@@ -10,6 +10,10 @@
 
 namespace quoteledger {
 
+bool In(std::string_view word, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {

@@ -4,6 +4,7 @@
 #ifndef QUOTELEDGER_MENTIONS_LEXICON_H_
 #define QUOTELEDGER_MENTIONS_LEXICON_H_
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -80,6 +81,9 @@ class Lexicons {
 
 // ASCII lower-casing, enough for lexicon keys.
 std::string Lower(std::string_view s);
+
+// Whether `word` is one of `words`: for the few grammar words kept in code.
+bool In(std::string_view word, std::initializer_list<std::string_view> words);
 
 }  // namespace quoteledger
 

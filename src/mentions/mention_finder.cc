@@ -29,16 +29,10 @@ bool IsCapital(std::string_view w) {
   return c == 0xC3 && w.size() > 1 && static_cast<unsigned char>(w[1]) < 0x9F;
 }
 
-bool In(std::string_view w, std::initializer_list<std::string_view> set) {
-  for (std::string_view s : set) {
-    if (s == w) return true;
-  }
-  return false;
-}
-
 bool IsDeterminer(std::string_view lw) {
   return In(lw, {"the", "a", "an", "another", "one", "two", "three", "four", "five",
-                 "six", "seven", "eight", "nine", "ten", "each", "either", "neither", "several", "some", "many", "other", "both", "most", "all",
+                 "six", "seven", "eight", "nine", "ten", "each", "either", "neither",
+                 "several", "some", "many", "other", "both", "most", "all",
                  "his", "her", "their", "its", "our", "my", "your", "these", "those", "this",
                  "few", "numerous", "multiple", "no", "top", "senior",
                  "former", "u.s.", "federal", "state", "local", "foreign"});
