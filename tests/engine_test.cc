@@ -550,6 +550,21 @@ TEST_CASE("a later attribution in a sentence another claim took") {
       "Democrats also described the vote as ominous, and said the panel might be damaged.";
   a = Run(also);
   CHECK(Find(a, also, "the panel might be damaged") != nullptr);
+  // "and said, “...”" and "but added, “...”" with no subject of their own.
+  const std::pair<std::string, std::string> seconds[] = {
+      {"Roe said the move was made by the board and said, “Who will you trust?”",
+       "the move was made by the board"},
+      {"Roe said it was too early to count but added, “We have an idea of the results.”",
+       "it was too early to count"}};
+  for (const auto& [second, first] : seconds) {
+    CAPTURE(second);
+    a = Run(second);
+    const Claim* quote = Find(a, second, "“");
+    REQUIRE(quote != nullptr);
+    CHECK(std::string(quote->content.front().Of(second)).starts_with("“"));
+    CHECK(quote->speaker == "Roe");
+    CHECK(ContentOf(second, first) == first);
+  }
 }
 
 TEST_CASE("a relative clause stays in what was said") {

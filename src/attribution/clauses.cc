@@ -171,10 +171,13 @@ bool SpeechVerbAt(std::string_view t, uint32_t i, std::string_view w, const Lexi
   return next == " for " || next.substr(0, 4) == " on ";
 }
 
-// A second predicate at `i` (a space): " and said ...", " and urged ...".
+// A second predicate at `i` (a space): " and said ...", " and urged ...",
+// " but added, “...”".
 bool SecondPredicate(std::string_view t, uint32_t i, uint32_t e, const Lexicons& lex) {
-  if (t.substr(i, 10) == " and said " && i + 10 < e) return true;
-  if (t.substr(i, 5) != " and " || i + 5 >= e) return false;
+  if ((t.substr(i, 10) == " and said " || t.substr(i, 10) == " and said,") && i + 10 < e) {
+    return true;
+  }
+  if ((t.substr(i, 5) != " and " && t.substr(i, 5) != " but ") || i + 5 >= e) return false;
   std::string_view w = WordAt(t, i + 5, e);
   // "she was tired of it and wanted ...": a wish or a belief goes on with
   // the reported subject more often than it starts a second report.
