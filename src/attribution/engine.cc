@@ -326,7 +326,8 @@ class DocumentRun {
       if (!d.paragraph_scope || d.content.empty()) continue;
       auto& last = d.content.back();
       const Sentence& own = seg_.sentences[d.sentence];
-      std::string_view tail = seg_.norm.text().substr(last.second, own.norm_end - last.second);
+      std::string_view tail =
+          std::string_view(seg_.norm.text()).substr(last.second, own.norm_end - last.second);
       if (tail.find_first_not_of(" .!?") != std::string_view::npos) continue;
       for (size_t s = d.sentence + 1; s < seg_.sentences.size(); ++s) {
         const Sentence& next = seg_.sentences[s];

@@ -488,12 +488,13 @@ std::optional<Mention> MentionFinder::NameSource(std::string_view text,
   }
   size_t e = j;
   while (e > s && !toks[e - 1].cap) --e;
+  if (e == s) return std::nullopt;
   // "Rural clinics", "Hospital administrators": a capitalised word that
   // modifies a lower-case head is part of a description, not a name.
   bool modifies = e < toks.size() && !toks[e - 1].break_after && !toks[e].cap &&
                   !EndsNominalHead(Lower(toks[e].word)) && e - s == 1 &&
                   lex_.FirstNameGender(toks[s].word) == 0;
-  if (e == s || modifies) return std::nullopt;
+  if (modifies) return std::nullopt;
   Mention m = ClassifyRun(text, toks, s, e);
   if (m.type != MentionType::kName || m.kind == EntityKind::kAnonymous) return std::nullopt;
   // Words after the name may modify it ("Roe of Ohio"), but a speech verb
