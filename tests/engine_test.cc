@@ -109,6 +109,13 @@ TEST_CASE("a paragraph that is all quote joins the claim; one with more is not t
   CHECK(Find(a, text, "Open Roads") == nullptr);
 }
 
+TEST_CASE("a programme's title in a phrase of place is not what was said") {
+  CHECK(ContentOf("Roe said on Fox's “Sunday Morning Futures” that the plan was sound.",
+                  "the plan") == "that the plan was sound");
+  CHECK(ContentOf("Roe said on “Face the Nation,” that the plan was sound.", "the plan") ==
+        "that the plan was sound");
+}
+
 TEST_CASE("a programme's title is not a quote that continues the claim") {
   std::string text =
       "“The levy is dead,” Ann Lee said on WKRP's “Morning Drive,” adding, “We start over.” "

@@ -291,9 +291,16 @@ uint32_t ThatStart(std::string_view t, uint32_t b, uint32_t e, std::string_view 
   size_t that = s.find(" that ");
   if (that == std::string_view::npos || that > 80) return b;
   std::string_view prefix = s.substr(0, that);
-  if (prefix.find_first_of(",;:\x02\x03") != std::string_view::npos) return b;
+  bool place = PlaceWord(prefix.substr(0, prefix.find(' ')));
+  // A programme's title may sit in a phrase of place: "said on Fox's
+  // “Sunday Morning Futures” that".
+  size_t open = prefix.find(kQuoteOpen);
+  bool title = place && open != std::string_view::npos && prefix.back() == kQuoteClose &&
+               prefix.find(kQuoteClose) == prefix.size() - 1;
+  std::string_view plain = title ? prefix.substr(0, open) : prefix;
+  if (plain.find_first_of(",;:\x02\x03") != std::string_view::npos) return b;
   if (std::count(prefix.begin(), prefix.end(), ' ') > 8) return b;
-  if (!TellCue(cue) && !PlaceWord(prefix.substr(0, prefix.find(' ')))) return b;
+  if (!TellCue(cue) && !place) return b;
   return b + static_cast<uint32_t>(that) + 1;
 }
 
