@@ -229,6 +229,13 @@ TEST_CASE("a place or time after the cue is not content") {
 TEST_CASE("a relative clause of attribution has who as its source") {
   Expect("Ann Roe, who said the bridge is unsafe, voted against the plan.",
          {{"the bridge is unsafe", "Ann Roe", "who"}});
+  // What "who" said ends before the main clause's speech verb, which is a
+  // claim of its own.
+  const std::string main_verb =
+      "Ann Roe, who questioned whether the bridge was safe, said Friday that it "
+      "would “never open.”";
+  CHECK(ContentOf(main_verb, "whether the bridge") == "whether the bridge was safe");
+  Expect(main_verb, {{"would “never open.”", "Ann Roe", "Ann Roe"}});
   // "who" speaks for the name before it, across a dash or an appositive
   // chain, or else for the noun phrase before it, as written.
   Expect("Mayor Ann Roe - who said the bridge is unsafe - voted no.",

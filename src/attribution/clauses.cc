@@ -197,6 +197,19 @@ bool ParticipleCue(std::string_view t, uint32_t i, uint32_t e, const Lexicons& l
          at + w.size() < e;
 }
 
+// A speech verb in the past or the third person at `at` that is not a
+// participle ("said to cost").
+bool FiniteCueAt(std::string_view t, uint32_t at, uint32_t e) {
+  static const std::string_view kFinite[] = {
+      "said", "says", "told", "tells", "added", "adds", "wrote", "writes", "argued", "argues",
+      "insisted", "insists", "noted", "notes", "declared", "warned", "warns", "explained",
+      "recalled", "replied"};
+  if (at >= e || t[at - 1] != ' ') return false;
+  std::string_view w = WordAt(t, at, e);
+  if (std::find(std::begin(kFinite), std::end(kFinite), w) == std::end(kFinite)) return false;
+  return at + w.size() < e && t.substr(at + w.size(), 4) != " to ";
+}
+
 // A fixed cut after the comma at `i`: ", but she denied ..." (a contrast
 // the writer adds; "but that ..." continues what was said) and second cues
 // (", citing ...", ", according to ...").
@@ -224,7 +237,7 @@ bool FixedCut(std::string_view t, uint32_t i, uint32_t e) {
 }  // namespace
 
 uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& lex,
-                   bool before_cue, bool* second_attribution) {
+                   bool before_cue, bool relative, bool* second_attribution) {
   *second_attribution = false;
   bool in_quote = false;
   for (uint32_t i = b + 1; i < e; ++i) {
@@ -251,6 +264,9 @@ uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& l
       return after_cut;
     }
     if ((after_comma || dash) && ParticipleCue(t, i, e, lex)) return after_cut;
+    // "Roe, who questioned whether ..., said Friday that ...": a finite
+    // speech verb after a comma is the main clause's.
+    if (relative && after_comma && FiniteCueAt(t, i + 2, e)) return after_cut;
     if (after_comma && !before_cue && FixedCut(t, i, e)) return after_cut;
     // " — a modest boost for ...": the writer's comment on what was said.
     // (Not a pair of dashes around an appositive: "Brock — a lawyer — was".)

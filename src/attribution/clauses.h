@@ -34,8 +34,10 @@ std::pair<uint32_t, uint32_t> TrimClause(std::string_view t, uint32_t b, uint32_
 // includes it, as PolNeAR marks it. Returns the cut point, or `e`; quotes
 // are never cut. `second_attribution` is set when a clause with its own
 // speaker and cue follows the cut, so matching can go on from there.
+// `relative`: the speaker is "who", and what it said ends before the main
+// clause's verb ("Roe, who doubted that ..., said Friday that ...").
 uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& lex,
-                   bool before_cue, bool* second_attribution);
+                   bool before_cue, bool relative, bool* second_attribution);
 
 // Where reported content starts when the cue's object or a phrase of
 // place comes before "that" ("told the crowd at the fair that ...", "said

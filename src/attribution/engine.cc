@@ -229,7 +229,13 @@ class DocumentRun {
                                base + static_cast<uint32_t>(g->end));
       if (e > b && t[b] != kQuoteOpen && !d->paragraph_scope) {
         bool second = false;
-        uint32_t cut = ClauseEnd(t, b, e, engine_.lexicons(), e <= d->cue_begin, &second);
+        // The source region of a relative clause: "who", "who previously".
+        std::string_view region =
+            m.source.found() ? t.substr(base + m.source.begin, m.source.end - m.source.begin)
+                             : std::string_view();
+        bool relative = region == "who" || region.starts_with("who ");
+        uint32_t cut =
+            ClauseEnd(t, b, e, engine_.lexicons(), e <= d->cue_begin, relative, &second);
         if (second) resume_ = cut - base;
         e = TrimClause(t, b, cut).second;  // no comma left before the cut
       }
