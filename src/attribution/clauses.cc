@@ -311,8 +311,8 @@ uint32_t ThatStart(std::string_view t, uint32_t b, uint32_t e, std::string_view 
   // A programme's title may sit in a phrase of place: "said on Fox's
   // “Sunday Morning Futures” that".
   size_t open = prefix.find(kQuoteOpen);
-  bool title = place && open != std::string_view::npos && prefix.back() == kQuoteClose &&
-               prefix.find(kQuoteClose) == prefix.size() - 1;
+  bool title = place && open != std::string_view::npos &&
+               prefix.find(kQuoteClose) == prefix.size() - 1;  // one quote, at the end
   std::string_view plain = title ? prefix.substr(0, open) : prefix;
   if (plain.find_first_of(",;:\x02\x03") != std::string_view::npos) return b;
   if (std::count(prefix.begin(), prefix.end(), ' ') > 8) return b;
