@@ -705,4 +705,17 @@ TEST_CASE("a relative clause after an inverted speaker is not part of the region
          {{"It was awful", "one of two witnesses", "one of two witnesses"}});
 }
 
+TEST_CASE("reported content ends where a later claim of its sentence starts") {
+  const std::string text =
+      "She said students would not be covered, and when pressed on why the fund leaves them out, "
+      "the treasurer replied, “The money is for families.”";
+  CHECK(ContentOf(text, "students") ==
+        "students would not be covered, and when pressed on why the fund leaves them out");
+  Expect(text, {{"The money is for families", "treasurer", "the treasurer"}});
+  // The words that waited for the next clause go with it.
+  CHECK(ContentOf("Lee said the count was fair and the vote was close when the mayor replied, "
+                  "“We won.”",
+                  "the vote") == "the count was fair and the vote was close");
+}
+
 }  // namespace quoteledger

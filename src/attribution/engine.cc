@@ -191,6 +191,7 @@ class DocumentRun {
     for (size_t k = first_draft; k < drafts_.size(); ++k) {
       const Draft& other = drafts_[k];
       if (d.intro || other.intro) return Verdict::kRejected;
+      if (!CutBefore(other, &d)) return Verdict::kRejected;
       for (auto [b, e] : d.content) {
         if (Overlaps(other, b, e)) return Verdict::kRejected;
       }
@@ -199,6 +200,41 @@ class DocumentRun {
     FixKind(&d);
     drafts_.push_back(std::move(d));
     return Verdict::kAccepted;
+  }
+
+  // "She said fathers would not be eligible, and when pressed, Roe replied,
+  // “...”": reported content after its cue that runs into a later claim of
+  // the sentence ends where that claim starts. False when nothing is left.
+  bool CutBefore(const Draft& other, Draft* d) const {
+    if (d->content.size() != 1 || d->cue_end == 0) return true;
+    auto& [b, e] = d->content.front();
+    if (b < d->cue_end) return true;
+    uint32_t start = other.content.front().first;
+    if (other.cue_end > 0) start = std::min(start, other.cue_begin);
+    if (other.source.type != MentionType::kNone) start = std::min(start, other.source.norm_begin);
+    if (start <= b || start >= e) return true;
+    std::string_view t = seg_.norm.text();
+    auto [cb, ce] = TrimClause(t, b, start);
+    // What is left ends a clause, not the words that waited for the next
+    // one ("... Clinton, and", "... convention, when", "primaries --").
+    while (ce > cb) {
+      std::string_view kept = t.substr(cb, ce - cb);
+      size_t sp = kept.rfind(' ');
+      if (sp == std::string_view::npos) return false;
+      std::string_view last = kept.substr(sp + 1);
+      bool dash = last == "--" || last == "-" || last == "\xE2\x80\x94";
+      if (!dash && !In(last, {"that", "because", "when", "as", "but", "and", "or", "if", "whether",
+                              "than", "while", "although", "though", "after", "before", "since",
+                              "until", "the", "a", "an", "of", "to", "for", "with", "by", "in",
+                              "on", "at", "from", "about", "who", "whom", "which", "where", "so",
+                              "nor", "his", "her", "their", "its"})) {
+        break;
+      }
+      ce = TrimClause(t, cb, cb + static_cast<uint32_t>(sp)).second;
+    }
+    if (ce - cb < 12 || t.substr(cb, ce - cb).find(' ') == std::string_view::npos) return false;
+    e = ce;
+    return true;
   }
 
   // "worried about the cost": a preposition right after the cue belongs to
