@@ -718,4 +718,22 @@ TEST_CASE("reported content ends where a later claim of its sentence starts") {
                   "the vote") == "the count was fair and the vote was close");
 }
 
+TEST_CASE("what was said starts at \"that\" after a word of time or manner, or a title") {
+  CHECK(ContentOf("Roe said Monday that the bridge would open.", "bridge") ==
+        "that the bridge would open");
+  CHECK(ContentOf("Roe said instead that the bridge would open.", "bridge") ==
+        "that the bridge would open");
+  CHECK(ContentOf("The plan failed, Roe said, adding that the bridge would open.", "bridge") ==
+        "that the bridge would open");
+  CHECK(ContentOf("Roe said via email that, “of course” the bridge would open.", "bridge") ==
+        "that, “of course” the bridge would open");
+  CHECK(ContentOf("Roe told WXYZ's “Morning Show” on Friday that the bridge would open.",
+                  "bridge") == "that the bridge would open");
+  CHECK(ContentOf("Roe said at an event in Glen Falls that the bridge would open.", "bridge") ==
+        "that the bridge would open");
+  // An adverb inside the content stays there.
+  CHECK(ContentOf("Roe proposed jointly owned boats that could cross the bay.", "boats") ==
+        "jointly owned boats that could cross the bay");
+}
+
 }  // namespace quoteledger

@@ -299,22 +299,60 @@ bool PlaceWord(std::string_view w) {
   return std::find(std::begin(kPlace), std::end(kPlace), w) != std::end(kPlace);
 }
 
+// A word that says when or how something was said ("said Monday that",
+// "added darkly that", "said instead that", "pointed out that").
+bool MannerWord(std::string_view w) {
+  if (w.size() > 4 && w.ends_with("ly") && w != "family" && w != "rally" && w != "ally") {
+    return true;
+  }
+  return In(w, {"only", "instead", "however", "also", "again", "out", "today", "yesterday",
+                "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"});
+}
+
 }  // namespace
 
-uint32_t ThatStart(std::string_view t, uint32_t b, uint32_t e, std::string_view cue) {
+uint32_t ThatStart(std::string_view t, uint32_t b, uint32_t e, std::string_view cue,
+                   const Lexicons& lex) {
   std::string_view s = t.substr(b, e - b);
-  if (s.empty() || s[0] == kQuoteOpen || s.starts_with("that ")) return b;
-  size_t that = s.find(" that ");
-  if (that == std::string_view::npos || that > 80) return b;
+  if (s.empty() || s.starts_with("that ") || (s[0] == kQuoteOpen && !TellCue(cue))) return b;
+  // "that" may take a comma before an interruption ("via email that, “Of
+  // course ...”").
+  size_t that = s.find(" that");
+  while (that != std::string_view::npos && that + 5 < s.size() && s[that + 5] != ' ' &&
+         s[that + 5] != ',') {
+    that = s.find(" that", that + 1);
+  }
+  if (that == std::string_view::npos || that + 5 >= s.size() || that > 80) return b;
   std::string_view prefix = s.substr(0, that);
-  bool place = PlaceWord(prefix.substr(0, prefix.find(' ')));
-  // A programme's title may sit in a phrase of place: "said on Fox's
-  // “Sunday Morning Futures” that".
+  std::string_view first = prefix.substr(0, prefix.find(' '));
+  // One word of time or manner ("said Monday that"), or a second speech
+  // verb as a participle ("... Roe said, adding that").
+  bool manner = first == prefix && (MannerWord(first) || (first.ends_with("ing") &&
+                                                          lex.IsSpeechVerb(first)));
+  // The rest of a place's name the phrase of place before left behind
+  // ("said at an event in Colorado| Springs that").
+  bool name_tail = b >= 2 && t[b - 1] == ' ' && std::count(prefix.begin(), prefix.end(), ' ') < 3;
+  for (size_t w = 0; name_tail && w != std::string_view::npos; w = prefix.find(' ', w + 1)) {
+    name_tail = std::isupper(static_cast<unsigned char>(prefix[w == 0 ? 0 : w + 1]));
+  }
+  if (name_tail) {
+    size_t prev = t.rfind(' ', b - 2);
+    name_tail = prev != std::string_view::npos &&
+                std::isupper(static_cast<unsigned char>(t[prev + 1]));
+  }
+  bool place = PlaceWord(first) || manner || name_tail;
+  // A programme's title may sit in the prefix: "said on Fox's “Sunday
+  // Morning Futures” that", "told MSNBC's “Morning Joe” on Friday that".
   size_t open = prefix.find(kQuoteOpen);
-  bool title = place && open != std::string_view::npos &&
-               prefix.find(kQuoteClose) == prefix.size() - 1;  // one quote, at the end
-  std::string_view plain = title ? prefix.substr(0, open) : prefix;
-  if (plain.find_first_of(",;:\x02\x03") != std::string_view::npos) return b;
+  size_t close = open == std::string_view::npos ? open : prefix.find(kQuoteClose, open);
+  bool title = (place || TellCue(cue)) && close != std::string_view::npos && close - open < 60 &&
+               std::isupper(static_cast<unsigned char>(prefix[open + 1])) &&
+               prefix.find(kQuoteOpen, close) == std::string_view::npos;
+  std::string_view before = title ? prefix.substr(0, open) : prefix;
+  std::string_view after = title ? prefix.substr(close + 1) : std::string_view();
+  for (std::string_view part : {before, after}) {
+    if (part.find_first_of(",;:\x02\x03") != std::string_view::npos) return b;
+  }
   if (std::count(prefix.begin(), prefix.end(), ' ') > 8) return b;
   if (!TellCue(cue) && !place) return b;
   return b + static_cast<uint32_t>(that) + 1;

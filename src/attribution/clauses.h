@@ -41,8 +41,9 @@ uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& l
 
 // Where reported content starts when the cue's object or a phrase of
 // place comes before "that" ("told the crowd at the fair that ...", "said
-// via email that ..."); `b` when there is none.
-uint32_t ThatStart(std::string_view t, uint32_t b, uint32_t e, std::string_view cue);
+// via email that ...", "added darkly that"); `b` when there is none.
+uint32_t ThatStart(std::string_view t, uint32_t b, uint32_t e, std::string_view cue,
+                   const Lexicons& lex);
 
 // Where reported content starts when a short phrase the writer adds comes
 // before a quotation that runs to the content's end ("told Reuters, “...”",

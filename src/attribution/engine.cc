@@ -279,7 +279,7 @@ class DocumentRun {
     }
     if (!d->content.empty() && !cue.empty()) {
       auto& front = d->content.front();
-      front.first = ThatStart(t, front.first, front.second, cue);
+      front.first = ThatStart(t, front.first, front.second, cue, engine_.lexicons());
       front.first = QuoteStart(t, front.first, front.second, cue);
     }
     d->intro = d->content.empty();
