@@ -736,4 +736,22 @@ TEST_CASE("what was said starts at \"that\" after a word of time or manner, or a
         "jointly owned boats that could cross the bay");
 }
 
+TEST_CASE("a heading in quotes does not carry the quote before it on") {
+  const std::string text =
+      "“We will rebuild,” said Ann Roe, the mayor.\n\n“Bridges Across the River.”\n\n"
+      "“Then we vote,” she said.";
+  CHECK(ContentOf(text, "rebuild") == "“We will rebuild,”");
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "rebuild");
+  REQUIRE(c != nullptr);
+  CHECK(c->content.size() == 1);
+  // A quotation that is not in title case goes on as before.
+  const std::string spoken =
+      "“We will rebuild,” said Ann Roe, the mayor.\n\n“Bridges are what we do.”";
+  Attribution b = Run(spoken);
+  const Claim* d = Find(b, spoken, "rebuild");
+  REQUIRE(d != nullptr);
+  CHECK(d->content.size() == 2);
+}
+
 }  // namespace quoteledger

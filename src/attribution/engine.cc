@@ -68,6 +68,28 @@ bool IsTitleQuote(std::string_view t, uint32_t b, uint32_t e) {
   return before.ends_with("'s ") || before.ends_with(" on ");
 }
 
+// A heading the page set in quotes, not words spoken: a short quotation in
+// title case ("'Legend in the Coal Fields.'"), every word of four letters
+// or more capitalized. The caller checks it stands as its own paragraph.
+bool IsHeadingQuote(std::string_view t, uint32_t b, uint32_t e) {
+  std::string_view inner = t.substr(b + 1, e - b - 2);
+  if (inner.empty() || std::count(inner.begin(), inner.end(), ' ') > 7 ||
+      inner.find(' ') == std::string_view::npos) {
+    return false;
+  }
+  for (size_t w = 0; w != std::string_view::npos; w = inner.find(' ', w + 1)) {
+    std::string_view word = inner.substr(w == 0 ? 0 : w + 1);
+    word = word.substr(0, word.find(' '));
+    size_t letters = std::count_if(word.begin(), word.end(), [](char c) {
+      return std::isalpha(static_cast<unsigned char>(c));
+    });
+    if ((w == 0 || letters >= 4) && !std::isupper(static_cast<unsigned char>(word[0]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 class DocumentRun {
  public:
   DocumentRun(const Engine& engine, const MentionFinder& finder, std::string_view text)
@@ -491,7 +513,8 @@ class DocumentRun {
     // writer's words after the quote is left alone: on PolNeAR train and
     // dev not one such quote was the earlier speaker's (its own cue was
     // missed, or it was a title).
-    if (next_para && quoting && QuoteEndsParagraph(s, qe)) {
+    if (next_para && quoting && QuoteEndsParagraph(s, qe) &&
+        !IsHeadingQuote(seg_.norm.text(), qb, qe)) {
       p.content.emplace_back(qb, qe);
       p.reach = sent.paragraph;
     }
