@@ -136,6 +136,8 @@ TEST_CASE("sources read out of captured regions") {
       // A phrase of place runs into a titled name: the name is the source.
       {"Saturday at the party convention Sen. Ada Lin", MentionType::kName, EntityKind::kPerson,
        "Sen. Ada Lin"},
+      // A bare plural noun of people after an adverbial.
+      {"But conservationists", MentionType::kNominal, EntityKind::kGroup, "conservationists"},
       {"the former Secretary of State Ada Lin", MentionType::kNominal, EntityKind::kPerson,
        "the former Secretary of State Ada Lin"},
   };
@@ -173,7 +175,9 @@ TEST_CASE("regions that hold no source are rejected") {
                              "many other",
                              // A count of things whose noun was read as a
                              // cue ("in eight of nine [states]").
-                             "in eight of nine", "In each of those"}) {
+                             "in eight of nine", "In each of those",
+                             // A bare plural that names no people.
+                             "But retirements"}) {
     CAPTURE(region);
     CHECK(Source(region).type == MentionType::kNone);
   }

@@ -86,6 +86,17 @@ bool IsMannerAdverb(std::string_view lw) {
          !In(lw, {"family", "assembly", "monopoly", "anomaly", "butterfly", "melancholy"});
 }
 
+// A plural noun naming people by what they do ("environmentalists",
+// "lawmakers", "historians"): a source even bare, after an adverbial ("But
+// environmentalists worry").
+bool IsAgentPlural(std::string_view lw) {
+  if (lw.size() < 6 || lw.ends_with("ments")) return false;  // "retirements", not people
+  for (std::string_view suffix : {"ists", "ers", "ors", "ians", "ants", "ents"}) {
+    if (lw.ends_with(suffix)) return true;
+  }
+  return false;
+}
+
 // Words that start the modifier after a nominal's head ("official
 // traveling with Blinken", "sources close to the campaign").
 bool EndsNominalHead(std::string_view lw) {
@@ -435,6 +446,7 @@ size_t MentionFinder::SourceStart(const std::vector<Token>& toks, bool approxima
     if (IsDeterminer(lw) || lex_.IsAnonymousHead(lw) || lex_.IsGroupHead(lw)) break;
     if (approximates && s == 0) break;
     if (CountsPeopleAt(toks, s)) break;
+    if (s + 1 == toks.size() && IsAgentPlural(lw)) break;
     // A count of people: "56 percent", "30 senators".
     if (std::isdigit(static_cast<unsigned char>(toks[s].word[0])) && s + 1 < toks.size() &&
         (Lower(toks[s + 1].word) == "percent" || lex_.IsGroupHead(toks[s + 1].word))) {
