@@ -754,4 +754,11 @@ TEST_CASE("a heading in quotes does not carry the quote before it on") {
   CHECK(d->content.size() == 2);
 }
 
+TEST_CASE("a clause after \"though\" or \"although\" may hold its own attribution") {
+  Expect("Lee called the count “slow,” though the clerk noted that every ballot was checked.",
+         {{"every ballot was checked", "clerk", "the clerk"}});
+  Expect("The vote passed easily although Ann Roe warned that the levy would rise.",
+         {{"the levy would rise", "Ann Roe", "Ann Roe"}});
+}
+
 }  // namespace quoteledger
