@@ -136,6 +136,9 @@ TEST_CASE("sources read out of captured regions") {
       // A phrase of place runs into a titled name: the name is the source.
       {"Saturday at the party convention Sen. Ada Lin", MentionType::kName, EntityKind::kPerson,
        "Sen. Ada Lin"},
+      // A name owning the description before a person's name: that person.
+      {"Ann Roe's longtime confidant Tom Acker", MentionType::kName, EntityKind::kPerson,
+       "Tom Acker"},
       // A bare plural noun of people after an adverbial.
       {"But conservationists", MentionType::kNominal, EntityKind::kGroup, "conservationists"},
       {"the former Secretary of State Ada Lin", MentionType::kNominal, EntityKind::kPerson,

@@ -501,6 +501,25 @@ std::optional<Mention> MentionFinder::NameSource(std::string_view text,
   size_t e = j;
   while (e > s && !toks[e - 1].cap) --e;
   if (e == s) return std::nullopt;
+  // "Donald Trump's longtime confidant Roger Stone": a name that ends in a
+  // possessive owns the description after it; a person's name closing the
+  // region is the source, the words between its role.
+  if (e < toks.size() && toks[e - 1].possessive) {
+    size_t n = toks.size();
+    size_t b = n;
+    while (b > e && toks[b - 1].cap) --b;
+    bool joined = false;  // "Roe's and Lee's aides": two owners
+    for (size_t i = e; i < b; ++i) joined |= In(toks[i].word, {"and", "or"});
+    if (b < n && b > e && !joined && !toks[b - 1].break_after) {
+      Mention m = ClassifyRun(text, toks, b, n);
+      if (m.type == MentionType::kName && m.kind == EntityKind::kPerson) {
+        if (m.title.empty()) {
+          m.title = std::string(text.substr(toks[s].begin, toks[b - 1].end - toks[s].begin));
+        }
+        return m;
+      }
+    }
+  }
   // "Rural clinics", "Hospital administrators": a capitalised word that
   // modifies a lower-case head is part of a description, not a name.
   bool modifies = e < toks.size() && !toks[e - 1].break_after && !toks[e].cap &&
