@@ -761,4 +761,12 @@ TEST_CASE("a clause after \"though\" or \"although\" may hold its own attributio
          {{"the levy would rise", "Ann Roe", "Ann Roe"}});
 }
 
+TEST_CASE("a name the lexicons do not know is the person in apposition to a role") {
+  Expect("The mayor's spokesman, Tiberius Vance, said the bridge would open.",
+         {{"the bridge would open", "Tiberius Vance", "Tiberius Vance"}});
+  // One word is not enough to tell a name from a place or a group.
+  Expect("Her adviser, Tiberius, said the bridge would open.",
+         {{"the bridge would open", "Her adviser", "Her adviser"}});
+}
+
 }  // namespace quoteledger

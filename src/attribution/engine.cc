@@ -355,10 +355,12 @@ class DocumentRun {
     size_t comma = t.find(',', from);
     if (comma == std::string_view::npos || comma - from >= 40 || comma >= sent.norm_end) return;
     Mention name = finder_.ParseSource(seg_.norm, from, static_cast<uint32_t>(comma));
-    if (name.type != MentionType::kName || name.kind != EntityKind::kPerson ||
-        name.norm_begin != from) {
-      return;
-    }
+    // A name the lexicons do not know is a person's in apposition to a
+    // person's role ("the president's spokesman, Josh Earnest,").
+    bool person = name.kind == EntityKind::kPerson ||
+                  (name.kind == EntityKind::kUnknown && source->kind == EntityKind::kPerson &&
+                   name.name.find(' ') != std::string::npos);
+    if (name.type != MentionType::kName || !person || name.norm_begin != from) return;
     // The description is the person's role when its head names one ("her
     // senior adviser"), not when it counts a group ("one of the objectors").
     bool role = !source->plural &&
