@@ -769,4 +769,11 @@ TEST_CASE("a name the lexicons do not know is the person in apposition to a role
          {{"the bridge would open", "Her adviser", "Her adviser"}});
 }
 
+TEST_CASE("a name as a label before a quotation is its speaker") {
+  Expect("Pollsters agree - Ann Roe: “Keep on calling voters until the end.” [Daily.]",
+         {{"Keep on calling voters", "Ann Roe", "Ann Roe"}});
+  Expect("More from Lee: “The state is only a starting point.”",
+         {{"starting point", "Lee", "Lee"}});
+}
+
 }  // namespace quoteledger
