@@ -776,4 +776,9 @@ TEST_CASE("a name as a label before a quotation is its speaker") {
          {{"starting point", "Lee", "Lee"}});
 }
 
+TEST_CASE("a speaker after \"said Tuesday that\" is inside what was said") {
+  CHECK(ContentOf("The governor, Ann Roe, said Tuesday that he had voted for the levy.", "voted") ==
+        "that he had voted for the levy");
+}
+
 }  // namespace quoteledger

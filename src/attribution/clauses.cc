@@ -439,7 +439,11 @@ bool AfterCue(std::string_view t, uint32_t begin, uint32_t pos, const Lexicons& 
     return w;
   };
   std::string_view w = pop_word();
-  if (w == "that") w = pop_word();
+  if (w == "that") {
+    w = pop_word();
+    // "said Tuesday that he", "added again that she".
+    for (int k = 0; k < 2 && MannerWord(w); ++k) w = pop_word();
+  }
   if (w.empty() || w.ends_with("ing") || !lex.IsSpeechVerb(w)) return false;
   std::string prev = Lower(pop_word());
   static const std::string_view kDeterminers[] = {"the", "a", "an", "his", "her", "their",
