@@ -781,4 +781,9 @@ TEST_CASE("a speaker after \"said Tuesday that\" is inside what was said") {
         "that he had voted for the levy");
 }
 
+TEST_CASE("a one-word answer is what was said") {
+  Expect("Asked if she would run again, Ann Roe said no.", {{"no", "Ann Roe", "Ann Roe"}});
+  CHECK(ContentOf("Asked about the levy, 75 percent of voters said yes.", "yes") == "yes");
+}
+
 }  // namespace quoteledger
