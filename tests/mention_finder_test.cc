@@ -139,6 +139,9 @@ TEST_CASE("sources read out of captured regions") {
       // A name owning the description before a person's name: that person.
       {"Ann Roe's longtime confidant Tom Acker", MentionType::kName, EntityKind::kPerson,
        "Tom Acker"},
+      // A name modifying a noun that is also a cue: the whole description.
+      {"A Water Safety Board report", MentionType::kNominal, EntityKind::kOrganization,
+       "A Water Safety Board report"},
       // A bare plural noun of people after an adverbial.
       {"But conservationists", MentionType::kNominal, EntityKind::kGroup, "conservationists"},
       {"the former Secretary of State Ada Lin", MentionType::kNominal, EntityKind::kPerson,

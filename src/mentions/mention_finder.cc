@@ -534,6 +534,9 @@ std::optional<Mention> MentionFinder::NameSource(std::string_view text,
   for (size_t i = e; i < toks.size(); ++i) {
     if (!toks[i].cap && lex_.IsSpeechVerb(Lower(toks[i].word)) &&
         !In(Lower(toks[i - 1].word), {"the", "a", "an", "his", "her", "their", "its"})) {
+      // Last, right after the name, it is a noun the name modifies: "a
+      // Government Accountability Office report [found]".
+      if (i == e && i + 1 == toks.size()) return std::nullopt;
       return Mention{};
     }
   }
@@ -554,7 +557,10 @@ Mention MentionFinder::DescriptionSource(const NormalText& norm, const std::vect
     }
     if (toks[i].cap || !lex_.IsSpeechVerb(toks[i].word)) continue;
     std::string prev = Lower(toks[i - 1].word);
-    if (!In(prev, {"the", "a", "an", "his", "her", "their", "its", "our"})) return {};
+    bool after_name = toks[i - 1].cap && i + 1 == toks.size();  // "the GAO report"
+    if (!In(prev, {"the", "a", "an", "his", "her", "their", "its", "our"}) && !after_name) {
+      return {};
+    }
   }
   std::vector<std::string> lower = LowerWords(toks);
   // "an interview in which Roe", "the night when he": a relative clause
