@@ -716,6 +716,10 @@ TEST_CASE("reported content ends where a later claim of its sentence starts") {
   CHECK(ContentOf("Lee said the count was fair and the vote was close when the mayor replied, "
                   "“We won.”",
                   "the vote") == "the count was fair and the vote was close");
+  // A speaker before the content is shared with the later claim.
+  CHECK(ContentOf("Roe has attacked loopholes that help others, and has called for ending the "
+                  "levy.",
+                  "loopholes") == "loopholes that help others");
 }
 
 TEST_CASE("what was said starts at \"that\" after a word of time or manner, or a title") {

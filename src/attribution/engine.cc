@@ -231,9 +231,13 @@ class DocumentRun {
     if (d->content.size() != 1 || d->cue_end == 0) return true;
     auto& [b, e] = d->content.front();
     if (b < d->cue_end) return true;
+    // (A source before this content is shared: "Roe attacked the plan, and
+    // has called for ...".)
     uint32_t start = other.content.front().first;
     if (other.cue_end > 0) start = std::min(start, other.cue_begin);
-    if (other.source.type != MentionType::kNone) start = std::min(start, other.source.norm_begin);
+    if (other.source.type != MentionType::kNone && other.source.norm_begin >= b) {
+      start = std::min(start, other.source.norm_begin);
+    }
     if (start <= b || start >= e) return true;
     std::string_view t = seg_.norm.text();
     auto [cb, ce] = TrimClause(t, b, start);
@@ -255,6 +259,18 @@ class DocumentRun {
       ce = TrimClause(t, cb, cb + static_cast<uint32_t>(sp)).second;
     }
     if (ce - cb < 12 || t.substr(cb, ce - cb).find(' ') == std::string_view::npos) return false;
+    // And the later claim starts a clause of its own: there is a comma, a
+    // colon, a dash or a conjunction on the way, the cut is not inside a
+    // noun phrase ("... to ease growing Asian| worries about").
+    std::string_view gap = t.substr(b, start - b);
+    bool boundary = gap.find_first_of(",;:(") != std::string_view::npos ||
+                    gap.find(" -") != std::string_view::npos ||
+                    gap.find("\xE2\x80\x94") != std::string_view::npos;
+    for (std::string_view w : {" and ", " but ", " while ", " when ", " as ", " because ",
+                               " although ", " though ", " yet ", " after ", " before "}) {
+      boundary |= (std::string(gap) + " ").find(w) != std::string::npos;
+    }
+    if (!boundary) return false;
     e = ce;
     return true;
   }
