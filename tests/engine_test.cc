@@ -790,4 +790,9 @@ TEST_CASE("a one-word answer is what was said") {
   CHECK(ContentOf("Asked about the levy, 75 percent of voters said yes.", "yes") == "yes");
 }
 
+TEST_CASE("\"been\" between the auxiliary and the cue") {
+  Expect("In Dover, parents and teachers have been demanding that the board release the budget.",
+         {{"that the board release the budget", "parents and teachers", "parents and teachers"}});
+}
+
 }  // namespace quoteledger
