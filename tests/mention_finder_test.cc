@@ -104,6 +104,8 @@ TEST_CASE("sources read out of captured regions") {
        "about half of the county's voters"},
       {"56 percent", MentionType::kNominal, EntityKind::kGroup, "56 percent"},
       {"those surveyed", MentionType::kNominal, EntityKind::kGroup, "those surveyed"},
+      {"Those close to the mayor", MentionType::kNominal, EntityKind::kGroup,
+       "Those close to the mayor"},
       // Shares of people, and "some" on its own.
       {"47%", MentionType::kNominal, EntityKind::kGroup, "47%"},
       {"Two-thirds of the county's voters", MentionType::kNominal, EntityKind::kGroup,

@@ -599,7 +599,8 @@ Mention MentionFinder::DescriptionSource(const NormalText& norm, const std::vect
       m.head.ends_with("ed") && m.head != "accused" && !those) {
     return {};
   }
-  group |= those && toks.size() - s == 2;
+  // "Those close to him", "those familiar with the talks": people.
+  group |= those && (toks.size() - s == 2 || EndsNominalHead(Lower(toks[s + 1].word)));
   // "47% say", "two-thirds of voters said", "some are saying".
   group |= CountsPeopleAt(toks, BoundEnd(toks, s)) ||
            (toks.size() - s == 1 && In(m.head, {"some", "most", "others"}));
