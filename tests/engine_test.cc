@@ -795,4 +795,8 @@ TEST_CASE("\"been\" between the auxiliary and the cue") {
          {{"that the board release the budget", "parents and teachers", "parents and teachers"}});
 }
 
+TEST_CASE("\"pledged delegates\" holds no cue") {
+  CHECK(Run("Roe leads Lee by 271 pledged delegates after the primaries.").claims.empty());
+}
+
 }  // namespace quoteledger

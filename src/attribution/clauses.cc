@@ -26,6 +26,8 @@ bool PrepositionCue(std::string_view cue) {
 bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
                       std::string_view cue, bool continued) {
   std::string_view s = t.substr(c.first, c.second - c.first);
+  // "pledged delegates": a term of the primaries, no cue.
+  if (cue.ends_with("pledged") && s.starts_with("delegate")) return false;
   // "75 percent said yes", "the candidate said no": an answer in one word.
   if (In(s, {"yes", "no", "Yes", "No"})) return true;
   if (s.size() < 3) return false;
