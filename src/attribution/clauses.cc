@@ -306,11 +306,10 @@ bool PlaceWord(std::string_view w) {
 // A word that says when or how something was said ("said Monday that",
 // "added darkly that", "said instead that", "pointed out that").
 bool MannerWord(std::string_view w) {
-  if (w.size() > 4 && w.ends_with("ly") && w != "family" && w != "rally" && w != "ally") {
-    return true;
-  }
-  return In(w, {"only", "instead", "however", "also", "again", "out", "today", "yesterday",
-                "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"});
+  return IsMannerAdverb(w) ||
+         In(w, {"only", "early", "instead", "however", "also", "again", "out", "today",
+                "yesterday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                "Sunday"});
 }
 
 }  // namespace

@@ -266,9 +266,10 @@ class DocumentRun {
     bool boundary = gap.find_first_of(",;:(") != std::string_view::npos ||
                     gap.find(" -") != std::string_view::npos ||
                     gap.find("\xE2\x80\x94") != std::string_view::npos;
+    std::string padded = std::string(gap) + ' ';  // a conjunction just before the claim
     for (std::string_view w : {" and ", " but ", " while ", " when ", " as ", " because ",
                                " although ", " though ", " yet ", " after ", " before "}) {
-      boundary |= (std::string(gap) + " ").find(w) != std::string::npos;
+      boundary |= padded.find(w) != std::string::npos;
     }
     if (!boundary) return false;
     e = ce;

@@ -14,6 +14,11 @@ bool In(std::string_view word, std::initializer_list<std::string_view> words) {
   return std::find(words.begin(), words.end(), word) != words.end();
 }
 
+bool IsMannerAdverb(std::string_view lw) {
+  return lw.size() > 5 && lw.ends_with("ly") &&
+         !In(lw, {"family", "assembly", "monopoly", "anomaly", "butterfly", "melancholy"});
+}
+
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) {

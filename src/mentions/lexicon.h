@@ -85,6 +85,10 @@ std::string Lower(std::string_view s);
 // Whether `word` is one of `words`: for the few grammar words kept in code.
 bool In(std::string_view word, std::initializer_list<std::string_view> words);
 
+// Whether the lower-case `lw` is an "-ly" adverb of manner, not a noun
+// ("family", "rally").
+bool IsMannerAdverb(std::string_view lw);
+
 }  // namespace quoteledger
 
 #endif  // QUOTELEDGER_MENTIONS_LEXICON_H_

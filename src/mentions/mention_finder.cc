@@ -80,12 +80,6 @@ bool IsBadSourceEnd(std::string_view lw) {
                  "those"});
 }
 
-// "-ly" words that are adverbs, not nouns ("family", "rally").
-bool IsMannerAdverb(std::string_view lw) {
-  return lw.size() > 5 && lw.ends_with("ly") &&
-         !In(lw, {"family", "assembly", "monopoly", "anomaly", "butterfly", "melancholy"});
-}
-
 // A plural noun naming people by what they do ("environmentalists",
 // "lawmakers", "historians"): a source even bare, after an adverbial ("But
 // environmentalists worry").
