@@ -799,4 +799,14 @@ TEST_CASE("\"pledged delegates\" holds no cue") {
   CHECK(Run("Roe leads Lee by 271 pledged delegates after the primaries.").claims.empty());
 }
 
+TEST_CASE("a role stated with the name joins the article's roles") {
+  const std::string text = "The mayor's spokesman, Tiberius Vance, said the bridge would open.";
+  Attribution a = Run(text);
+  bool found = false;
+  for (const RoleFact& r : a.roles) {
+    found |= r.person == "Tiberius Vance" && r.title == "mayor's spokesman";
+  }
+  CHECK(found);
+}
+
 }  // namespace quoteledger

@@ -252,6 +252,18 @@ Speaker Resolver::Resolve(const Mention& m, int sentence, const Speaker* last,
       if (m.kind == EntityKind::kAnonymous || m.kind == EntityKind::kGroup) break;
       int e = Lookup(m.name, m.norm_begin);
       if (e < 0 && m.kind == EntityKind::kOrganization) e = FindOrAdd(m);
+      // A role stated with the name ("her adviser, Jake Roe,", "Trump's
+      // confidant Roger Stone") is one the person holds: it joins the roles.
+      if (!m.title.empty() && (m.kind == EntityKind::kPerson || m.kind == EntityKind::kUnknown)) {
+        if (e < 0 && TokenCount(m.name) >= 2) {
+          Mention person = m;
+          person.kind = EntityKind::kPerson;
+          e = FindOrAdd(person);
+        }
+        if (e >= 0 && entities_[e].kind == EntityKind::kPerson) {
+          AddRole(e, m.title, m.affiliation, m.norm_begin, m.norm_end);
+        }
+      }
       if (e >= 0) return FromEntity(e);
       out.name = UncapitalizedName(m.name);
       out.kind = m.kind == EntityKind::kUnknown ? EntityKind::kPerson : m.kind;
