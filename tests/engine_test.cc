@@ -809,4 +809,9 @@ TEST_CASE("a role stated with the name joins the article's roles") {
   CHECK(found);
 }
 
+TEST_CASE("a determiner alone is no source: the noun after it is not a predicate") {
+  Expect("Her aides said the count was slow but noted that every ballot was checked.",
+         {{"that every ballot was checked", "Her aides", "Her aides"}});
+}
+
 }  // namespace quoteledger

@@ -143,6 +143,25 @@ class DocumentRun {
         continue;
       }
       Verdict v = Accept(r, m, s, first_draft);
+      // "His aides said ... and noted ...": the shortest source ("His") left
+      // "aides" to a pattern's first predicate. Hide that word and ask again.
+      if (v == Verdict::kNotASource && m.source.found() && retries < 4 &&
+          m.source.end < piece.size() &&
+          In(Lower(piece.substr(m.source.begin, m.source.end - m.source.begin)),
+             {"his", "her", "their", "its", "our", "my", "your", "the", "a", "an", "this",
+              "these", "those"})) {
+        if (!is_masked) {
+          masked = std::string(piece);
+          restart = m.whole.begin + 1;
+          is_masked = true;
+        }
+        ++retries;
+        for (size_t i = m.source.end + 1;
+             i < masked.size() && std::isalpha(static_cast<unsigned char>(masked[i])); ++i) {
+          masked[i] = 'X';
+        }
+        continue;
+      }
       if (v == Verdict::kNotASource && m.cue.found() && retries < 4) {
         if (!is_masked) {
           masked = std::string(piece);
