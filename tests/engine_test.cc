@@ -788,6 +788,7 @@ TEST_CASE("a speaker after \"said Tuesday that\" is inside what was said") {
 TEST_CASE("a one-word answer is what was said") {
   Expect("Asked if she would run again, Ann Roe said no.", {{"no", "Ann Roe", "Ann Roe"}});
   CHECK(ContentOf("Asked about the levy, 75 percent of voters said yes.", "yes") == "yes");
+  CHECK(ContentOf("Asked whether the levy would pass, Ann Roe said so.", "so") == "so");
 }
 
 TEST_CASE("\"been\" between the auxiliary and the cue") {
