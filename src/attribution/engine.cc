@@ -122,11 +122,12 @@ class DocumentRun {
   }
 
   // Runs rule `r` over one sentence, accepting every match it can. When a
-  // match yields no sensible source, RE2 is asked again in two ways: with
-  // the cue it took blanked out (RE2 takes the first cue after the start,
-  // and "The report found" has "report" first), and then from a later
-  // start ("During the speech, Acker said"). Offsets never change, and
-  // sources are always read from the real text.
+  // match yields no sensible source, RE2 is asked again in three ways:
+  // with the word after a lone determiner hidden ("His aides"), with the
+  // cue it took blanked out (RE2 takes the first cue after the start, and
+  // "The report found" has "report" first), and then from a later start
+  // ("During the speech, Acker said"). Offsets never change, and sources
+  // are always read from the real text.
   void MatchRule(int r, std::string_view piece, int s, size_t first_draft) {
     const RuleSet& rules = engine_.ThreadRules();
     size_t from = 0, restart = 0;
@@ -143,6 +144,15 @@ class DocumentRun {
         continue;
       }
       Verdict v = Accept(r, m, s, first_draft);
+      // A retry on a masked copy of the sentence, from the same start.
+      auto begin_mask = [&]() {
+        if (!is_masked) {
+          masked = std::string(piece);
+          restart = m.whole.begin + 1;
+          is_masked = true;
+        }
+        ++retries;
+      };
       // "His aides said ... and noted ...": the shortest source ("His") left
       // "aides" to a pattern's first predicate. Hide that word and ask again.
       if (v == Verdict::kNotASource && m.source.found() && retries < 4 &&
@@ -150,12 +160,7 @@ class DocumentRun {
           In(Lower(piece.substr(m.source.begin, m.source.end - m.source.begin)),
              {"his", "her", "their", "its", "our", "my", "your", "the", "a", "an", "this",
               "these", "those"})) {
-        if (!is_masked) {
-          masked = std::string(piece);
-          restart = m.whole.begin + 1;
-          is_masked = true;
-        }
-        ++retries;
+        begin_mask();
         for (size_t i = m.source.end + 1;
              i < masked.size() && std::isalpha(static_cast<unsigned char>(masked[i])); ++i) {
           masked[i] = 'X';
@@ -163,12 +168,7 @@ class DocumentRun {
         continue;
       }
       if (v == Verdict::kNotASource && m.cue.found() && retries < 4) {
-        if (!is_masked) {
-          masked = std::string(piece);
-          restart = m.whole.begin + 1;
-          is_masked = true;
-        }
-        ++retries;
+        begin_mask();
         for (size_t i = m.cue.begin; i < m.cue.end; ++i) masked[i] = '_';
         continue;
       }
