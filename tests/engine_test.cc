@@ -791,6 +791,11 @@ TEST_CASE("a one-word answer is what was said") {
   CHECK(ContentOf("Asked whether the levy would pass, Ann Roe said so.", "so") == "so");
 }
 
+TEST_CASE("\"was quoted as saying\" leads to the cue") {
+  Expect("Ann Roe was quoted as saying the bridge would open.",
+         {{"the bridge would open", "Ann Roe", "Ann Roe"}});
+}
+
 TEST_CASE("\"been\" between the auxiliary and the cue") {
   Expect("In Dover, parents and teachers have been demanding that the board release the budget.",
          {{"that the board release the budget", "parents and teachers", "parents and teachers"}});

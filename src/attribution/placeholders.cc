@@ -49,7 +49,7 @@ PlaceholderMap Engine::BuiltinPlaceholders(const Lexicons& lex) {
   // to Twitter to say"). Verbs of wish or refusal ("wanted", "refused") and
   // of seeming are left out: PolNeAR makes them the cue themselves.
   const std::string aux =
-      R"re((?:(?:)re" + Alternation(lex.cue_adverbs()) + R"re(|is|are|was|were|been|has|have|had|also|would|will|could|has also|had also|has long|have long|has repeatedly|had previously|has previously|did|does|do|not|didn't|doesn't|don't|hasn't|haven't|hadn't|wouldn't|won't|couldn't|can|can't|cannot|may|might|should|must|has often|also has|also had|went on to|goes on to|go on to|going on to|(?:tried|tries|sought|seeks|continued|continues|(?:is|was|were|are) (?:quick|prompted|careful|eager|willing|unwilling|reluctant)|went out of (?:his|her|their|its) way|took to (?:Twitter|Facebook|Instagram|the airwaves|the floor|the stage|the podium)(?: \p{Lu}\p{L}+)?|hastened|rushed) to) )*)re";
+      R"re((?:(?:)re" + Alternation(lex.cue_adverbs()) + R"re(|is|are|was|were|been|has|have|had|also|would|will|could|has also|had also|has long|have long|has repeatedly|had previously|has previously|did|does|do|not|didn't|doesn't|don't|hasn't|haven't|hadn't|wouldn't|won't|couldn't|can|can't|cannot|may|might|should|must|has often|also has|also had|went on to|goes on to|go on to|going on to|(?:is|was|were|are|been) quoted as|(?:tried|tries|sought|seeks|continued|continues|(?:is|was|were|are) (?:quick|prompted|careful|eager|willing|unwilling|reluctant)|went out of (?:his|her|their|its) way|took to (?:Twitter|Facebook|Instagram|the airwaves|the floor|the stage|the podium)(?: \p{Lu}\p{L}+)?|hastened|rushed) to) )*)re";
   PlaceholderMap p;
   p["QUOTE"] = R"re(\x02[^\x03]*\x03)re";
   p["QUOTE2"] = p["QUOTE"];
