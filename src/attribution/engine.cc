@@ -156,7 +156,7 @@ class DocumentRun {
       // "His aides said ... and noted ...": the shortest source ("His") left
       // "aides" to a pattern's first predicate. Hide that word and ask again.
       if (v == Verdict::kNotASource && m.source.found() && retries < 4 &&
-          m.source.end < piece.size() &&
+          m.source.end < piece.size() && m.source.end - m.source.begin <= 5 &&
           In(Lower(piece.substr(m.source.begin, m.source.end - m.source.begin)),
              {"his", "her", "their", "its", "our", "my", "your", "the", "a", "an", "this",
               "these", "those"})) {
@@ -285,10 +285,9 @@ class DocumentRun {
     bool boundary = gap.find_first_of(",;:(") != std::string_view::npos ||
                     gap.find(" -") != std::string_view::npos ||
                     gap.find("\xE2\x80\x94") != std::string_view::npos;
-    std::string padded = std::string(gap) + ' ';  // a conjunction just before the claim
     for (std::string_view w : {" and ", " but ", " while ", " when ", " as ", " because ",
                                " although ", " though ", " yet ", " after ", " before "}) {
-      boundary |= padded.find(w) != std::string::npos;
+      boundary |= gap.find(w) != std::string_view::npos || gap.ends_with(w.substr(0, w.size() - 1));
     }
     if (!boundary) return false;
     e = ce;
