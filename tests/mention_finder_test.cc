@@ -144,6 +144,9 @@ TEST_CASE("sources read out of captured regions") {
       // A name modifying a noun that is also a cue: the whole description.
       {"A Water Safety Board report", MentionType::kNominal, EntityKind::kOrganization,
        "A Water Safety Board report"},
+      // An adjective before such a noun ("report" is also a speech verb).
+      {"the congressional report", MentionType::kNominal, EntityKind::kOrganization,
+       "the congressional report"},
       // A bare plural noun of people after an adverbial.
       {"But conservationists", MentionType::kNominal, EntityKind::kGroup, "conservationists"},
       {"the former Secretary of State Ada Lin", MentionType::kNominal, EntityKind::kPerson,

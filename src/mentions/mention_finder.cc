@@ -552,7 +552,11 @@ Mention MentionFinder::DescriptionSource(const NormalText& norm, const std::vect
     if (toks[i].cap || !lex_.IsSpeechVerb(toks[i].word)) continue;
     std::string prev = Lower(toks[i - 1].word);
     bool after_name = toks[i - 1].cap && i + 1 == toks.size();  // "the GAO report"
-    if (!In(prev, {"the", "a", "an", "his", "her", "their", "its", "our"}) && !after_name) {
+    // "the congressional report", "a new report": the noun ends the phrase.
+    bool head_noun = i + 1 == toks.size() && IsDeterminer(Lower(toks[s].word)) &&
+                     In(toks[i].word, {"report", "reports", "tweet", "tweets", "post"});
+    if (!In(prev, {"the", "a", "an", "his", "her", "their", "its", "our"}) && !after_name &&
+        !head_noun) {
       return {};
     }
   }
