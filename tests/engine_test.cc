@@ -820,4 +820,22 @@ TEST_CASE("a determiner alone is no source: the noun after it is not a predicate
          {{"that every ballot was checked", "Her aides", "Her aides"}});
 }
 
+TEST_CASE("a naming in a relative clause is a claim unless an outer claim holds it") {
+  const std::string text = "The fund pays for what Ann Roe calls the quiet work of the city.";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "the quiet work");
+  REQUIRE(c != nullptr);
+  REQUIRE(c->content.size() == 2);
+  CHECK(c->content[0].Of(text) == "what");
+  CHECK(c->content[1].Of(text) == "the quiet work of the city");
+  CHECK(c->speaker == "Ann Roe");
+  Expect("The mayor toured the plant, which critics have described as a relic.",
+         {{"a relic", "critics", "critics"}});
+  // The outer stance claim takes the clause: one claim, its cue "condemned".
+  const std::string outer = "Ann Roe condemned what she called a “brazen breach” of the rules.";
+  Attribution b = Run(outer);
+  REQUIRE(b.claims.size() == 1);
+  CHECK(b.claims[0].cue.Of(outer) == "condemned");
+}
+
 }  // namespace quoteledger

@@ -64,8 +64,10 @@ bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
       "by", "are", "is", "was", "were", "be", "been", "have", "has", "had",
       "will", "would", "can", "could", "should", "may", "might", "do", "does",
       "did", "and", "or", "which", "who", "whom", "whose", "of", "as"};
-  // "asked which issue mattered": a question put opens with its wh-word.
-  bool question = cue.ends_with("asked") || cue.ends_with("Asked");
+  // "asked which issue mattered": a question put opens with its wh-word;
+  // so does a relative clause whose word is a part of its own ("which
+  // critics called a relic" is "which" and "a relic").
+  bool question = cue.ends_with("asked") || cue.ends_with("Asked") || (continued && s == w);
   for (std::string_view b : kBad) {
     if (w == b && !(question && (w == "which" || w == "who" || w == "whom"))) return false;
   }

@@ -375,9 +375,12 @@ class DocumentRun {
     }
     // "... what he called a “sex tape”", "Trump, whom he called a “con
     // artist”": the naming is part of an outer claim's content, not a claim
-    // of its own.
+    // of its own, unless the rule takes the relative word as its content.
     std::string_view lead = t.substr(sent.norm_begin, d->source.norm_begin - sent.norm_begin);
-    if (lead.ends_with(" what ") || lead == "what " || lead.ends_with(" whom ")) return false;
+    bool own = !d->content.empty() && d->content.front().first < d->source.norm_begin;
+    if (!own && (lead.ends_with(" what ") || lead == "what " || lead.ends_with(" whom "))) {
+      return false;
+    }
     return !NounCueDisagrees(cue, d->source, lex);
   }
 
