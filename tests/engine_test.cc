@@ -838,4 +838,19 @@ TEST_CASE("a naming in a relative clause is a claim unless an outer claim holds 
   CHECK(b.claims[0].cue.Of(outer) == "condemned");
 }
 
+TEST_CASE("a cue noun owned by its speaker, or the object of the speaker's verb") {
+  // The owner speaks: a possessive pronoun resolves like its subject form.
+  Expect("Ann Roe spoke first. Her call for a total ban on imports drew fire.",
+         {{"a total ban on imports", "Ann Roe", "Her"}});
+  // The phrase as a verb's object is that verb's subject's claim.
+  Expect("The mayor is doubling down on her support for the levy.",
+         {{"her support for the levy", "The mayor", "The mayor"}});
+  Expect("Ann Roe touted her plan to rebuild the bridge.",
+         {{"her plan to rebuild the bridge", "Ann Roe", "Ann Roe"}});
+  // A day after "on" is when: no claim.
+  CHECK(Run("His remarks on Saturday carried a more personal tone.").claims.empty());
+  // "His aides said": before any other word the pronoun is no speaker.
+  Expect("His aides said the count was slow.", {{"the count was slow", "His aides", "His aides"}});
+}
+
 }  // namespace quoteledger

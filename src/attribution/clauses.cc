@@ -71,6 +71,11 @@ bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
   for (std::string_view b : kBad) {
     if (w == b && !(question && (w == "which" || w == "who" || w == "whom"))) return false;
   }
+  // "his remarks on Saturday": a day after a cue's "on" is when, not what.
+  if (cue.ends_with(" on") && In(w, {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                     "Saturday", "Sunday"})) {
+    return false;
+  }
   // A short phrase of place or time ("said Tuesday in Paris") is where or
   // when it was said, not what.
   static const std::string_view kPlace[] = {"in", "at", "on", "during", "from", "after", "before", "with"};

@@ -352,6 +352,12 @@ class DocumentRun {
       return false;
     }
     d->source = finder_.ParseSource(seg_.norm, region.begin, region.end);
+    // "his call for", "her claim that": a possessive pronoun owning the cue
+    // noun is the speaker. (Before any other word, "His aides said", it is
+    // a determiner and no source.)
+    if (d->source.type == MentionType::kNone && d->cue_begin == region.end + 1) {
+      PossessiveSource(region, &d->source);
+    }
     // After "according to" any noun phrase is a source ("exit polls").
     if (d->source.type == MentionType::kNone && d->kind == ClaimKind::kAccordingTo) {
       d->source = finder_.Describe(seg_.norm, region.begin, region.end);
@@ -382,6 +388,21 @@ class DocumentRun {
       return false;
     }
     return !NounCueDisagrees(cue, d->source, lex);
+  }
+
+  void PossessiveSource(Span region, Mention* m) const {
+    static const std::pair<std::string_view, std::string_view> kOwners[] = {
+        {"his", "he"}, {"her", "she"}, {"their", "they"}, {"its", "it"}};
+    std::string_view t = seg_.norm.text();
+    std::string word = Lower(t.substr(region.begin, region.end - region.begin));
+    for (auto [owner, subject] : kOwners) {
+      if (word != owner) continue;
+      m->type = MentionType::kPronoun;
+      m->norm_begin = region.begin;
+      m->norm_end = region.end;
+      m->text = std::string(subject);
+      PronounInfo(subject, &m->gender, &m->plural);
+    }
   }
 
   // A description with a name in apposition is that person: "her adviser,
