@@ -853,4 +853,16 @@ TEST_CASE("a cue noun owned by its speaker, or the object of the speaker's verb"
   Expect("His aides said the count was slow.", {{"the count was slow", "His aides", "His aides"}});
 }
 
+TEST_CASE("an earlier claim's content ends where a later claim with its own speaker starts") {
+  const std::string text =
+      "Ann Roe accuses Tom Lee of subjecting her to an “artful smear” over her bank ties while "
+      "Lee suggests the former mayor is a captive of the party.";
+  CHECK(ContentOf(text, "artful smear") ==
+        "Tom Lee of subjecting her to an “artful smear” over her bank ties");
+  Expect(text, {{"the former mayor is a captive", "Tom Lee", "Lee"}});
+  // A second verb of the reported clause's subject is no claim of its own.
+  CHECK(ContentOf("Police say he posed a deadly threat and refused to drop the gun.", "posed") ==
+        "he posed a deadly threat and refused to drop the gun");
+}
+
 }  // namespace quoteledger

@@ -24,6 +24,7 @@ struct Draft {
   double confidence = 0;
   std::vector<std::pair<uint32_t, uint32_t>> content;
   Mention source;
+  uint32_t region_begin = 0;  // where the source's words start ("its president, Ann Roe")
   uint32_t cue_begin = 0, cue_end = 0;
   int sentence = 0;
   int paragraph = 0;
@@ -229,14 +230,36 @@ class DocumentRun {
     // "..., according to the ministry, which does not count ...".
     if (d.content.size() > 1 && StartsRelative(t, d.content[1])) return Verdict::kNotASource;
     if (subject.second > subject.first && !d.intro) d.content.insert(d.content.begin(), subject);
+    // Earlier claims this one cuts short: applied only once it is accepted.
+    std::vector<std::pair<size_t, Draft>> shortened;
+    auto overlaps = [&d](const Draft& other) {
+      for (auto [b, e] : d.content) {
+        if (Overlaps(other, b, e)) return true;
+      }
+      return false;
+    };
     for (size_t k = first_draft; k < drafts_.size(); ++k) {
       const Draft& other = drafts_[k];
       if (d.intro || other.intro) return Verdict::kRejected;
       if (!CutBefore(other, &d)) return Verdict::kRejected;
-      for (auto [b, e] : d.content) {
-        if (Overlaps(other, b, e)) return Verdict::kRejected;
+      if (!overlaps(other)) continue;
+      // "Roe attacked the plan, calling it a sham": an earlier claim whose
+      // content runs on into this one's speaker and cue ends where it starts.
+      // Only a claim of the reported-speech stages with a speaker of its own
+      // inside that content may: a stance's object is more often a clause's
+      // own words ("suggests that its officers support"), and a second verb
+      // of the same subject goes on with what was said ("Police say he
+      // posed a threat and refused to drop the gun").
+      bool own_speaker = d.source.type != MentionType::kNone &&
+                         d.source.norm_begin >= other.content.front().first;
+      Draft cut = other;
+      if (d.stage > 3 || !own_speaker || !CutBefore(d, &cut) || cut.content == other.content ||
+          overlaps(cut)) {
+        return Verdict::kRejected;
       }
+      shortened.emplace_back(k, std::move(cut));
     }
+    for (auto& [k, cut] : shortened) drafts_[k] = std::move(cut);
     if (!d.intro) CueTakesPreposition(&d);
     FixKind(&d);
     drafts_.push_back(std::move(d));
@@ -255,7 +278,7 @@ class DocumentRun {
     uint32_t start = other.content.front().first;
     if (other.cue_end > 0) start = std::min(start, other.cue_begin);
     if (other.source.type != MentionType::kNone && other.source.norm_begin >= b) {
-      start = std::min(start, other.source.norm_begin);
+      start = std::min(start, std::max(other.region_begin, b));
     }
     if (start <= b || start >= e) return true;
     std::string_view t = seg_.norm.text();
@@ -363,6 +386,7 @@ class DocumentRun {
       d->source = finder_.Describe(seg_.norm, region.begin, region.end);
     }
     if (d->source.type == MentionType::kNone) return false;
+    d->region_begin = d->source.norm_begin;
     NameInApposition(sent, &d->source);
     // A speaker inside a quotation is part of what was said. (A quoted
     // transcript turn, `"ROE: ...`, opens with the label.)
