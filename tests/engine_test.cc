@@ -865,4 +865,12 @@ TEST_CASE("an earlier claim's content ends where a later claim with its own spea
         "he posed a deadly threat and refused to drop the gun");
 }
 
+TEST_CASE("a verb of stance may have one name as its object") {
+  CHECK(ContentOf("Ann Roe attacked Lee, saying he would raise taxes.", "Lee") == "Lee");
+  CHECK(ContentOf("Ann Roe attacked Lee, saying he would raise taxes.", "raise") ==
+        "he would raise taxes");
+  // One lower-case word is still no content.
+  CHECK(Run("Ann Roe attacked back.").claims.empty());
+}
+
 }  // namespace quoteledger

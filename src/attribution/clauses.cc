@@ -24,7 +24,7 @@ bool PrepositionCue(std::string_view cue) {
 }  // namespace
 
 bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
-                      std::string_view cue, bool continued) {
+                      std::string_view cue, bool continued, bool takes_object) {
   std::string_view s = t.substr(c.first, c.second - c.first);
   // "pledged delegates": a term of the primaries, no cue.
   if (cue.ends_with("pledged") && s.starts_with("delegate")) return false;
@@ -38,9 +38,9 @@ bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
   // content; a quoted word is ("called it “rigged”"), and so is the
   // subject of content the attribution interrupts ("Trump, Roe said, has")
   // and a name after a cue that reports through a preposition ("would vote
-  // for Clinton").
+  // for Clinton") or a verb of stance ("attacked Trump").
   if (sp == std::string_view::npos && s.find(kQuoteOpen) == std::string_view::npos && !continued &&
-      !(PrepositionCue(cue) && std::isupper(static_cast<unsigned char>(s[0])))) {
+      !((PrepositionCue(cue) || takes_object) && std::isupper(static_cast<unsigned char>(s[0])))) {
     return false;
   }
   std::string_view w = s.substr(0, sp);

@@ -17,8 +17,10 @@ namespace quoteledger {
 // a passive ("said to be"), not a short phrase of place or time ("said
 // Tuesday in Paris"). `continued`: a second part follows, so a front of
 // place or time is fine ("Since May, according to exit polls, ...").
+// `takes_object`: the cue is a verb of stance, whose object may be one name
+// ("attacked Trump").
 bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
-                      std::string_view cue, bool continued);
+                      std::string_view cue, bool continued, bool takes_object = false);
 
 // Whether the span opens with a relative pronoun ("which ...", "who ...").
 bool StartsRelative(std::string_view t, std::pair<uint32_t, uint32_t> c);

@@ -223,7 +223,11 @@ class DocumentRun {
         d.source = Mention{};
       }
     }
-    if (!d.intro && !PlausibleContent(t, d.content.front(), cue, d.content.size() > 1)) {
+    std::string_view cue_verb = cue.substr(cue.rfind(' ') + 1);
+    const auto& stance = engine_.lexicons().stance_verb_forms();
+    bool takes_object = std::find(stance.begin(), stance.end(), cue_verb) != stance.end();
+    if (!d.intro &&
+        !PlausibleContent(t, d.content.front(), cue, d.content.size() > 1, takes_object)) {
       return Verdict::kNotASource;
     }
     // A second part that opens a relative clause belongs to the source:
@@ -300,7 +304,12 @@ class DocumentRun {
       }
       ce = TrimClause(t, cb, cb + static_cast<uint32_t>(sp)).second;
     }
-    if (ce - cb < 12 || t.substr(cb, ce - cb).find(' ') == std::string_view::npos) return false;
+    // (A name alone is what a stance is about: "Roe attacked Lee, saying".)
+    bool name = ce > cb && std::isupper(static_cast<unsigned char>(t[cb])) && d->stage >= 5;
+    if (!name &&
+        (ce - cb < 12 || t.substr(cb, ce - cb).find(' ') == std::string_view::npos)) {
+      return false;
+    }
     // And the later claim starts a clause of its own: there is a comma, a
     // colon, a dash or a conjunction on the way, the cut is not inside a
     // noun phrase ("... to ease growing Asian| worries about").
