@@ -147,6 +147,9 @@ TEST_CASE("sources read out of captured regions") {
       // An adjective before such a noun ("report" is also a speech verb).
       {"the congressional report", MentionType::kNominal, EntityKind::kOrganization,
        "the congressional report"},
+      // Bare records that report are sources, with their modifiers.
+      {"new fundraising reports", MentionType::kNominal, EntityKind::kGroup,
+       "new fundraising reports"},
       // A bare plural noun of people after an adverbial.
       {"But conservationists", MentionType::kNominal, EntityKind::kGroup, "conservationists"},
       {"the former Secretary of State Ada Lin", MentionType::kNominal, EntityKind::kPerson,

@@ -441,6 +441,20 @@ size_t MentionFinder::SourceStart(const std::vector<Token>& toks, bool approxima
     if (approximates && s == 0) break;
     if (CountsPeopleAt(toks, s)) break;
     if (s + 1 == toks.size() && IsAgentPlural(lw)) break;
+    // Bare records that report: "..., new fundraising reports show".
+    if (s + 1 == toks.size() && In(lw, {"reports", "records", "filings", "documents", "polls",
+                                        "surveys", "studies", "figures", "data", "emails"})) {
+      // With the words that modify it ("exit polls", "new fundraising").
+      while (s > 0 && !toks[s - 1].cap && !toks[s - 1].break_after &&
+             std::isalpha(static_cast<unsigned char>(toks[s - 1].word[0])) &&
+             !toks[s - 1].word.ends_with("ly") &&
+             !In(toks[s - 1].word, {"and", "or", "but", "now", "also", "then", "that", "which",
+                                    "in", "on", "at", "of", "to", "for", "by", "with", "as",
+                                    "from", "after", "before", "when", "while", "even"})) {
+        --s;
+      }
+      break;
+    }
     // A count of people: "56 percent", "30 senators".
     if (std::isdigit(static_cast<unsigned char>(toks[s].word[0])) && s + 1 < toks.size() &&
         (Lower(toks[s + 1].word) == "percent" || lex_.IsGroupHead(toks[s + 1].word))) {
@@ -552,8 +566,9 @@ Mention MentionFinder::DescriptionSource(const NormalText& norm, const std::vect
     if (toks[i].cap || !lex_.IsSpeechVerb(toks[i].word)) continue;
     std::string prev = Lower(toks[i - 1].word);
     bool after_name = toks[i - 1].cap && i + 1 == toks.size();  // "the GAO report"
-    // "the congressional report", "a new report": the noun ends the phrase.
-    bool head_noun = i + 1 == toks.size() && IsDeterminer(Lower(toks[s].word)) &&
+    // "the congressional report", "new fundraising reports": the noun ends
+    // the phrase.
+    bool head_noun = i + 1 == toks.size() && i > s && !toks[i - 1].word.ends_with("ly") &&
                      In(toks[i].word, {"report", "reports", "tweet", "tweets", "post"});
     if (!In(prev, {"the", "a", "an", "his", "her", "their", "its", "our"}) && !after_name &&
         !head_noun) {
