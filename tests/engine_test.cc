@@ -873,4 +873,16 @@ TEST_CASE("a verb of stance may have one name as its object") {
   CHECK(Run("Ann Roe attacked back.").claims.empty());
 }
 
+TEST_CASE("a passive of stance with its agent: the agent speaks about the subject") {
+  const std::string text = "The levy has been sharply criticized by the state teachers union.";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "The levy");
+  REQUIRE(c != nullptr);
+  CHECK(c->content.front().Of(text) == "The levy");
+  CHECK(c->source.Of(text) == "the state teachers union");
+  CHECK(c->cue.Of(text) == "has been sharply criticized by");
+  // Not for verbs that report no stance.
+  CHECK(Run("The bridge was built by a firm from Ohio.").claims.empty());
+}
+
 }  // namespace quoteledger
