@@ -885,4 +885,17 @@ TEST_CASE("a passive of stance with its agent: the agent speaks about the subjec
   CHECK(Run("The bridge was built by a firm from Ohio.").claims.empty());
 }
 
+TEST_CASE("a cue in the infinitive after the subject's own verb phrase") {
+  const std::string text = "Ann Roe took to Twitter to say the plan was a failure.";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "the plan was a failure");
+  REQUIRE(c != nullptr);
+  CHECK(c->speaker == "Ann Roe");
+  CHECK(c->cue.Of(text) == "took to Twitter to say");
+  // The object of "allowed" does the thinking: Roe is no speaker of it.
+  const std::string other = "The mayor allowed her staff to think that the bridge was safe.";
+  Attribution b = Run(other);
+  for (const Claim& claim : b.claims) CHECK(claim.source.Of(other) != "The mayor");
+}
+
 }  // namespace quoteledger

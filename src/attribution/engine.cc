@@ -390,6 +390,9 @@ class DocumentRun {
     if (d->source.type == MentionType::kNone && d->cue_begin == region.end + 1) {
       PossessiveSource(region, &d->source);
     }
+    if (d->source.type == MentionType::kNone && d->cue_begin == region.end + 1) {
+      InfinitiveCue(region, d);
+    }
     // After "according to" any noun phrase is a source ("exit polls").
     if (d->source.type == MentionType::kNone && d->kind == ClaimKind::kAccordingTo) {
       d->source = finder_.Describe(seg_.norm, region.begin, region.end);
@@ -421,6 +424,39 @@ class DocumentRun {
       return false;
     }
     return !NounCueDisagrees(cue, d->source, lex);
+  }
+
+  // "Roe took to Twitter to say", "Lee tended to support": a cue in the
+  // infinitive after the subject's own verb phrase. The subject is the
+  // source, and the phrase joins the cue.
+  void InfinitiveCue(Span region, Draft* d) const {
+    std::string_view t = seg_.norm.text();
+    std::string_view r = t.substr(region.begin, region.end - region.begin);
+    std::string_view cue = t.substr(d->cue_begin, d->cue_end - d->cue_begin);
+    if (!r.ends_with(" to") || cue == "show") return;
+    for (size_t sp = r.find(' '); sp != std::string_view::npos; sp = r.find(' ', sp + 1)) {
+      std::string_view phrase = r.substr(sp + 1);
+      std::string_view verb = phrase.substr(0, phrase.find(' '));
+      // Verbs whose own subject does the infinitive ("allowed her staff to
+      // think" is the staff's thinking), a few words before its "to".
+      if (!In(verb, {"took", "takes", "went", "goes", "used", "uses", "began", "begins",
+                     "tended", "tends", "continued", "continues", "refused", "refuses",
+                     "declined", "declines", "decided", "decides", "sought", "seeks", "tried",
+                     "tries", "wanted", "wants", "hoped", "hopes", "planned", "plans", "agreed",
+                     "agrees", "promised", "promises", "threatened", "threatens", "vowed",
+                     "vows", "moved", "moves", "rushed", "stepped", "came", "comes", "seemed",
+                     "seems", "appeared", "appears", "pledged", "pledges", "managed", "chose",
+                     "opted", "rose", "stood", "got", "gets"}) ||
+          std::count(phrase.begin(), phrase.end(), ' ') > 4) {
+        continue;
+      }
+      uint32_t end = region.begin + static_cast<uint32_t>(sp);
+      Mention m = finder_.ParseSource(seg_.norm, region.begin, end);
+      if (m.type == MentionType::kNone) return;
+      d->source = std::move(m);
+      d->cue_begin = end + 1;
+      return;
+    }
   }
 
   void PossessiveSource(Span region, Mention* m) const {
