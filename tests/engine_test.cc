@@ -886,12 +886,12 @@ TEST_CASE("a passive of stance with its agent: the agent speaks about the subjec
 }
 
 TEST_CASE("a cue in the infinitive after the subject's own verb phrase") {
-  const std::string text = "Ann Roe took to Twitter to say the plan was a failure.";
+  const std::string text = "Ann Roe used an expletive to describe the plan for the bridge.";
   Attribution a = Run(text);
-  const Claim* c = Find(a, text, "the plan was a failure");
+  const Claim* c = Find(a, text, "the plan for the bridge");
   REQUIRE(c != nullptr);
   CHECK(c->speaker == "Ann Roe");
-  CHECK(c->cue.Of(text) == "took to Twitter to say");
+  CHECK(c->cue.Of(text) == "used an expletive to describe");
   // The object of "allowed" does the thinking: Roe is no speaker of it.
   const std::string other = "The mayor allowed her staff to think that the bridge was safe.";
   Attribution b = Run(other);
