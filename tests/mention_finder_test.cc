@@ -177,6 +177,8 @@ TEST_CASE("regions that hold no source are rejected") {
                              "that he noticed the shift",
                              // An -ed word after a determiner is an adjective.
                              "the continued",
+                             // A participial phrase before the subject.
+                             "Reached by phone", "Appearing before supporters", "Speaking",
                              // A name, then its own cue and more: not a source.
                              "Mayor Ann Roe (D-Ohio) said the wave of layoffs",
                              // An adverb opening the sentence names no one,

@@ -354,6 +354,7 @@ Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
   if (!TrimRegion(&toks, &approximates)) return {};
   size_t s = SourceStart(toks, approximates);
   if (s == std::string::npos) return {};
+  if (OpensParticipialPhrase(toks, s)) return {};
   char gender;
   bool plural;
   if (s + 1 == toks.size() && PronounInfo(toks[s].word, &gender, &plural)) {
@@ -369,6 +370,24 @@ Mention MentionFinder::ParseSource(const NormalText& norm, uint32_t begin,
   if (CountsPeopleAt(toks, s)) return DescriptionSource(norm, toks, s, end);
   if (std::optional<Mention> name = NameSource(norm.text(), toks, s)) return *name;
   return DescriptionSource(norm, toks, s, end);
+}
+
+// "Reached by POLITICO", "Appearing before supporters", "Speaking": a
+// participial phrase set before the subject, not a speaker. (Names end in
+// -ing too, "Schilling": they are not followed by a preposition.)
+bool MentionFinder::OpensParticipialPhrase(const std::vector<Token>& toks, size_t s) {
+  std::string lw = Lower(toks[s].word);
+  if (!toks[s].cap || lw.size() < 5 || !(lw.ends_with("ed") || lw.ends_with("ing"))) {
+    return false;
+  }
+  if (s + 1 == toks.size()) {
+    return In(lw, {"having", "speaking", "looking", "adding", "writing", "asked", "pressed",
+                   "asking", "noting", "saying", "responding", "answering", "reacting",
+                   "referring", "explaining", "talking", "interviewed", "reached"});
+  }
+  return In(Lower(toks[s + 1].word), {"by", "in", "on", "at", "with", "from", "to", "for",
+                                      "about", "over", "after", "before", "during", "through",
+                                      "into", "outside", "inside"});
 }
 
 bool MentionFinder::TrimRegion(std::vector<Token>* tokens, bool* approximates) const {

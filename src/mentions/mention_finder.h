@@ -77,6 +77,8 @@ class MentionFinder {
   // Where the words bounding a count that start at toks[s] end ("about",
   // "nearly", "at least", "more than"); s when there are none.
   static size_t BoundEnd(const std::vector<Token>& toks, size_t s);
+  // Whether token s opens a participial phrase ("Reached by POLITICO").
+  static bool OpensParticipialPhrase(const std::vector<Token>& toks, size_t s);
   size_t SourceStart(const std::vector<Token>& toks, bool approximates) const;
   size_t TitledNameStart(const std::vector<Token>& toks, size_t s) const;
   std::optional<Mention> NameSource(std::string_view text, const std::vector<Token>& toks,
