@@ -898,4 +898,12 @@ TEST_CASE("a cue in the infinitive after the subject's own verb phrase") {
   for (const Claim& claim : b.claims) CHECK(claim.source.Of(other) != "The mayor");
 }
 
+TEST_CASE("a cue in the -ing form after a preposition or an appositive") {
+  Expect("Lee, a retired judge, then spoke on the radio and began by saying he would “never” "
+         "vote for the levy.",
+         {{"he would “never” vote", "Lee", "Lee"}});
+  Expect("Roe drew fire at a hearing for saying that the levy was “a scam.”",
+         {{"that the levy was", "Roe", "Roe"}});
+}
+
 }  // namespace quoteledger
