@@ -906,4 +906,9 @@ TEST_CASE("a cue in the -ing form after a preposition or an appositive") {
          {{"that the levy was", "Roe", "Roe"}});
 }
 
+TEST_CASE("any verb before a colon introduces the whole quotation after it") {
+  Expect("The mayor ended her speech on a warning: “The river will rise again.”",
+         {{"The river will rise again", "The mayor", "The mayor"}});
+}
+
 }  // namespace quoteledger
