@@ -911,4 +911,10 @@ TEST_CASE("any verb before a colon introduces the whole quotation after it") {
          {{"The river will rise again", "The mayor", "The mayor"}});
 }
 
+TEST_CASE("more verbs of stance take a plain object") {
+  CHECK(ContentOf("Gov. Ann Roe lauded the new plant in her yearly address.", "plant") ==
+        "the new plant in her yearly address");
+  CHECK(ContentOf("The senator touted her record on jobs.", "record") == "her record on jobs");
+}
+
 }  // namespace quoteledger
