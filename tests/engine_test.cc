@@ -411,10 +411,16 @@ TEST_CASE("a cue that disagrees with its subject in number was a noun") {
   // Forms far more often nouns are no cues at all.
   for (const std::string noun : {"The two states hold primaries on March 1.",
                                  "Roe leads Lee by four points among women.",
-                                 "Roe remarks came after the vote.",
-                                 "The mayor comments drew a rebuke from the council."}) {
+                                 "Roe remarks came after the vote."}) {
     CAPTURE(noun);
     CHECK(Run(noun).claims.empty());
+  }
+  // (The rebuke is the council's claim about the comments, not a claim
+  // whose cue is "comments".)
+  const std::string rebuke = "The mayor comments drew a rebuke from the council.";
+  for (const Claim& c : Run(rebuke).claims) {
+    CHECK(std::string(c.cue.Of(rebuke)) == "drew a rebuke");
+    CHECK(std::string(c.source.Of(rebuke)) == "the council");
   }
   Expect("Roe points out that the road is closed.", {{"that the road is closed", "Roe", "Roe"}});
   Expect("Officials claim that the road is closed.",
