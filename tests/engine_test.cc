@@ -923,4 +923,14 @@ TEST_CASE("more verbs of stance take a plain object") {
   CHECK(ContentOf("The senator touted her record on jobs.", "record") == "her record on jobs");
 }
 
+TEST_CASE("\"which\" opening a relative clause is a source, resolved to the phrase before") {
+  const std::string text =
+      "They turned to the city police department, which reported 2,521 shootings this year.";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "2,521 shootings");
+  REQUIRE(c != nullptr);
+  CHECK(c->source.Of(text) == "which");
+  CHECK(c->speaker == "the city police department");
+}
+
 }  // namespace quoteledger

@@ -358,7 +358,8 @@ class DocumentRun {
         std::string_view region =
             m.source.found() ? t.substr(base + m.source.begin, m.source.end - m.source.begin)
                              : std::string_view();
-        bool relative = region == "who" || region.starts_with("who ");
+        bool relative = region == "who" || region.starts_with("who ") || region == "which" ||
+                        region.starts_with("which ");
         uint32_t cut =
             ClauseEnd(t, b, e, engine_.lexicons(), e <= d->cue_begin, relative, &second);
         if (second) resume_ = cut - base;

@@ -145,7 +145,7 @@ bool PronounInfo(std::string_view word, char* gender, bool* plural) {
     *plural = true;
   } else if (w == "it") {
     *gender = 'n';
-  } else if (w == "who") {
+  } else if (w == "who" || w == "which") {
     *gender = 'r';  // relative: refers to the name just before it
   } else if (w != "i") {
     return false;
@@ -393,8 +393,9 @@ bool MentionFinder::OpensParticipialPhrase(const std::vector<Token>& toks, size_
 bool MentionFinder::TrimRegion(std::vector<Token>* tokens, bool* approximates) const {
   std::vector<Token>& toks = *tokens;
   if (toks.empty() || toks.size() > 20) return false;
-  // "who said", "some say": alone, a word that ends no longer region is a source.
-  bool lone = toks.size() == 1 && In(Lower(toks[0].word), {"who", "some"});
+  // "who said", "which reported", "some say": alone, a word that ends no
+  // longer region is a source.
+  bool lone = toks.size() == 1 && In(Lower(toks[0].word), {"who", "which", "some"});
   if (!lone && IsBadSourceEnd(Lower(toks.back().word))) return false;
   // "in eight of nine [states]": a count of things whose noun was read as
   // the cue ("the mother of three" is a person).
