@@ -79,8 +79,13 @@ bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
   // A short phrase of place or time ("said Tuesday in Paris") is where or
   // when it was said, not what.
   static const std::string_view kPlace[] = {"in", "at", "on", "during", "from", "after", "before", "with"};
+  // (A programme's title is no quotation of what was said: "on MSNBC's
+  // “Morning Joe.”")
+  size_t open = s.find(kQuoteOpen);
+  bool title = open != std::string_view::npos && open >= 3 &&
+               (s.substr(open - 3, 3) == "'s " || s.substr(open - 3, 3) == "on ");
   if (!continued && std::find(std::begin(kPlace), std::end(kPlace), w) != std::end(kPlace) &&
-      s.find(kQuoteOpen) == std::string_view::npos &&
+      (open == std::string_view::npos || title) &&
       std::count(s.begin(), s.end(), ' ') < 5 && s.find(" that ") == std::string_view::npos) {
     return false;
   }
