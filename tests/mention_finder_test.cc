@@ -141,6 +141,9 @@ TEST_CASE("sources read out of captured regions") {
       // A name owning the description before a person's name: that person.
       {"Ann Roe's longtime confidant Tom Acker", MentionType::kName, EntityKind::kPerson,
        "Tom Acker"},
+      // A name owning a description without a name after it: the description.
+      {"Ann Roe's campaign manager", MentionType::kNominal, EntityKind::kPerson,
+       "Ann Roe's campaign manager"},
       // A name modifying a noun that is also a cue: the whole description.
       {"A Water Safety Board report", MentionType::kNominal, EntityKind::kOrganization,
        "A Water Safety Board report"},

@@ -29,9 +29,10 @@ bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
   // "pledged delegates": a term of the primaries, no cue.
   if (cue.ends_with("pledged") && s.starts_with("delegate")) return false;
   // "75 percent said yes", "the candidate said no", "Roe said so", "Lee
-  // disputes this": an answer, or a word for what was said ("that" and
-  // "it" were measured: they take content from claims around them).
-  if (In(s, {"yes", "no", "Yes", "No", "so", "this"})) return true;
+  // disputes this", "Mook said as much": an answer, or words for what was
+  // said ("that" and "it" were measured: they take content from claims
+  // around them).
+  if (In(s, {"yes", "no", "Yes", "No", "so", "this"}) || s.starts_with("as much")) return true;
   if (s.size() < 3) return false;
   size_t sp = s.find(' ');
   // One bare word ("tank" after "a liberal think") is never reported

@@ -547,6 +547,9 @@ std::optional<Mention> MentionFinder::NameSource(std::string_view text,
         return m;
       }
     }
+    // "Ann Roe's campaign manager": the owner is not the speaker; the
+    // description is.
+    if (!joined && !toks[e - 1].break_after) return std::nullopt;
   }
   // "Rural clinics", "Hospital administrators": a capitalised word that
   // modifies a lower-case head is part of a description, not a name.
