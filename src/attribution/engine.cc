@@ -223,9 +223,7 @@ class DocumentRun {
         d.source = Mention{};
       }
     }
-    std::string_view cue_verb = cue.substr(cue.rfind(' ') + 1);
-    const auto& stance = engine_.lexicons().stance_verb_forms();
-    bool takes_object = std::find(stance.begin(), stance.end(), cue_verb) != stance.end();
+    bool takes_object = engine_.lexicons().IsStanceVerb(cue.substr(cue.rfind(' ') + 1));
     if (!d.intro &&
         !PlausibleContent(t, d.content.front(), cue, d.content.size() > 1, takes_object)) {
       return Verdict::kNotASource;

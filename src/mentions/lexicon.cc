@@ -82,7 +82,10 @@ Status Lexicons::Load(std::string_view file, std::string_view bytes) {
   }
   if (file == "lexicons/stance_verbs.txt") {
     return ForEachLine(file, bytes, [this](std::string_view line) {
-      for (std::string_view w : Split(line, ' ')) stance_forms_.emplace_back(w);
+      for (std::string_view w : Split(line, ' ')) {
+        stance_forms_.emplace_back(w);
+        stance_set_.emplace(w);
+      }
       return true;
     });
   }

@@ -32,6 +32,9 @@ class Lexicons {
   const WordSet& speech_verb_set() const { return verb_set_; }
   // Verbs of stance and intention that take a plain object ("endorsed").
   const std::vector<std::string>& stance_verb_forms() const { return stance_forms_; }
+  bool IsStanceVerb(std::string_view word) const {
+    return stance_set_.count(std::string(word)) > 0;
+  }
   // Verbs of wish, plan, belief or refusal that take an infinitive
   // ("declined to comment", "wanted to know"), every form.
   const WordSet& intention_verb_set() const { return intention_verbs_; }
@@ -64,6 +67,7 @@ class Lexicons {
   std::vector<std::string> verb_forms_;
   std::vector<std::string> verb_ing_;
   std::vector<std::string> stance_forms_;
+  WordSet stance_set_;
   std::vector<std::string> cue_adverbs_;
   WordSet verb_set_;
   std::unordered_map<std::string, TitleClass> titles_;
