@@ -69,6 +69,12 @@ TEST_CASE("pronoun resolves to the nearest agreeing person") {
          {{"We lost", "John Ward", "he"}});
 }
 
+TEST_CASE("a pronoun does not resolve to a group that opens a sentence") {
+  Expect("Senator Ann Lee spoke first. Delegates questioned how Lee could go back on a pledge.\n"
+         "“The day it was broken, this became personal,” she said.",
+         {{"this became personal", "Ann Lee", "she"}});
+}
+
 TEST_CASE("last names resolve to full names") {
   Expect("Senator John Ward arrived late. “No comment,” Ward said.",
          {{"No comment", "John Ward", "Ward"}});

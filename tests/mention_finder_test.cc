@@ -100,6 +100,8 @@ TEST_CASE("sources read out of captured regions") {
       // Groups and the quantifiers that stand for them.
       {"opponents", MentionType::kNominal, EntityKind::kGroup, "opponents"},
       {"Most", MentionType::kNominal, EntityKind::kGroup, "Most"},
+      // A group head capitalised at the sentence's start is no person's name.
+      {"Delegates", MentionType::kName, EntityKind::kGroup, "Delegates"},
       {"about half of the county's voters", MentionType::kNominal, EntityKind::kGroup,
        "about half of the county's voters"},
       {"56 percent", MentionType::kNominal, EntityKind::kGroup, "56 percent"},

@@ -297,6 +297,11 @@ Mention MentionFinder::ClassifyRun(std::string_view text,
   if (b - name_begin == 1 && lex_.IsAnonymousHead(toks[name_begin].word)) {
     m.kind = EntityKind::kAnonymous;
     m.plural = toks[name_begin].word.back() == 's';
+  } else if (b - name_begin == 1 && !honorific && lex_.IsGroupHead(toks[name_begin].word)) {
+    // "Delegates questioned ...": a group head, capitalised at the
+    // sentence's start, is a group, not a person named "Delegates".
+    m.kind = EntityKind::kGroup;
+    m.plural = true;
   } else if (honorific || first) {
     m.kind = EntityKind::kPerson;
   } else if (org) {
