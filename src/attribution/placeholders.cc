@@ -80,6 +80,7 @@ PlaceholderMap Engine::BuiltinPlaceholders(const Lexicons& lex) {
   p["CUEING"] = "(?:also )?(?:" + Alternation(lex.speech_verb_ing_forms()) + ")";
   p["STANCE"] = aux + "(?:" + Alternation(lex.stance_verb_forms()) + ")";
   p["STANCE?"] = "(?:" + Alternation(lex.stance_verb_forms()) + ")";
+  p["AUX"] = aux;  // what may stand before a cue, not captured
   p["TELL"] = aux + "(?:told|tells|tell|telling)";
   p["DAY"] = R"re((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|last week|this week|last month|last year|on Twitter|on Facebook|in \p{Lu}\p{L}+))re";
   // When, where or how it was said; two may follow each other ("Tuesday in
