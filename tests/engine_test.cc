@@ -69,6 +69,17 @@ TEST_CASE("pronoun resolves to the nearest agreeing person") {
          {{"We lost", "John Ward", "he"}});
 }
 
+TEST_CASE("someone who speaks for the subject is not the subject") {
+  const std::string text =
+      "Mayor Ann Roe opened the bridge on Monday.\n"
+      "The mayor's spokesman said the cost was lower than planned.\n"
+      "The aide said the work took a year.\n"
+      "The mayor said she was pleased.";
+  Expect(text, {{"the cost was lower", "The mayor's spokesman", "The mayor's spokesman"},
+                {"the work took a year", "The aide", "The aide"},
+                {"she was pleased", "Ann Roe", "The mayor"}});
+}
+
 TEST_CASE("a pronoun does not resolve to a group that opens a sentence") {
   Expect("Senator Ann Lee spoke first. Delegates questioned how Lee could go back on a pledge.\n"
          "“The day it was broken, this became personal,” she said.",
