@@ -69,6 +69,23 @@ TEST_CASE("pronoun resolves to the nearest agreeing person") {
          {{"We lost", "John Ward", "he"}});
 }
 
+TEST_CASE("a participle after an inverted attribution is the same speaker's") {
+  const std::string text =
+      "“It is good strategy,” said Ed Rendell, a former governor, referring to the mayors' "
+      "endorsements.";
+  Expect(text, {{"It is good strategy", "Ed Rendell", "Ed Rendell"},
+                {"the mayors' endorsements", "Ed Rendell", "Ed Rendell"}});
+  // The quotation keeps its own cue: a participle after the speaker is no
+  // cue for the quotation before it.
+  const std::string noting =
+      "“It refreshes the library,” said Peter Rice, chairman of the network, noting that old "
+      "episodes sell well.";
+  Attribution a = Run(noting);
+  const Claim* quote = Find(a, noting, "It refreshes");
+  REQUIRE(quote != nullptr);
+  CHECK(quote->cue.Of(noting) == "said");
+}
+
 TEST_CASE("someone who speaks for the subject is not the subject") {
   const std::string text =
       "Mayor Ann Roe opened the bridge on Monday.\n"

@@ -447,7 +447,8 @@ bool NounCueDisagrees(std::string_view cue, const Mention& src, const Lexicons& 
   return third == plural;
 }
 
-bool AfterCue(std::string_view t, uint32_t begin, uint32_t pos, const Lexicons& lex) {
+bool AfterCue(std::string_view t, uint32_t begin, uint32_t pos, const Lexicons& lex,
+              bool* after_quote) {
   std::string_view before = t.substr(begin, pos - begin);
   auto pop_word = [&before]() {
     while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
@@ -464,6 +465,7 @@ bool AfterCue(std::string_view t, uint32_t begin, uint32_t pos, const Lexicons& 
   }
   if (w.empty() || w.ends_with("ing") || !lex.IsSpeechVerb(w)) return false;
   std::string prev = Lower(pop_word());
+  if (after_quote) *after_quote = prev.ends_with(kQuoteClose);
   static const std::string_view kDeterminers[] = {"the", "a", "an", "his", "her", "their",
                                                  "its", "our", "this", "that", "my", "your"};
   return std::find(std::begin(kDeterminers), std::end(kDeterminers), prev) ==

@@ -60,8 +60,11 @@ bool NounCueDisagrees(std::string_view cue, const Mention& src, const Lexicons& 
 
 // Whether the words before `pos` (the sentence starting at `begin`) are a
 // speech verb, perhaps with "that": "said (that) he". A noun that shares a
-// verb's form ("the plan") is not one.
-bool AfterCue(std::string_view t, uint32_t begin, uint32_t pos, const Lexicons& lex);
+// verb's form ("the plan") is not one. When `after_quote` is given, it is
+// set when the verb follows a quotation ("“...,” said Roe"): the verb is
+// that quotation's inverted attribution.
+bool AfterCue(std::string_view t, uint32_t begin, uint32_t pos, const Lexicons& lex,
+              bool* after_quote = nullptr);
 
 // Whether a cue is in the passive: a form of "be" and a past participle
 // ("was announced", "is expected", "were told").

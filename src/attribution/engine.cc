@@ -409,9 +409,13 @@ class DocumentRun {
     }
     // A speaker right after another cue ("Roe said he wants ...") is inside
     // reported content; the outer attribution is the claim. (In "said Roe"
-    // the cue before the speaker is this claim's own.)
+    // the cue before the speaker is this claim's own. In "“...,” said Roe,
+    // referring to the plan" it is the quotation's, and what follows the
+    // later cue is Roe's too.)
+    bool after_quote = false;
     if (d->cue_begin > d->source.norm_begin &&
-        AfterCue(t, sent.norm_begin, d->source.norm_begin, lex)) {
+        AfterCue(t, sent.norm_begin, d->source.norm_begin, lex, &after_quote) &&
+        !(after_quote && d->content.front().first > d->cue_begin)) {
       return false;
     }
     // "... what he called a “sex tape”", "Trump, whom he called a “con
