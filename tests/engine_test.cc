@@ -69,6 +69,17 @@ TEST_CASE("pronoun resolves to the nearest agreeing person") {
          {{"We lost", "John Ward", "he"}});
 }
 
+TEST_CASE("the \"that\" that opens reported content is part of it") {
+  const std::string noun = "Lee spoke first. His claim that the vote was rigged drew scorn.";
+  CHECK(ContentOf(noun, "vote was rigged").starts_with("that the vote was rigged"));
+  Attribution a = Run(noun);
+  const Claim* c = Find(a, noun, "vote was rigged");
+  REQUIRE(c != nullptr);
+  CHECK(c->cue.Of(noun) == "claim");
+  CHECK(ContentOf("Ann Roe said in a statement Monday that the levy would pass.", "levy") ==
+        "that the levy would pass");
+}
+
 TEST_CASE("a participle after an inverted attribution is the same speaker's") {
   const std::string text =
       "“It is good strategy,” said Ed Rendell, a former governor, referring to the mayors' "

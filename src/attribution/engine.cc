@@ -263,6 +263,7 @@ class DocumentRun {
     }
     for (auto& [k, cut] : shortened) drafts_[k] = std::move(cut);
     if (!d.intro) CueTakesPreposition(&d);
+    if (!d.intro) ThatOpensContent(&d);
     FixKind(&d);
     drafts_.push_back(std::move(d));
     return Verdict::kAccepted;
@@ -340,6 +341,22 @@ class DocumentRun {
         return;
       }
     }
+  }
+
+  // "his claim that the vote was rigged", "said in a statement Monday that
+  // he": the "that" that opens the reported clause is part of it (PolNeAR's
+  // convention: on train a gold content starts with it 2341 times and
+  // after it 30 times). A cue that took it gives it up.
+  void ThatOpensContent(Draft* d) const {
+    std::string_view t = seg_.norm.text();
+    auto& front = d->content.front();
+    if (front.first < 5 || t.substr(front.first - 5, 5) != "that " ||
+        (front.first > 5 && std::isalpha(static_cast<unsigned char>(t[front.first - 6])))) {
+      return;
+    }
+    if (d->cue_end == front.first - 1 && d->cue_end - d->cue_begin > 5) d->cue_end -= 5;
+    if (d->cue_end > front.first - 5) return;  // the cue is "that" itself
+    front.first -= 5;
   }
 
   // The content groups of a match, trimmed and cut where the reported
