@@ -80,6 +80,14 @@ TEST_CASE("the \"that\" that opens reported content is part of it") {
         "that the levy would pass");
 }
 
+TEST_CASE("a connective before reported content is not part of it") {
+  CHECK(ContentOf("But the levy will fail, Ann Roe said.", "levy") == "the levy will fail");
+  CHECK(ContentOf("Still, the levy will pass, Ann Roe said.", "levy") == "the levy will pass");
+  // Content that quotes keeps it.
+  CHECK(ContentOf("But the levy is “a disaster,” Ann Roe said.", "levy") ==
+        "But the levy is “a disaster,”");
+}
+
 TEST_CASE("a participle after an inverted attribution is the same speaker's") {
   const std::string text =
       "“It is good strategy,” said Ed Rendell, a former governor, referring to the mayors' "

@@ -447,6 +447,22 @@ bool NounCueDisagrees(std::string_view cue, const Mention& src, const Lexicons& 
   return third == plural;
 }
 
+uint32_t SkipConnective(std::string_view t, uint32_t b, uint32_t e) {
+  static const std::string_view kConnectives[] = {
+      "But ", "And ", "Yet ", "Still, ", "However, ", "Meanwhile, ", "while ", "While ",
+      "whereas "};
+  std::string_view s = t.substr(b, e - b);
+  for (std::string_view c : kConnectives) {
+    // (Not in content that quotes: there PolNeAR mostly keeps it, "But
+    // the benefit is “10 times the size of the losses”".)
+    if (s.size() > c.size() + 2 && s.starts_with(c) &&
+        s.find(kQuoteOpen) == std::string_view::npos) {
+      return b + static_cast<uint32_t>(c.size());
+    }
+  }
+  return b;
+}
+
 bool AfterCue(std::string_view t, uint32_t begin, uint32_t pos, const Lexicons& lex,
               bool* after_quote) {
   std::string_view before = t.substr(begin, pos - begin);

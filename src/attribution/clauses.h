@@ -58,6 +58,11 @@ uint32_t QuoteStart(std::string_view t, uint32_t b, uint32_t e, std::string_view
 // state", "the candidates plans"). Bare cues only.
 bool NounCueDisagrees(std::string_view cue, const Mention& src, const Lexicons& lex);
 
+// Where reported content without quotations starts once a connective that
+// opens it is left out ("But the plan will fail, Roe said", "..., while
+// Roe ...": PolNeAR's content starts after it).
+uint32_t SkipConnective(std::string_view t, uint32_t b, uint32_t e);
+
 // Whether the words before `pos` (the sentence starting at `begin`) are a
 // speech verb, perhaps with "that": "said (that) he". A noun that shares a
 // verb's form ("the plan") is not one. When `after_quote` is given, it is

@@ -264,6 +264,10 @@ class DocumentRun {
     for (auto& [k, cut] : shortened) drafts_[k] = std::move(cut);
     if (!d.intro) CueTakesPreposition(&d);
     if (!d.intro) ThatOpensContent(&d);
+    if (!d.intro) {
+      auto& front = d.content.front();
+      front.first = SkipConnective(t, front.first, front.second);
+    }
     FixKind(&d);
     drafts_.push_back(std::move(d));
     return Verdict::kAccepted;
