@@ -80,6 +80,13 @@ TEST_CASE("the \"that\" that opens reported content is part of it") {
         "that the levy would pass");
 }
 
+TEST_CASE("a stance in the participle ends the claim before it and is one of its own") {
+  const std::string text =
+      "Ann Roe questioned the count, encouraging her supporters to watch the polls.";
+  CHECK(ContentOf(text, "the count") == "the count");
+  Expect(text, {{"her supporters to watch", "Ann Roe", "Ann Roe"}});
+}
+
 TEST_CASE("a connective before reported content is not part of it") {
   CHECK(ContentOf("But the levy will fail, Ann Roe said.", "levy") == "the levy will fail");
   CHECK(ContentOf("Still, the levy will pass, Ann Roe said.", "levy") == "the levy will pass");

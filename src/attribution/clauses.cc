@@ -212,8 +212,8 @@ bool ParticipleCue(std::string_view t, uint32_t i, uint32_t e, const Lexicons& l
   if (w0 == std::string_view::npos || w0 + 1 >= e) return false;
   auto at = static_cast<uint32_t>(w0 + 1);
   std::string_view w = WordAt(t, at, e);
-  return w.size() > 5 && w.ends_with("ing") && SpeechVerbAt(t, at, w, lex) &&
-         at + w.size() < e;
+  return w.size() > 5 && w.ends_with("ing") &&
+         (SpeechVerbAt(t, at, w, lex) || lex.IsStanceVerb(w)) && at + w.size() < e;
 }
 
 // A speech verb in the past or the third person at `at` that is not a

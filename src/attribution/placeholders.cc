@@ -80,6 +80,12 @@ PlaceholderMap Engine::BuiltinPlaceholders(const Lexicons& lex) {
   p["CUEING"] = "(?:also )?(?:" + Alternation(lex.speech_verb_ing_forms()) + ")";
   p["STANCE"] = aux + "(?:" + Alternation(lex.stance_verb_forms()) + ")";
   p["STANCE?"] = "(?:" + Alternation(lex.stance_verb_forms()) + ")";
+  std::vector<std::string> stance_ing;
+  for (const std::string& w : lex.stance_verb_forms()) {
+    if (w.ends_with("ing")) stance_ing.push_back(w);
+  }
+  p["STANCEING"] = "(?:also )?(?:" + Alternation(stance_ing) + ")";
+  p["STANCEING?"] = "(?:" + Alternation(stance_ing) + ")";
   p["AUX"] = aux;  // what may stand before a cue, not captured
   p["TELL"] = aux + "(?:told|tells|tell|telling)";
   p["DAY"] = R"re((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|last week|this week|last month|last year|on Twitter|on Facebook|in \p{Lu}\p{L}+))re";

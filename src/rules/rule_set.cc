@@ -25,7 +25,8 @@ const std::map<std::string, std::string>& CaptureGroups() {
   static const std::map<std::string, std::string> groups = {
       {"QUOTE", "content"},  {"CLAUSE", "content"}, {"QCLAUSE", "content"}, {"QUOTE2", "content2"}, {"CLAUSE2", "content2"},
       {"SPEAKER", "source"}, {"SUBJECT", "source"}, {"CUE", "cue"},
-      {"CUEING", "cue"}, {"CLAUSECUE", "cue"}, {"TELL", "cue"}, {"STANCE", "cue"}};
+      {"CUEING", "cue"}, {"CLAUSECUE", "cue"}, {"TELL", "cue"}, {"STANCE", "cue"},
+      {"STANCEING", "cue"}};
   return groups;
 }
 
