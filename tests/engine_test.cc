@@ -85,6 +85,11 @@ TEST_CASE("a stance in the participle ends the claim before it and is one of its
       "Ann Roe questioned the count, encouraging her supporters to watch the polls.";
   CHECK(ContentOf(text, "the count") == "the count");
   Expect(text, {{"her supporters to watch", "Ann Roe", "Ann Roe"}});
+  // And as a second predicate in the past.
+  const std::string second =
+      "Ann Roe questioned the count and criticized the board's lack of staff.";
+  CHECK(ContentOf(second, "the count") == "the count");
+  Expect(second, {{"the board's lack of staff", "Ann Roe", "Ann Roe"}});
 }
 
 TEST_CASE("a connective before reported content is not part of it") {

@@ -201,7 +201,8 @@ bool SecondPredicate(std::string_view t, uint32_t i, uint32_t e, const Lexicons&
   // "she was tired of it and wanted ...": a wish or a belief goes on with
   // the reported subject more often than it starts a second report.
   if (lex.IsIntentionVerb(w)) return false;
-  return w.size() > 3 && w.ends_with("ed") && SpeechVerbAt(t, i + 5, w, lex);
+  return w.size() > 3 && w.ends_with("ed") &&
+         (SpeechVerbAt(t, i + 5, w, lex) || lex.IsStanceVerb(w));
 }
 
 // A speech verb's participle after the comma or dash at `i`: ", calling

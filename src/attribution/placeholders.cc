@@ -80,10 +80,15 @@ PlaceholderMap Engine::BuiltinPlaceholders(const Lexicons& lex) {
   p["CUEING"] = "(?:also )?(?:" + Alternation(lex.speech_verb_ing_forms()) + ")";
   p["STANCE"] = aux + "(?:" + Alternation(lex.stance_verb_forms()) + ")";
   p["STANCE?"] = "(?:" + Alternation(lex.stance_verb_forms()) + ")";
-  std::vector<std::string> stance_ing;
+  std::vector<std::string> stance_ing, stance_past;
   for (const std::string& w : lex.stance_verb_forms()) {
     if (w.ends_with("ing")) stance_ing.push_back(w);
+    if (w.ends_with("ed") || w == "sought") stance_past.push_back(w);
   }
+  // The past only, where a present in -s would as often be a plural noun
+  // ("her dealings and favors to donors").
+  p["STANCEPAST"] = aux + "(?:" + Alternation(stance_past) + ")";
+  p["STANCEPAST?"] = "(?:" + Alternation(stance_past) + ")";
   p["STANCEING"] = "(?:also )?(?:" + Alternation(stance_ing) + ")";
   p["STANCEING?"] = "(?:" + Alternation(stance_ing) + ")";
   p["AUX"] = aux;  // what may stand before a cue, not captured

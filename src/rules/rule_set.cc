@@ -26,7 +26,7 @@ const std::map<std::string, std::string>& CaptureGroups() {
       {"QUOTE", "content"},  {"CLAUSE", "content"}, {"QCLAUSE", "content"}, {"QUOTE2", "content2"}, {"CLAUSE2", "content2"},
       {"SPEAKER", "source"}, {"SUBJECT", "source"}, {"CUE", "cue"},
       {"CUEING", "cue"}, {"CLAUSECUE", "cue"}, {"TELL", "cue"}, {"STANCE", "cue"},
-      {"STANCEING", "cue"}};
+      {"STANCEING", "cue"}, {"STANCEPAST", "cue"}};
   return groups;
 }
 
