@@ -92,6 +92,13 @@ TEST_CASE("a stance in the participle ends the claim before it and is one of its
   Expect(second, {{"the board's lack of staff", "Ann Roe", "Ann Roe"}});
 }
 
+TEST_CASE("\"and says\" starts a second claim of the same speaker") {
+  const std::string text =
+      "Ann Roe argues that the fleet is “depleted” and says she will expand it.";
+  CHECK(ContentOf(text, "depleted") == "that the fleet is “depleted”");
+  Expect(text, {{"she will expand it", "Ann Roe", "Ann Roe"}});
+}
+
 TEST_CASE("a connective before reported content is not part of it") {
   CHECK(ContentOf("But the levy will fail, Ann Roe said.", "levy") == "the levy will fail");
   CHECK(ContentOf("Still, the levy will pass, Ann Roe said.", "levy") == "the levy will pass");

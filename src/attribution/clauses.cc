@@ -190,10 +190,13 @@ bool SpeechVerbAt(std::string_view t, uint32_t i, std::string_view w, const Lexi
   return next == " for " || next.substr(0, 4) == " on ";
 }
 
-// A second predicate at `i` (a space): " and said ...", " and urged ...",
-// " but added, “...”".
+// A second predicate at `i` (a space): " and said ...", " and says ...",
+// " and urged ...", " but added, “...”", " and criticized ..." (a stance in
+// the past).
 bool SecondPredicate(std::string_view t, uint32_t i, uint32_t e, const Lexicons& lex) {
-  if ((t.substr(i, 10) == " and said " || t.substr(i, 10) == " and said,") && i + 10 < e) {
+  if ((t.substr(i, 10) == " and said " || t.substr(i, 10) == " and said," ||
+       t.substr(i, 10) == " and says ") &&
+      i + 10 < e) {
     return true;
   }
   if ((t.substr(i, 5) != " and " && t.substr(i, 5) != " but ") || i + 5 >= e) return false;
