@@ -99,6 +99,13 @@ TEST_CASE("\"and says\" starts a second claim of the same speaker") {
   Expect(text, {{"she will expand it", "Ann Roe", "Ann Roe"}});
 }
 
+TEST_CASE("a second speaker in the progressive ends the first claim") {
+  const std::string text =
+      "Ann Roe praised the judges, while Tom Lee is arguing that the court cannot be trusted.";
+  CHECK(ContentOf(text, "the judges") == "the judges");
+  Expect(text, {{"the court cannot be trusted", "Tom Lee", "Tom Lee"}});
+}
+
 TEST_CASE("a connective before reported content is not part of it") {
   CHECK(ContentOf("But the levy will fail, Ann Roe said.", "levy") == "the levy will fail");
   CHECK(ContentOf("Still, the levy will pass, Ann Roe said.", "levy") == "the levy will pass");

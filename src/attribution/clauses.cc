@@ -144,7 +144,10 @@ bool NewAttribution(std::string_view t, uint32_t i, uint32_t e, const Lexicons& 
     bool noun_slot =
         std::find(std::begin(kNotSubject), std::end(kNotSubject), prev) != std::end(kNotSubject) ||
         (prev.ends_with("'s") && prev != "he's" && prev != "she's" && prev != "it's");
-    bool verb = words > 0 && lex.IsSpeechVerb(lw) && !lw.ends_with("ing") && !noun_slot;
+    // A participle only in the progressive ("and Roe is promising to").
+    bool progressive = prev == "is" || prev == "are" || prev == "was" || prev == "were";
+    bool verb = words > 0 && lex.IsSpeechVerb(lw) && (!lw.ends_with("ing") || progressive) &&
+                !noun_slot;
     if (verb) return j < e;  // something must follow the verb
     if (words == 0 && (lw == "which" || lw == "who" || lw == "that" || lw == "what")) return false;
     // No subject before a modal: ", and then would continue to ..." goes
