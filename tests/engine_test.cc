@@ -106,6 +106,16 @@ TEST_CASE("a second speaker in the progressive ends the first claim") {
   Expect(text, {{"the court cannot be trusted", "Tom Lee", "Tom Lee"}});
 }
 
+TEST_CASE("a cue runs through no relative clause") {
+  // The critic is the lawyer "who" stands for, not a claim of Kaine's own
+  // made of "is a former lawyer who is a critic of".
+  const std::string text = "Tim Kaine is a former lawyer who is a staunch critic of the levy.";
+  Attribution a = Run(text);
+  for (const Claim& c : a.claims) {
+    CHECK(c.cue.Of(text).find(" who ") == std::string_view::npos);
+  }
+}
+
 TEST_CASE("a connective before reported content is not part of it") {
   CHECK(ContentOf("But the levy will fail, Ann Roe said.", "levy") == "the levy will fail");
   CHECK(ContentOf("Still, the levy will pass, Ann Roe said.", "levy") == "the levy will pass");

@@ -210,6 +210,12 @@ class DocumentRun {
       d.cue_end = base + static_cast<uint32_t>(m.cue.end);
     }
     std::string_view cue = t.substr(d.cue_begin, d.cue_end - d.cue_begin);
+    // A cue runs through no relative clause: in "Kaine is a lawyer who is a
+    // critic of", the critic is "who", not Kaine.
+    if (cue.find(" who ") != std::string_view::npos ||
+        cue.find(" which ") != std::string_view::npos) {
+      return Verdict::kNotASource;
+    }
     ReadContent(m, base, cue, &d);
     std::pair<uint32_t, uint32_t> subject{0, 0};  // a passive's subject
     if (m.source.found()) {
