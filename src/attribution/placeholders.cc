@@ -101,10 +101,16 @@ PlaceholderMap Engine::BuiltinPlaceholders(const Lexicons& lex) {
   // in `adv` so that "explained earlier in the hearing" takes all of it.
   // One word may qualify the setting ("in a televised address"); any number
   // held 8 MB more for the same figures.
-  const std::string when =
-      R"re((?:(?:(?:on|last|this|early|late|earlier|later) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?|yesterday|today|tonight|earlier|later|recently|previously|again|also|publicly|privately|repeatedly|last (?:week|month|year)|this (?:week|month|year)|in \p{Lu}[\p{L}\-]+(?: \p{Lu}[\p{L}\-]+)*))re";
+  // Alternatives, to be used inside a group.
+  const std::string time =
+      R"re((?:(?:on|last|this|early|late|earlier|later) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?|yesterday|today|tonight|earlier|later|recently|previously|again|also|publicly|privately|repeatedly|last (?:week|month|year)|this (?:week|month|year))re";
+  const std::string place = R"re(in \p{Lu}[\p{L}\-]+(?: \p{Lu}[\p{L}\-]+)*)re";
+  const std::string when = "(?:" + time + "|" + place + ")";
+  const std::string setting =
+      R"re((?:(?:earlier|later|again|also) )?(?:in|during|at|on|after|before) (?:a|an|his|her|its|their|the|Monday's|Sunday's) (?:[\p{L}\-']+ )??(?:statement|interview|speech|e-?mail|emailed statement|op-ed|letter|post|tweet|release|memo|call|conference|appearance|briefing|hearing|address|remarks|rally|town hall|debate|meeting|event|session|video|message|report|filing|testimony|book|column|essay|blog post|news conference|press conference|phone interview)(?: (?:on|with|to|at|in) [^,\x02\x03]+?)?)re";
   const std::string adv =
-      R"re((?:(?:(?:earlier|later|again|also) )?(?:in|during|at|on|after|before) (?:a|an|his|her|its|their|the|Monday's|Sunday's) (?:[\p{L}\-']+ )??(?:statement|interview|speech|e-?mail|emailed statement|op-ed|letter|post|tweet|release|memo|call|conference|appearance|briefing|hearing|address|remarks|rally|town hall|debate|meeting|event|session|video|message|report|filing|testimony|book|column|essay|blog post|news conference|press conference|phone interview)(?: (?:on|with|to|at|in) [^,\x02\x03]+?)?|(?:(?:on|last|this|early|late|earlier|later) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning|afternoon|evening|night))?|yesterday|today|tonight|earlier|later|recently|previously|again|also|publicly|privately|repeatedly|last (?:week|month|year)|this (?:week|month|year)|on (?:Twitter|Facebook|Instagram|CNN|Fox News|MSNBC|NBC|ABC|CBS|NPR|television|TV|the phone|the radio)|in an? [\p{L}\-']+ (?:statement|interview)|(?:in|on|last|early|late|since) (?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)(?: \d{1,2})?(?:,? \d{4})?|in \d{4}|last (?:spring|summer|fall|autumn|winter)|in \p{Lu}[\p{L}\-]+(?: \p{Lu}[\p{L}\-]+)*))re";
+      "(?:" + setting + "|" + time +
+      R"re(|on (?:Twitter|Facebook|Instagram|CNN|Fox News|MSNBC|NBC|ABC|CBS|NPR|television|TV|the phone|the radio)|in an? [\p{L}\-']+ (?:statement|interview)|(?:in|on|last|early|late|since) (?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)(?: \d{1,2})?(?:,? \d{4})?|in \d{4}|last (?:spring|summer|fall|autumn|winter)|)re" + place + ")";
   p["ADV"] = adv + "(?: " + when + ")?";
   p["OBJ"] =
       R"re((?:reporters|journalists|supporters|voters|the crowd|the audience|lawmakers|the court|the jury|a crowd|an audience|me|him|her|them|us|you|(?:a|an|the|his|her|their|its|my|our) (?:\p{Lu}[\p{L}.'\-]* )*[\p{L}'\-]+|\p{Lu}[\p{L}.'\-]*(?: \p{Lu}[\p{L}.'\-]*)*))re";

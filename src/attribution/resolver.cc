@@ -414,8 +414,8 @@ Speaker Resolver::ResolveNominal(const Mention& m, int sentence) {
   // subject of the closest sentence that has one. Not for someone who
   // speaks for, or belongs to, another ("the mayor's spokesman", "the
   // aide"): that is a different person, left unresolved.
-  bool relational = m.text.find("'s ") != std::string::npos ||
-                    m.text.find("\u2019s ") != std::string::npos || lex_.IsAnonymousHead(head);
+  // (Mentions are read from the normalized text, where apostrophes are ASCII.)
+  bool relational = m.text.find("'s ") != std::string::npos || lex_.IsAnonymousHead(head);
   if (best < 0 && !relational) {
     for (int s = sentence; s >= 0 && s >= sentence - 3; --s) {
       best = SubjectOf(s, s == sentence ? m.norm_begin : UINT32_MAX, 0);
