@@ -290,6 +290,20 @@ TEST_CASE("templates expand placeholders into named groups") {
   CHECK_FALSE(ExpandTemplate("{QUOTE} {QUOTE}", p, {}).ok());
 }
 
+TEST_CASE("a define may use other defines and placeholders") {
+  PlaceholderMap p = {{"QUOTE", "q"}, {"DAY", "d{1,2}"}};
+  PlaceholderMap defines = {{"NOUN", "claims?|calls?"}, {"OWNED", "(?:his|her) {NOUN} {DAY}"}};
+  auto r = ExpandTemplate("{QUOTE} {OWNED}", p, defines);
+  REQUIRE(r.ok());
+  CHECK(r.value() == "(?P<content>q) (?:(?:his|her) (?:claims?|calls?) (?:d{1,2}))");
+  // A capture inside a define counts once for the whole pattern.
+  CHECK_FALSE(ExpandTemplate("{QUOTE} {Q2}", p, {{"Q2", "{QUOTE}"}}).ok());
+  // A cycle is an error, not a hang.
+  auto cycle = ExpandTemplate("{A}", p, {{"A", "x{B}"}, {"B", "y{A}"}});
+  REQUIRE_FALSE(cycle.ok());
+  CHECK(cycle.status().message().find("refer to itself") != std::string::npos);
+}
+
 TEST_CASE("compile errors name the file, line and rule") {
   auto bad = CompileText("\n\nrule broken\n  pattern {SPEAKER} (unclosed\n");
   REQUIRE_FALSE(bad.ok());

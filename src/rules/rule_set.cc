@@ -101,11 +101,17 @@ std::string AsciiTwinPattern(std::string_view pattern) {
   return out;
 }
 
-Result<std::string> ExpandTemplate(std::string_view pattern,
-                                   const PlaceholderMap& placeholders,
-                                   const PlaceholderMap& file_defines) {
-  std::string out;
-  std::set<std::string> used_groups;
+namespace {
+
+// How deep defines may refer to defines; deeper is taken for a cycle.
+constexpr int kMaxDefineDepth = 8;
+
+// Appends the expansion of `pattern` to *out. A file's define may use other
+// defines and placeholders; a built-in placeholder is inserted as it is.
+Status ExpandInto(std::string_view pattern, const PlaceholderMap& placeholders,
+                  const PlaceholderMap& file_defines, int depth,
+                  std::set<std::string>* used_groups, std::string* out_ptr) {
+  std::string& out = *out_ptr;
   size_t i = 0;
   while (i < pattern.size()) {
     char c = pattern[i];
@@ -135,27 +141,48 @@ Result<std::string> ExpandTemplate(std::string_view pattern,
       continue;
     }
     auto def = file_defines.find(name);
-    const std::string* regex = def != file_defines.end() ? &def->second : nullptr;
-    if (!regex) {
+    std::string expanded;
+    if (def != file_defines.end()) {
+      if (depth >= kMaxDefineDepth) {
+        return Status::RuleSyntax(fmt::format(
+            "{{{}}}: defines nest more than {} deep (does one refer to itself?)", name,
+            kMaxDefineDepth));
+      }
+      Status st = ExpandInto(def->second, placeholders, file_defines, depth + 1, used_groups,
+                             &expanded);
+      if (!st.ok()) return st;
+    } else {
       auto it = placeholders.find(name);
       if (it == placeholders.end()) {
         return Status::RuleSyntax(fmt::format("unknown placeholder {{{}}}", name));
       }
-      regex = &it->second;
+      expanded = it->second;
     }
     auto group = CaptureGroups().find(name);
     if (group != CaptureGroups().end()) {
-      if (!used_groups.insert(group->second).second) {
+      if (!used_groups->insert(group->second).second) {
         return Status::RuleSyntax(fmt::format(
             "{{{}}} captures '{}', which this pattern already captures",
             name, group->second));
       }
-      out += "(?P<" + group->second + ">" + *regex + ")";
+      out += "(?P<" + group->second + ">" + expanded + ")";
     } else {
-      out += "(?:" + *regex + ")";
+      out += "(?:" + expanded + ")";
     }
     i = close + 1;
   }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::string> ExpandTemplate(std::string_view pattern,
+                                   const PlaceholderMap& placeholders,
+                                   const PlaceholderMap& file_defines) {
+  std::string out;
+  std::set<std::string> used_groups;
+  Status st = ExpandInto(pattern, placeholders, file_defines, 0, &used_groups, &out);
+  if (!st.ok()) return st;
   return out;
 }
 

@@ -89,8 +89,9 @@ class RuleSet {
 };
 
 // Expands a template (exposed for tests). `file_defines` override
-// `placeholders`. Fails with a reason (without file and line) on an unknown
-// or repeated capturing placeholder.
+// `placeholders`, and may themselves use defines and placeholders. Fails
+// with a reason (without file and line) on an unknown or repeated capturing
+// placeholder, or on defines that refer to each other in a cycle.
 Result<std::string> ExpandTemplate(std::string_view pattern,
                                    const PlaceholderMap& placeholders,
                                    const PlaceholderMap& file_defines);
