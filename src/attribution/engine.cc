@@ -268,9 +268,9 @@ class DocumentRun {
       shortened.emplace_back(k, std::move(cut));
     }
     for (auto& [k, cut] : shortened) drafts_[k] = std::move(cut);
-    if (!d.intro) CueTakesPreposition(&d);
-    if (!d.intro) ThatOpensContent(&d);
     if (!d.intro) {
+      CueTakesPreposition(&d);
+      ThatOpensContent(&d);
       auto& front = d.content.front();
       front.first = SkipConnective(t, front.first, front.second);
     }
