@@ -1012,6 +1012,27 @@ TEST_CASE("more verbs of stance take a plain object") {
   CHECK(ContentOf("The senator touted her record on jobs.", "record") == "her record on jobs");
 }
 
+TEST_CASE("a relative clause with a speaker of its own after a comma is a claim of its own") {
+  const std::string text =
+      "Roe criticized the state's new levy, which the auditor said was badly drafted, in a speech.";
+  Attribution a = Run(text);
+  const Claim* outer = Find(a, text, "new levy");
+  const Claim* inner = Find(a, text, "badly drafted");
+  REQUIRE(outer != nullptr);
+  REQUIRE(inner != nullptr);
+  CHECK(outer != inner);
+  CHECK(outer->content.front().Of(text) == "the state's new levy");
+  CHECK(inner->source.Of(text) == "the auditor");
+  REQUIRE(inner->content.size() == 2);
+  CHECK(inner->content[0].Of(text) == "which");
+  CHECK(inner->content[1].Of(text) == "was badly drafted");
+  // With no comma the clause stays inside what the outer speaker said.
+  const std::string plain = "Roe backed a measure which she said would lower costs.";
+  Attribution b = Run(plain);
+  REQUIRE(b.claims.size() == 1);
+  CHECK(b.claims[0].source.Of(plain) == "Roe");
+}
+
 TEST_CASE("\"which\" opening a relative clause is a source, resolved to the phrase before") {
   const std::string text =
       "They turned to the city police department, which reported 2,521 shootings this year.";
