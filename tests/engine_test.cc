@@ -1012,6 +1012,18 @@ TEST_CASE("more verbs of stance take a plain object") {
   CHECK(ContentOf("The senator touted her record on jobs.", "record") == "her record on jobs");
 }
 
+TEST_CASE("a source may end on a suffix or an initialism with its period") {
+  Expect("Joseph R. Biden Jr. said the remarks were a danger to allies.",
+         {{"a danger to allies", "Joseph R. Biden Jr.", "Joseph R. Biden Jr."}});
+  Expect("The levy will fail, Martin Luther King Jr. wrote.",
+         {{"The levy will fail", "Martin Luther King Jr.", "Martin Luther King Jr."}});
+  const std::string text = "The U.S. has said the talks will resume in May.";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "talks will resume");
+  REQUIRE(c != nullptr);
+  CHECK(c->source.Of(text) == "The U.S.");
+}
+
 TEST_CASE("a relative clause with a speaker of its own after a comma is a claim of its own") {
   const std::string text =
       "Roe criticized the state's new levy, which the auditor said was badly drafted, in a speech.";

@@ -58,6 +58,19 @@ TEST_CASE("names with titles and affiliations split off") {
   }
 }
 
+TEST_CASE("a title word after a first name is part of the name") {
+  std::vector<Mention> m = Names("Martin Luther King Jr. and Stephen King spoke.");
+  REQUIRE(m.size() == 2);
+  CHECK(m[0].name == "Martin Luther King Jr.");
+  CHECK(m[0].title.empty());
+  CHECK(m[1].name == "Stephen King");
+  // A title before the name is still a title.
+  m = Names("King Abdullah spoke.");
+  REQUIRE(m.size() == 1);
+  CHECK(m[0].name == "Abdullah");
+  CHECK(m[0].title == "King");
+}
+
 TEST_CASE("a coordinated title inherits the affiliation") {
   std::vector<Mention> m =
       Names("He will meet Israeli Defense Minister Yoav Gallant and President Isaac Herzog.");

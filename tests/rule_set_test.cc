@@ -120,7 +120,7 @@ std::string WordAlternation(std::vector<std::string> words, bool longest_first) 
 PlaceholderMap ReferencePlaceholders() {
   PlaceholderMap p = Engine::BuiltinPlaceholders(Lex());
   p["SPEAKER"] =
-      R"re([^\x02\x03,;:]*?(?:\p{Lu}[^\x02\x03,;:() ]*[^\x02\x03,;:() .]|\p{Lu}|[^\x02\x03,;:() ]{1,}[^\x02\x03,;:() .]|\b(?:he|she|it|we|I)|\([^()\x02\x03,;:]+\)))re";
+      R"re([^\x02\x03,;:]*?(?:\p{Lu}[^\x02\x03,;:() ]*[^\x02\x03,;:() .]|\p{Lu}\.?|[^\x02\x03,;:() ]{1,}[^\x02\x03,;:() .]|\b(?:he|she|it|we|I)|\([^()\x02\x03,;:]+\)|(?:Jr|Sr)\.))re";
   for (const std::vector<std::string>* words :
        {&Lex().speech_verb_forms(), &Lex().speech_verb_ing_forms(), &Lex().stance_verb_forms(),
         &Lex().cue_adverbs()}) {

@@ -225,14 +225,18 @@ Mention MentionFinder::ClassifyRun(std::string_view text,
   // Split: affiliation, then title (with "of X" objects), then the name.
   size_t title_begin = b, name_begin = a;
   bool has_head = false;
+  bool after_first_name = false;  // a title word after a first name is a surname
   for (size_t i = a; i < b; ++i) {
     TitleClass tc = lex_.Title(toks[i].word);
     bool first_name = lex_.FirstNameGender(toks[i].word) != 0;
     if (title_begin == b) {
-      if (tc != TitleClass::kNone && !first_name) {
+      // "Stephen King", "Martin Luther King Jr.": a title word after a
+      // first name is part of the name.
+      if (tc != TitleClass::kNone && !first_name && !(after_first_name && toks[i].cap)) {
         title_begin = i;
         has_head = tc == TitleClass::kHead;
       }
+      after_first_name |= first_name && toks[i].cap;
       name_begin = i + 1;
       if (title_begin == b) name_begin = a;
       continue;
