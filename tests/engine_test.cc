@@ -517,6 +517,14 @@ TEST_CASE("a cue that disagrees with its subject in number was a noun") {
   // A title that looks plural names one thing.
   Expect("The Valley Times reports the mill will close.",
          {{"the mill will close", "The Valley Times", "The Valley Times"}});
+  // So does a head in -sis or -us, or one after "a" or "each".
+  for (const std::string one : {"Donations hit $1 billion, an analysis of the filings shows.",
+                                "The state census shows that donations hit $1 billion."}) {
+    CAPTURE(one);
+    Attribution a = Run(one);
+    REQUIRE(a.claims.size() == 1);
+    CHECK(ContentOf(one, "billion").find("onations hit $1 billion") != std::string::npos);
+  }
 }
 
 TEST_CASE("a participle of a speech verb starts a claim of its own") {
