@@ -1061,6 +1061,13 @@ TEST_CASE("\"which\" opening a relative clause is a source, resolved to the phra
   REQUIRE(c != nullptr);
   CHECK(c->source.Of(text) == "which");
   CHECK(c->speaker == "the city police department");
+  // So is a text's or a study's "which said", "which showed".
+  const std::string poll = "The tally follows a new poll which showed Roe ahead by four points.";
+  Attribution b = Run(poll);
+  const Claim* p = Find(b, poll, "Roe ahead");
+  REQUIRE(p != nullptr);
+  CHECK(p->source.Of(poll) == "which");
+  CHECK(p->cue.Of(poll) == "showed");
 }
 
 TEST_CASE("a programme's title after the cue is where it was said, not what was said") {
