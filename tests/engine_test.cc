@@ -517,6 +517,12 @@ TEST_CASE("a cue that disagrees with its subject in number was a noun") {
   // A title that looks plural names one thing.
   Expect("The Valley Times reports the mill will close.",
          {{"the mill will close", "The Valley Times", "The Valley Times"}});
+  // A bare verb of stance with a preposition after it was a noun ("Roe
+  // support from"); "has questions about" is a stance held.
+  const std::string support = "Both parties face attacks from the governor over the levy.";
+  for (const Claim& c : Run(support).claims) CHECK(std::string(c.cue.Of(support)) != "attacks");
+  Expect("The agency has questions about the mayor's tax returns.",
+         {{"the mayor's tax returns", "agency", "The agency"}});
   // So does a head in -sis or -us, or one after "a" or "each".
   for (const std::string one : {"Donations hit $1 billion, an analysis of the filings shows.",
                                 "The state census shows that donations hit $1 billion."}) {
