@@ -57,11 +57,13 @@ bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
     return true;
   }
   // "support from black voters", "attacks upon our shores", "questions
-  // about their health": a verb of stance takes its object plainly, so a
-  // bare one followed by a preposition was a noun ("has questions about"
-  // is a stance held).
+  // about their health", "attack in Nice", "moved back to Georgia": a
+  // verb of stance takes its object plainly, so a bare one followed by a
+  // preposition was a noun or a particle ("has questions about" is a
+  // stance held).
   if (takes_object && cue.find(' ') == std::string_view::npos &&
-      In(w, {"from", "for", "among", "upon", "about", "to", "at", "into"})) {
+      In(w, {"from", "for", "among", "upon", "about", "to", "at", "into", "in", "on", "over", "with",
+             "since", "today"})) {
     return false;
   }
   // "attacks that have defined ...": "that" with a plural verb is a
