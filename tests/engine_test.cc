@@ -1033,6 +1033,14 @@ TEST_CASE("verbs of knowing, noticing and other ways of saying are cues") {
          {{"those losses were generated", "Many experts", "Many experts"}});
   Expect("Ann Roe noticed that the ballots were missing.",
          {{"the ballots were missing", "Ann Roe", "Ann Roe"}});
+  // "posted", but not as a reduced relative: content that opens with a
+  // speaker and a verb of saying is that speaker's.
+  Expect("Lee posted on Twitter that the count was rigged.", {{"count was rigged", "Lee", "Lee"}});
+  const std::string posted = "In a message posted Friday, Ann Roe said she would run again.";
+  Attribution p = Run(posted);
+  REQUIRE(p.claims.size() == 1);
+  CHECK(p.claims[0].source.Of(posted) == "Ann Roe");
+  CHECK(p.claims[0].content[0].Of(posted) == "she would run again");
   // And stances and ways of saying found among the misses.
   Expect("Ann Roe bemoaned the unrest in the city.", {{"the unrest", "Ann Roe", "Ann Roe"}});
   Expect("Lee also retweeted an unflattering photo of the mayor.",

@@ -272,6 +272,22 @@ bool FixedCut(std::string_view t, uint32_t i, uint32_t e) {
 
 }  // namespace
 
+bool OpensAttribution(std::string_view t, std::pair<uint32_t, uint32_t> c, const Lexicons& lex) {
+  // A verb of saying itself ("said", "wrote"), not one of finding or
+  // intent: "previously reported, the Foundation refused to ..." is what
+  // was reported.
+  if (c.first == 0 || t[c.first - 1] != ' ' || !NewAttribution(t, c.first - 1, c.second, lex)) {
+    return false;
+  }
+  uint32_t i = c.first;
+  for (int words = 0; words < 7 && i < c.second; ++words) {
+    if (words > 0 && FiniteCueAt(t, i, c.second)) return true;
+    while (i < c.second && t[i] != ' ') ++i;
+    ++i;
+  }
+  return false;
+}
+
 uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& lex,
                    bool before_cue, bool relative, bool* second_attribution) {
   *second_attribution = false;

@@ -25,6 +25,11 @@ bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
 // Whether the span opens with a relative pronoun ("which ...", "who ...").
 bool StartsRelative(std::string_view t, std::pair<uint32_t, uint32_t> c);
 
+// Whether the span opens with a speaker and a speech verb of its own
+// ("Cruz said he ..."): then it is that speaker's claim, not the content of
+// a cue before it ("In a message posted Friday, Cruz said ...").
+bool OpensAttribution(std::string_view t, std::pair<uint32_t, uint32_t> c, const Lexicons& lex);
+
 // Trims spaces and trailing , ; : off a clause; quotes keep their marks.
 std::pair<uint32_t, uint32_t> TrimClause(std::string_view t, uint32_t b, uint32_t e);
 

@@ -234,6 +234,15 @@ class DocumentRun {
         !PlausibleContent(t, d.content.front(), cue, d.content.size() > 1, takes_object)) {
       return Verdict::kNotASource;
     }
+    // "In a message posted Friday, Cruz said ...": content that opens,
+    // after a comma, with a speaker and a speech verb of its own is that
+    // speaker's claim.
+    if (!d.intro && d.cue_end > 0 && d.cue_end <= d.content.front().first &&
+        t.substr(d.cue_end, d.content.front().first - d.cue_end).find(',') !=
+            std::string_view::npos &&
+        OpensAttribution(t, d.content.front(), engine_.lexicons())) {
+      return Verdict::kNotASource;
+    }
     // A second part that opens a relative clause belongs to the source:
     // "..., according to the ministry, which does not count ...".
     if (d.content.size() > 1 && StartsRelative(t, d.content[1])) return Verdict::kNotASource;
