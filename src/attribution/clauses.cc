@@ -273,17 +273,16 @@ bool FixedCut(std::string_view t, uint32_t i, uint32_t e) {
 }  // namespace
 
 bool OpensAttribution(std::string_view t, std::pair<uint32_t, uint32_t> c, const Lexicons& lex) {
-  // A verb of saying itself ("said", "wrote"), not one of finding or
-  // intent: "previously reported, the Foundation refused to ..." is what
-  // was reported.
   if (c.first == 0 || t[c.first - 1] != ' ' || !NewAttribution(t, c.first - 1, c.second, lex)) {
     return false;
   }
-  uint32_t i = c.first;
-  for (int words = 0; words < 7 && i < c.second; ++words) {
-    if (words > 0 && FiniteCueAt(t, i, c.second)) return true;
-    while (i < c.second && t[i] != ' ') ++i;
-    ++i;
+  // The speech verb NewAttribution found must be one of saying itself
+  // ("said", "wrote"), not of finding or intent: "previously reported, the
+  // Foundation refused to ..." is what was reported.
+  for (uint32_t i = c.first; i < c.second; ++i) {
+    if (i > c.first && t[i - 1] == ' ' && lex.IsSpeechVerb(Lower(WordAt(t, i, c.second)))) {
+      return FiniteCueAt(t, i, c.second);
+    }
   }
   return false;
 }
