@@ -120,8 +120,10 @@ namespace {
 // Whether a clause with its own speaker and cue starts at `i` (just after
 // a comma or semicolon): ", and three-quarters said ...", "; officials say
 // ...". Up to six words of subject (no punctuation, no quote), then a
-// speech verb that is not a participle and not a noun after a determiner.
-bool NewAttribution(std::string_view t, uint32_t i, uint32_t e, const Lexicons& lex) {
+// speech verb that is not a participle and not a noun after a determiner,
+// whose start goes to `*verb_at` when given.
+bool NewAttribution(std::string_view t, uint32_t i, uint32_t e, const Lexicons& lex,
+                    uint32_t* verb_at = nullptr) {
   static const std::string_view kJoin[] = {"and ", "but ", "while ", "whereas ", "yet "};
   static const std::string_view kNotSubject[] = {
       "the", "a", "an", "his", "her", "their", "its", "this", "that", "these", "those", "my",
@@ -158,7 +160,10 @@ bool NewAttribution(std::string_view t, uint32_t i, uint32_t e, const Lexicons& 
     bool progressive = prev == "is" || prev == "are" || prev == "was" || prev == "were";
     bool verb = words > 0 && lex.IsSpeechVerb(lw) && (!lw.ends_with("ing") || progressive) &&
                 !noun_slot;
-    if (verb) return j < e;  // something must follow the verb
+    if (verb) {
+      if (verb_at != nullptr) *verb_at = i;
+      return j < e;  // something must follow the verb
+    }
     if (words == 0 && (lw == "which" || lw == "who" || lw == "that" || lw == "what")) return false;
     // No subject before a modal: ", and then would continue to ..." goes
     // on with the same one; ", or whether they could be charged" is passive.
@@ -273,18 +278,12 @@ bool FixedCut(std::string_view t, uint32_t i, uint32_t e) {
 }  // namespace
 
 bool OpensAttribution(std::string_view t, std::pair<uint32_t, uint32_t> c, const Lexicons& lex) {
-  if (c.first == 0 || t[c.first - 1] != ' ' || !NewAttribution(t, c.first - 1, c.second, lex)) {
-    return false;
-  }
-  // The speech verb NewAttribution found must be one of saying itself
-  // ("said", "wrote"), not of finding or intent: "previously reported, the
-  // Foundation refused to ..." is what was reported.
-  for (uint32_t i = c.first; i < c.second; ++i) {
-    if (i > c.first && t[i - 1] == ' ' && lex.IsSpeechVerb(Lower(WordAt(t, i, c.second)))) {
-      return FiniteCueAt(t, i, c.second);
-    }
-  }
-  return false;
+  // Its speech verb must be one of saying itself ("said", "wrote"), not of
+  // finding or intent: "previously reported, the Foundation refused to ..."
+  // is what was reported.
+  uint32_t verb = 0;
+  return c.first > 0 && t[c.first - 1] == ' ' &&
+         NewAttribution(t, c.first - 1, c.second, lex, &verb) && FiniteCueAt(t, verb, c.second);
 }
 
 uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& lex,
