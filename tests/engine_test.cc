@@ -1107,4 +1107,30 @@ TEST_CASE("a programme's title after the cue is where it was said, not what was 
   }
 }
 
+TEST_CASE("a stance with its own subject after a word of contrast starts a claim of its own") {
+  const std::string text = "Republicans criticized the governor for vetoing the bill, while "
+                           "Democrats defended the veto as sound policy.";
+  Attribution a = Run(text);
+  const Claim* outer = Find(a, text, "the governor for vetoing");
+  REQUIRE(outer != nullptr);
+  CHECK(outer->content.front().Of(text) == "the governor for vetoing the bill");
+  const Claim* inner = Find(a, text, "the veto as sound policy");
+  REQUIRE(inner != nullptr);
+  CHECK(inner->source.Of(text) == "Democrats");
+  // A tally is one finding of the poll that found it, and "and" joins
+  // events as often as reports.
+  const std::string poll = "The survey found that 28 percent backed Roe, while 23 percent "
+                           "favored Lee.";
+  Attribution b = Run(poll);
+  const Claim* p = Find(b, poll, "28 percent");
+  REQUIRE(p != nullptr);
+  CHECK(p->content.front().Of(poll).ends_with("23 percent favored Lee"));
+  const std::string events = "According to police, officers saw Roe leave the car, and they "
+                             "ordered him to stop.";
+  Attribution c = Run(events);
+  const Claim* e = Find(c, events, "officers saw");
+  REQUIRE(e != nullptr);
+  CHECK(e->content.front().Of(events).ends_with("ordered him to stop"));
+}
+
 }  // namespace quoteledger
