@@ -162,6 +162,11 @@ TEST_CASE("sources read out of captured regions") {
       // A name modifying a noun that is also a cue: the whole description.
       {"A Water Safety Board report", MentionType::kNominal, EntityKind::kOrganization,
        "A Water Safety Board report"},
+      // So with a participle after the noun.
+      {"A Water Safety Board report released last year", MentionType::kNominal,
+       EntityKind::kOrganization, "A Water Safety Board report released last year"},
+      {"A news report published Wednesday", MentionType::kNominal, EntityKind::kOrganization,
+       "A news report published Wednesday"},
       // An adjective before such a noun ("report" is also a speech verb).
       {"the congressional report", MentionType::kNominal, EntityKind::kOrganization,
        "the congressional report"},

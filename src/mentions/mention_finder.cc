@@ -597,10 +597,14 @@ Mention MentionFinder::DescriptionSource(const NormalText& norm, const std::vect
     }
     if (toks[i].cap || !lex_.IsSpeechVerb(toks[i].word)) continue;
     std::string prev = Lower(toks[i - 1].word);
-    bool after_name = toks[i - 1].cap && i + 1 == toks.size();  // "the GAO report"
-    // "the congressional report", "new fundraising reports": the noun ends
-    // the phrase.
-    bool head_noun = i + 1 == toks.size() && i > s && !toks[i - 1].word.ends_with("ly") &&
+    // The noun ends the phrase, or a participle follows it: "a GAO report
+    // released last year".
+    bool last = i + 1 == toks.size() ||
+                (toks[i + 1].word.ends_with("ed") && !toks[i + 1].cap &&
+                 !lex_.IsSpeechVerb(toks[i + 1].word));
+    bool after_name = toks[i - 1].cap && last;  // "the GAO report"
+    // "the congressional report", "new fundraising reports".
+    bool head_noun = last && i > s && !toks[i - 1].word.ends_with("ly") &&
                      In(toks[i].word, {"report", "reports", "tweet", "tweets", "post"});
     if (!In(prev, {"the", "a", "an", "his", "her", "their", "its", "our"}) && !after_name &&
         !head_noun) {
