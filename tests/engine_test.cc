@@ -419,6 +419,17 @@ TEST_CASE("the object of tell and a phrase of place stay out of the content") {
             .starts_with("that the levy"));
   CHECK(ContentOf("The campaign said via email that it would appeal.", "it would appeal") ==
         "that it would appeal");
+  // So with an -ing form of tell's kin, and a place whose name holds a comma.
+  CHECK(ContentOf("Roe is warning voters that the levy will fail.", "the levy") ==
+        "that the levy will fail");
+  CHECK(ContentOf("Roe said at a stop in Toledo, Ohio, that the levy will fail.", "the levy") ==
+        "that the levy will fail");
+  // Other commas still belong to what was said.
+  CHECK(ContentOf("Roe said the plan, which she wrote, is one that will work.", "the plan")
+            .starts_with("the plan"));
+  // The noun of a light verb goes with the cue.
+  CHECK(ContentOf("Roe expressed concern that the levy will fail.", "the levy") ==
+        "that the levy will fail");
 }
 
 TEST_CASE("an object or a phrase of place before a closing quotation stays out") {

@@ -349,14 +349,41 @@ uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& l
 
 namespace {
 
-// Cues whose object comes before what was said ("told the crowd that").
+// Cues whose object comes before what was said ("told the crowd that",
+// "is warning voters that").
 bool TellCue(std::string_view cue) {
-  static const std::string_view kTell[] = {"told", "tell", "tells", "telling", "assured",
-                                           "assures", "informed", "informs", "reminded",
-                                           "reminds", "warned", "warns", "convinced",
-                                           "persuaded", "promised", "promises", "notified"};
   std::string_view verb = cue.substr(cue.find_last_of(' ') + 1);
-  return std::find(std::begin(kTell), std::end(kTell), verb) != std::end(kTell);
+  return In(verb, {"told", "tell", "tells", "telling", "assured", "assures", "assuring",
+                   "reassured", "reassures", "reassuring", "informed", "informs", "informing",
+                   "reminded", "reminds", "reminding", "warned", "warns", "warning", "convinced",
+                   "convincing", "persuaded", "persuading", "promised", "promises", "promising",
+                   "notified", "notifying"});
+}
+
+// A comma that belongs to a place's or a programme's name in a phrase
+// before "that": "at a stop in Toledo, Ohio, that", "told Bill Roe of Fox
+// News, that". The word before it and the word after it (if any) are
+// capitalised.
+bool NameComma(std::string_view part, size_t k) {
+  if (part[k] != ',' || k == 0) return false;
+  size_t word = part.rfind(' ', k - 1);
+  size_t first = word == std::string_view::npos ? 0 : word + 1;
+  if (!std::isupper(static_cast<unsigned char>(part[first]))) return false;
+  return k + 1 == part.size() ||
+         (k + 2 < part.size() && part[k + 1] == ' ' &&
+          std::isupper(static_cast<unsigned char>(part[k + 2])));
+}
+
+// "expressed concern that", "voiced hope that": the noun goes with the
+// light verb, and what was said starts at "that".
+bool LightVerbNoun(std::string_view cue, std::string_view noun) {
+  std::string_view verb = cue.substr(cue.find_last_of(' ') + 1);
+  return In(verb, {"expressed", "express", "expresses", "expressing", "voiced", "voice",
+                   "voices", "voicing", "raised", "raise", "raises", "raising"}) &&
+         In(noun, {"concern", "concerns", "worry", "worries", "fear", "fears", "hope", "hopes",
+                   "doubt", "doubts", "confidence", "optimism", "frustration", "skepticism",
+                   "alarm", "dismay", "disappointment", "regret", "surprise", "questions",
+                   "suspicion", "suspicions", "belief"});
 }
 
 // Words that open a phrase of place, time or manner ("via email", "later").
@@ -418,8 +445,12 @@ uint32_t ThatStart(std::string_view t, uint32_t b, uint32_t e, std::string_view 
   std::string_view before = title ? prefix.substr(0, open) : prefix;
   std::string_view after = title ? prefix.substr(close + 1) : std::string_view();
   for (std::string_view part : {before, after}) {
-    if (part.find_first_of(",;:\x02\x03") != std::string_view::npos) return b;
+    for (size_t k = part.find_first_of(",;:\x02\x03"); k != std::string_view::npos;
+         k = part.find_first_of(",;:\x02\x03", k + 1)) {
+      if (!NameComma(part, k)) return b;
+    }
   }
+  if (LightVerbNoun(cue, prefix)) return b + static_cast<uint32_t>(that) + 1;
   if (std::count(prefix.begin(), prefix.end(), ' ') > 8) return b;
   if (!TellCue(cue) && !place) return b;
   return b + static_cast<uint32_t>(that) + 1;
