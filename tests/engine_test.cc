@@ -427,6 +427,10 @@ TEST_CASE("the object of tell and a phrase of place stay out of the content") {
   // Other commas still belong to what was said.
   CHECK(ContentOf("Roe said the plan, which she wrote, is one that will work.", "the plan")
             .starts_with("the plan"));
+  // The object of "told" may be long.
+  CHECK(ContentOf("Roe told an audience at a book fair in the city of Akron last week that the "
+                  "levy will fail.",
+                  "the levy") == "that the levy will fail");
   // The noun of a light verb goes with the cue.
   CHECK(ContentOf("Roe expressed concern that the levy will fail.", "the levy") ==
         "that the levy will fail");
