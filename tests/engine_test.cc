@@ -427,6 +427,10 @@ TEST_CASE("the object of tell and a phrase of place stay out of the content") {
   // Other commas still belong to what was said.
   CHECK(ContentOf("Roe said the plan, which she wrote, is one that will work.", "the plan")
             .starts_with("the plan"));
+  // A phrase of place or manner set off by commas.
+  CHECK(ContentOf("Roe insists, most recently in an interview with the Gazette, that the levy "
+                  "will fail.",
+                  "the levy") == "that the levy will fail");
   // The object of "told" may be long.
   CHECK(ContentOf("Roe told an audience at a book fair in the city of Akron last week that the "
                   "levy will fail.",
@@ -1132,6 +1136,12 @@ TEST_CASE("a stance with its own subject after a word of contrast starts a claim
   const Claim* inner = Find(a, text, "the veto as sound policy");
   REQUIRE(inner != nullptr);
   CHECK(inner->source.Of(text) == "Democrats");
+  // An adverb of manner is no subject of a second clause.
+  const std::string adverb = "Roe insists that she really, really wants to sell the land.";
+  Attribution d = Run(adverb);
+  const Claim* r = Find(d, adverb, "she really");
+  REQUIRE(r != nullptr);
+  CHECK(r->content.front().Of(adverb) == "that she really, really wants to sell the land");
   // A tally is one finding of the poll that found it, and "and" joins
   // events as often as reports.
   const std::string poll = "The survey found that 28 percent backed Roe, while 23 percent "

@@ -152,6 +152,7 @@ bool NewAttribution(std::string_view t, uint32_t i, uint32_t e, const Lexicons& 
   std::string prev;
   bool subject = false;
   bool tally = false;
+  bool only_manner = true;
   for (int words = 0; words < 7 && i < e; ++words) {
     uint32_t j = i;
     while (j < e && t[j] != ' ') ++j;
@@ -176,7 +177,7 @@ bool NewAttribution(std::string_view t, uint32_t i, uint32_t e, const Lexicons& 
                   In(prev, {"they", "we", "i", "you", "has", "have", "had", "did", "do", "does",
                             "will", "would"});
     bool stance = contrast && !tally && finite && lex.IsStanceVerb(lw);
-    bool verb = words > 0 && (lex.IsSpeechVerb(lw) || stance) &&
+    bool verb = words > 0 && !only_manner && (lex.IsSpeechVerb(lw) || stance) &&
                 (!lw.ends_with("ing") || progressive) && !noun_slot;
     if (verb) {
       if (verb_at != nullptr) *verb_at = i;
@@ -186,6 +187,9 @@ bool NewAttribution(std::string_view t, uint32_t i, uint32_t e, const Lexicons& 
     // No subject before a modal: ", and then would continue to ..." goes
     // on with the same one; ", or whether they could be charged" is passive.
     bool adverb = std::find(std::begin(kAdverbs), std::end(kAdverbs), lw) != std::end(kAdverbs);
+    // An adverb of manner is no subject: "that he really, really wants to".
+    only_manner =
+        only_manner && std::islower(static_cast<unsigned char>(w[0])) && IsMannerAdverb(lw);
     bool modal = std::find(std::begin(kModals), std::end(kModals), lw) != std::end(kModals);
     if (modal && (!subject || lw.starts_with("be"))) return false;
     subject = subject || !adverb;
@@ -434,7 +438,15 @@ uint32_t ThatStart(std::string_view t, uint32_t b, uint32_t e, std::string_view 
     name_tail = prev != std::string_view::npos &&
                 std::isupper(static_cast<unsigned char>(t[prev + 1]));
   }
-  bool place = PlaceWord(first) || manner || name_tail;
+  // Adverbs may lead into the phrase of place: "most recently in an interview".
+  std::string_view lead = prefix;
+  for (size_t sp = lead.find(' ');
+       sp != std::string_view::npos &&
+       (lead.starts_with("most ") || IsMannerAdverb(lead.substr(0, sp)));
+       sp = lead.find(' ')) {
+    lead.remove_prefix(sp + 1);
+  }
+  bool place = PlaceWord(lead.substr(0, lead.find(' '))) || manner || name_tail;
   // A programme's title may sit in the prefix: "said on Fox's “Sunday
   // Morning Futures” that", "told MSNBC's “Morning Joe” on Friday that".
   size_t open = prefix.find(kQuoteOpen);
@@ -444,10 +456,13 @@ uint32_t ThatStart(std::string_view t, uint32_t b, uint32_t e, std::string_view 
                prefix.find(kQuoteOpen, close) == std::string_view::npos;
   std::string_view before = title ? prefix.substr(0, open) : prefix;
   std::string_view after = title ? prefix.substr(close + 1) : std::string_view();
+  // A phrase of place or manner set off by commas: "insists, most recently
+  // in an interview with ABC News, that".
+  bool aside = prefix.ends_with(",") && PlaceWord(lead.substr(0, lead.find(' ')));
   for (std::string_view part : {before, after}) {
     for (size_t k = part.find_first_of(",;:\x02\x03"); k != std::string_view::npos;
          k = part.find_first_of(",;:\x02\x03", k + 1)) {
-      if (!NameComma(part, k)) return b;
+      if (!NameComma(part, k) && !(aside && k + 1 == part.size())) return b;
     }
   }
   if (LightVerbNoun(cue, prefix)) return b + static_cast<uint32_t>(that) + 1;
