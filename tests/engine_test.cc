@@ -1158,4 +1158,13 @@ TEST_CASE("a stance with its own subject after a word of contrast starts a claim
   CHECK(e->content.front().Of(events).ends_with("ordered him to stop"));
 }
 
+TEST_CASE("a speaker inside a question put is part of the question") {
+  const std::string text = "Asked if she believed the levy would pass, Roe said no.";
+  Attribution a = Run(text);
+  const Claim* q = Find(a, text, "the levy would pass");
+  REQUIRE(q != nullptr);
+  CHECK(q->cue.Of(text) == "Asked");
+  CHECK(q->content.front().Of(text) == "if she believed the levy would pass");
+}
+
 }  // namespace quoteledger

@@ -572,6 +572,12 @@ bool AfterCue(std::string_view t, uint32_t begin, uint32_t pos, const Lexicons& 
     return w;
   };
   std::string_view w = pop_word();
+  // "Asked if he thought ...", "wondered whether she would ...": a question
+  // put is reported content too.
+  if (w == "if" || w == "whether") {
+    std::string q = Lower(pop_word());
+    return In(q, {"asked", "asks", "ask", "asking", "wondered", "wonders", "wondering"});
+  }
   if (w == "that") {
     w = pop_word();
     // "said Tuesday that he", "added again that she".
