@@ -639,6 +639,12 @@ TEST_CASE("the writer's inference (\"seemed to\") is a claim with no source") {
   CHECK(Run("The mayor appeared on television.").claims.empty());
 }
 
+TEST_CASE("a bare phrase of time after a cue is when it was said, not what") {
+  CHECK(Run("The mayor announced last week.").claims.empty());
+  CHECK(Run("Roe said at one point.").claims.empty());
+  CHECK(Run("The audit found In contrast.").claims.empty());
+}
+
 TEST_CASE("a poll is the source of what it finds") {
   Expect("In a new county poll, Ann Roe leads by 9 points.",
          {{"Ann Roe leads by 9 points", "a new county poll", "a new county poll"}});

@@ -45,6 +45,7 @@ bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
     return false;
   }
   std::string_view w = s.substr(0, sp);
+  std::string lw = Lower(w);
   // "wants to", "agreed to" take an infinitive; "was said to be" is passive.
   // "continued to stay away": "continue" takes another verb, not speech;
   // "added to his holdings" is no statement either.
@@ -87,6 +88,14 @@ bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
                                      "Saturday", "Sunday"})) {
     return false;
   }
+  // "last week", "this year", "at one point": when, never what.
+  if (In(lw, {"this", "last", "next", "that", "at"}) &&
+      std::count(s.begin(), s.end(), ' ') == 1 &&
+      In(s.substr(sp + 1), {"week", "weekend", "month", "year", "fall", "spring", "summer",
+                            "winter", "time", "night", "morning"})) {
+    return false;
+  }
+  if (s == "at one point") return false;
   // A short phrase of place or time ("said Tuesday in Paris") is where or
   // when it was said, not what.
   static const std::string_view kPlace[] = {"in", "at", "on", "during", "from", "after", "before", "with"};
@@ -95,7 +104,7 @@ bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
   size_t open = s.find(kQuoteOpen);
   bool title = open != std::string_view::npos && open >= 3 &&
                (s.substr(open - 3, 3) == "'s " || s.substr(open - 3, 3) == "on ");
-  if (!continued && std::find(std::begin(kPlace), std::end(kPlace), w) != std::end(kPlace) &&
+  if (!continued && std::find(std::begin(kPlace), std::end(kPlace), lw) != std::end(kPlace) &&
       (open == std::string_view::npos || title) &&
       std::count(s.begin(), s.end(), ' ') < 5 && s.find(" that ") == std::string_view::npos) {
     return false;
