@@ -645,6 +645,16 @@ TEST_CASE("a bare phrase of time after a cue is when it was said, not what") {
   CHECK(Run("The audit found In contrast.").claims.empty());
 }
 
+TEST_CASE("whom it was told, with no word of what, is no claim") {
+  CHECK(Run("Sen. Ann Roe told The Huffington Post on Thursday.").claims.empty());
+  CHECK(Run("Roe told the Gazette.").claims.empty());
+  // With what was told, it is.
+  const std::string text = "Roe told the Gazette on Monday that she would run.";
+  Attribution a = Run(text);
+  REQUIRE(a.claims.size() == 1);
+  CHECK(a.claims[0].content.front().Of(text) == "that she would run");
+}
+
 TEST_CASE("a poll is the source of what it finds") {
   Expect("In a new county poll, Ann Roe leads by 9 points.",
          {{"Ann Roe leads by 9 points", "a new county poll", "a new county poll"}});

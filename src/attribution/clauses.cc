@@ -88,6 +88,23 @@ bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
                                      "Saturday", "Sunday"})) {
     return false;
   }
+  // "told The New York Times", "told POLITICO earlier this week": whom it
+  // was told, with no word of what.
+  if (cue.ends_with("told") || cue.ends_with("tells") || cue.ends_with("tell") ||
+      cue.ends_with("telling")) {
+    std::string_view rest = lw == "the" && sp != std::string_view::npos ? s.substr(sp + 1) : s;
+    int capitals = 0;
+    while (!rest.empty() && std::isupper(static_cast<unsigned char>(rest[0]))) {
+      ++capitals;
+      size_t next = rest.find(' ');
+      rest = next == std::string_view::npos ? std::string_view() : rest.substr(next + 1);
+    }
+    std::string_view when = rest.substr(0, rest.find(' '));
+    if (capitals > 0 && (rest.empty() || (In(when, {"on", "in", "at", "last", "this", "earlier"}) &&
+                                          std::count(rest.begin(), rest.end(), ' ') < 4))) {
+      return false;
+    }
+  }
   // "last week", "this year", "at one point": when, never what.
   if (In(lw, {"this", "last", "next", "that", "at"}) &&
       std::count(s.begin(), s.end(), ' ') == 1 &&
