@@ -643,6 +643,8 @@ TEST_CASE("a bare phrase of time after a cue is when it was said, not what") {
   CHECK(Run("The mayor announced last week.").claims.empty());
   CHECK(Run("Roe said at one point.").claims.empty());
   CHECK(Run("The audit found In contrast.").claims.empty());
+  // Nor is a byline's place.
+  CHECK(Run("Ann Roe reported from Oakland, and Tom Lee from Washington.").claims.empty());
 }
 
 TEST_CASE("whom it was told, with no word of what, is no claim") {

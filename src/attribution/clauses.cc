@@ -105,6 +105,8 @@ bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
       return false;
     }
   }
+  // "Roe reported from Oakland": a byline's place, not a report.
+  if ((cue.ends_with("reported") || cue.ends_with("reporting")) && w == "from") return false;
   // "last week", "this year", "at one point": when, never what.
   if (In(lw, {"this", "last", "next", "that", "at"}) &&
       std::count(s.begin(), s.end(), ' ') == 1 &&
