@@ -1185,4 +1185,13 @@ TEST_CASE("a speaker inside a question put is part of the question") {
   CHECK(q->content.front().Of(text) == "if she believed the levy would pass");
 }
 
+TEST_CASE("a clause opened by whether, how, why or than may hold a claim") {
+  const std::string text = "It is unclear whether officials believe the levy will pass.";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "the levy will pass");
+  REQUIRE(c != nullptr);
+  CHECK(c->source.Of(text) == "officials");
+  CHECK(c->cue.Of(text) == "believe");
+}
+
 }  // namespace quoteledger

@@ -127,7 +127,10 @@ PlaceholderMap Engine::BuiltinPlaceholders(const Lexicons& lex) {
   // parenthesis), after a comma, a colon or a conjunction, or after a
   // programme's title that ends in a comma ("Sunday on Fox's “Sunday
   // Morning Futures,” Roe said", "On “Face the Nation,” Roe said").
-  p["START"] = R"re((?:^\(?|[,;] |: | (?:and|but|while|as|because|after|which|where|when|though|although|whereas|since|unless) |[\p{L}.']+ \x02\p{Lu}[^\x03 ]*(?: (?:\p{Lu}[^\x03 ]*|the|of|and|a|in|on|for|to|with)){0,5},\x03 ))re";
+  // "than", "how", "why" and "whether" open a clause too ("more than
+  // voters say they want", "unclear whether officials believe ..."); "if",
+  // "before", "until" and "once" were measured and left out.
+  p["START"] = R"re((?:^\(?|[,;] |: | (?:and|but|while|as|because|after|which|where|when|though|although|whereas|since|unless|than|how|why|whether) |[\p{L}.']+ \x02\p{Lu}[^\x03 ]*(?: (?:\p{Lu}[^\x03 ]*|the|of|and|a|in|on|for|to|with)){0,5},\x03 ))re";
   p["TAIL"] = R"re(.*$)re";
   // A sentence may sit in parentheses: "(“No,” said one activist.)".
   p["END"] = R"re([.!?]?\)?$)re";
