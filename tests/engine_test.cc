@@ -1185,6 +1185,12 @@ TEST_CASE("a speaker inside a question put is part of the question") {
   CHECK(q->content.front().Of(text) == "if she believed the levy would pass");
 }
 
+TEST_CASE("a credit line is no claim, and \"since\" may stand before the cue") {
+  CHECK(Run("Source: Ledger Wire").claims.empty());
+  Expect("Ann Roe has since said the bridge was unsafe.",
+         {{"the bridge was unsafe", "Ann Roe", "Ann Roe"}});
+}
+
 TEST_CASE("a clause opened by whether, how, why or than may hold a claim") {
   const std::string text = "It is unclear whether officials believe the levy will pass.";
   Attribution a = Run(text);

@@ -173,6 +173,10 @@ TEST_CASE("sources read out of captured regions") {
       // Bare records that report are sources, with their modifiers.
       {"new fundraising reports", MentionType::kNominal, EntityKind::kGroup,
        "new fundraising reports"},
+      // A capital that starts no name may head a source ("Sources say").
+      {"Sources", MentionType::kNominal, EntityKind::kAnonymous, "Sources"},
+      // "That" before a singular source noun is a determiner.
+      {"That person", MentionType::kNominal, EntityKind::kAnonymous, "That person"},
       // A bare plural noun of people after an adverbial.
       {"But conservationists", MentionType::kNominal, EntityKind::kGroup, "conservationists"},
       {"the former Secretary of State Ada Lin", MentionType::kNominal, EntityKind::kPerson,

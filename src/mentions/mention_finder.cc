@@ -492,6 +492,12 @@ size_t MentionFinder::SourceStart(const std::vector<Token>& toks, bool approxima
     if (lex_.Title(lw) != TitleClass::kNone) break;
     // A pronoun or a "that" passed over shows a clause, not an adverbial:
     // "that he noticed the shift" holds no source.
+    // ("That person", "this official": a determiner before a singular
+    // source noun.)
+    if ((lw == "that" || lw == "this") && s + 2 == toks.size() &&
+        lex_.IsAnonymousHead(Lower(toks[s + 1].word)) && !toks[s + 1].word.ends_with("s")) {
+      break;
+    }
     if (PronounInfo(toks[s].word, &g, &pl) || lw == "that" || lw == "which") {
       return std::string::npos;
     }
@@ -653,8 +659,10 @@ Mention MentionFinder::DescriptionSource(const NormalText& norm, const std::vect
   // "47% say", "two-thirds of voters said", "some are saying".
   group |= CountsPeopleAt(toks, BoundEnd(toks, s)) ||
            (toks.size() - s == 1 && In(m.head, {"some", "most", "others"}));
-  if (!group &&
-      (bare_determiner || (lex_.IsStopCapital(toks[s].word) && s + 1 == toks.size()))) {
+  // ("Sources say": a capital that starts no name may still head a source.)
+  bool stop = lex_.IsStopCapital(toks[s].word) && s + 1 == toks.size() &&
+              !lex_.IsAnonymousHead(Lower(toks[s].word));
+  if (!group && (bare_determiner || stop)) {
     return {};
   }
   if (group && m.kind != EntityKind::kAnonymous) m.kind = EntityKind::kGroup;
