@@ -220,7 +220,9 @@ TEST_CASE("regions that hold no source are rejected") {
                              // cue ("in eight of nine [states]").
                              "in eight of nine", "In each of those",
                              // A bare plural that names no people.
-                             "But retirements"}) {
+                             "But retirements",
+                             // An honorific whose name the region cut off.
+                             "Mr."}) {
     CAPTURE(region);
     CHECK(Source(region).type == MentionType::kNone);
   }

@@ -402,6 +402,8 @@ bool MentionFinder::OpensParticipialPhrase(const std::vector<Token>& toks, size_
 bool MentionFinder::TrimRegion(std::vector<Token>* tokens, bool* approximates) const {
   std::vector<Token>& toks = *tokens;
   if (toks.empty() || toks.size() > 20) return false;
+  // "Mr." alone is the start of a name the region cut off, not a speaker.
+  if (toks.size() == 1 && lex_.Honorific(toks[0].word) != 0) return false;
   // "who said", "which reported", "some say": alone, a word that ends no
   // longer region is a source.
   bool lone = toks.size() == 1 && In(Lower(toks[0].word), {"who", "which", "some"});
