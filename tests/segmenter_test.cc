@@ -41,6 +41,9 @@ TEST_CASE("sentences survive abbreviations") {
        {"Asked if he would run, Roe said no.", "But he said he might."}},
       {"It was No. 5 on the list.", {"It was No. 5 on the list."}},
       // A place may end a sentence; a title never does.
+      // Initials before a name end no sentence; before "He" they do.
+      {"Fans cited J.K. Rowling's book. It sold in the U.K. He says so.",
+       {"Fans cited J.K. Rowling's book.", "It sold in the U.K.", "He says so."}},
       {"Roe sells it in the U.S. He says it works.",
        {"Roe sells it in the U.S.", "He says it works."}},
       {"They met Dr. He Jian in the U.S. Army base.",

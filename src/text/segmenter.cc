@@ -122,7 +122,13 @@ bool IsAbbreviation(std::string_view norm, size_t dot,
     return dot + 2 < norm.size() && norm[dot + 1] == ' ' &&
            std::isdigit(static_cast<unsigned char>(norm[dot + 2]));
   }
-  if (abbreviations.count(lower) == 0) return false;
+  // Initials ("J.K. Rowling", "George H.W. Bush") are read as a place's
+  // are below: no end unless a sentence's usual first word follows.
+  bool initials = word.size() >= 3 && word.size() % 2 == 1;
+  for (size_t k = 0; initials && k < word.size(); ++k) {
+    initials = k % 2 == 0 ? (word[k] >= 'A' && word[k] <= 'Z') : word[k] == '.';
+  }
+  if (abbreviations.count(lower) == 0 && !initials) return false;
   // A title never ends a sentence, but a place or a company may: "... in
   // the U.S. He says ...", "... of Moon, Pa. The mayor ...".
   static const WordSet kOpeners = {"He", "She", "They", "It", "We", "I", "The", "But",
