@@ -1082,6 +1082,8 @@ TEST_CASE("verbs of knowing, noticing and other ways of saying are cues") {
   Expect("Ann Roe bemoaned the unrest in the city.", {{"the unrest", "Ann Roe", "Ann Roe"}});
   Expect("Lee also retweeted an unflattering photo of the mayor.",
          {{"an unflattering photo", "Lee", "Lee"}});
+  Expect("Ann Roe chided the council for the delay.", {{"the council for", "Ann Roe", "Ann Roe"}});
+  Expect("Lee has derided the levy as a gimmick.", {{"the levy as", "Lee", "Lee"}});
 }
 
 TEST_CASE("a source may end on a suffix or an initialism with its period") {
