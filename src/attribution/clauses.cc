@@ -13,6 +13,13 @@ namespace quoteledger {
 
 namespace {
 
+// The cue's last word, its verb: "has repeatedly told" -> "told".
+std::string_view CueVerb(std::string_view cue) { return cue.substr(cue.find_last_of(' ') + 1); }
+
+// "told", "tells", "tell": the verb of telling itself, whose object is
+// whom it was told.
+bool TellVerb(std::string_view cue) { return In(CueVerb(cue), {"told", "tells", "tell"}); }
+
 // A cue that reports through a preposition: "vote for", "talk about".
 bool PrepositionCue(std::string_view cue) {
   static const std::string_view kPreps[] = {" for", " about", " of", " on", " to", " against",
@@ -90,8 +97,7 @@ bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
   }
   // "told The New York Times", "told POLITICO earlier this week": whom it
   // was told, with no word of what.
-  if (cue.ends_with("told") || cue.ends_with("tells") || cue.ends_with("tell") ||
-      cue.ends_with("telling")) {
+  if (TellVerb(cue) || CueVerb(cue) == "telling") {
     std::string_view rest = lw == "the" && sp != std::string_view::npos ? s.substr(sp + 1) : s;
     int capitals = 0;
     while (!rest.empty() && std::isupper(static_cast<unsigned char>(rest[0]))) {
@@ -106,7 +112,7 @@ bool PlausibleContent(std::string_view t, std::pair<uint32_t, uint32_t> c,
     }
   }
   // "Roe reported from Oakland": a byline's place, not a report.
-  if ((cue.ends_with("reported") || cue.ends_with("reporting")) && w == "from") return false;
+  if (In(CueVerb(cue), {"reported", "reporting"}) && w == "from") return false;
   // "last week", "this year", "at one point": when, never what.
   if (In(lw, {"this", "last", "next", "that", "at"}) &&
       std::count(s.begin(), s.end(), ' ') == 1 &&
@@ -384,8 +390,7 @@ namespace {
 // Cues whose object comes before what was said ("told the crowd that",
 // "is warning voters that").
 bool TellCue(std::string_view cue) {
-  std::string_view verb = cue.substr(cue.find_last_of(' ') + 1);
-  return In(verb, {"told", "tell", "tells", "telling", "assured", "assures", "assuring",
+  return In(CueVerb(cue), {"told", "tell", "tells", "telling", "assured", "assures", "assuring",
                    "reassured", "reassures", "reassuring", "informed", "informs", "informing",
                    "reminded", "reminds", "reminding", "warned", "warns", "warning", "convinced",
                    "convincing", "persuaded", "persuading", "promised", "promises", "promising",
@@ -409,8 +414,7 @@ bool NameComma(std::string_view part, size_t k) {
 // "expressed concern that", "voiced hope that": the noun goes with the
 // light verb, and what was said starts at "that".
 bool LightVerbNoun(std::string_view cue, std::string_view noun) {
-  std::string_view verb = cue.substr(cue.find_last_of(' ') + 1);
-  return In(verb, {"expressed", "express", "expresses", "expressing", "voiced", "voice",
+  return In(CueVerb(cue), {"expressed", "express", "expresses", "expressing", "voiced", "voice",
                    "voices", "voicing", "raised", "raise", "raises", "raising"}) &&
          In(noun, {"concern", "concerns", "worry", "worries", "fear", "fears", "hope", "hopes",
                    "doubt", "doubts", "confidence", "optimism", "frustration", "skepticism",
@@ -474,7 +478,8 @@ uint32_t ThatStart(std::string_view t, uint32_t b, uint32_t e, std::string_view 
        sp = lead.find(' ')) {
     lead.remove_prefix(sp + 1);
   }
-  bool place = PlaceWord(lead.substr(0, lead.find(' '))) || manner || name_tail;
+  std::string_view lead_word = lead.substr(0, lead.find(' '));
+  bool place = PlaceWord(lead_word) || manner || name_tail;
   // A programme's title may sit in the prefix: "said on Fox's “Sunday
   // Morning Futures” that", "told MSNBC's “Morning Joe” on Friday that".
   size_t open = prefix.find(kQuoteOpen);
@@ -486,7 +491,7 @@ uint32_t ThatStart(std::string_view t, uint32_t b, uint32_t e, std::string_view 
   std::string_view after = title ? prefix.substr(close + 1) : std::string_view();
   // A phrase of place or manner set off by commas: "insists, most recently
   // in an interview with ABC News, that".
-  bool aside = prefix.ends_with(",") && PlaceWord(lead.substr(0, lead.find(' ')));
+  bool aside = prefix.ends_with(",") && PlaceWord(lead_word);
   for (std::string_view part : {before, after}) {
     for (size_t k = part.find_first_of(",;:\x02\x03"); k != std::string_view::npos;
          k = part.find_first_of(",;:\x02\x03", k + 1)) {
@@ -496,8 +501,7 @@ uint32_t ThatStart(std::string_view t, uint32_t b, uint32_t e, std::string_view 
   if (LightVerbNoun(cue, prefix)) return b + static_cast<uint32_t>(that) + 1;
   // "told an audience at a literary festival in Houston last week that":
   // the object of "told" may be long.
-  bool told = cue.ends_with("told") || cue.ends_with("tells") || cue.ends_with("tell");
-  if (std::count(prefix.begin(), prefix.end(), ' ') > (told ? 12 : 8)) return b;
+  if (std::count(prefix.begin(), prefix.end(), ' ') > (TellVerb(cue) ? 12 : 8)) return b;
   if (!TellCue(cue) && !place) return b;
   return b + static_cast<uint32_t>(that) + 1;
 }

@@ -492,14 +492,14 @@ size_t MentionFinder::SourceStart(const std::vector<Token>& toks, bool approxima
       break;
     }
     if (lex_.Title(lw) != TitleClass::kNone) break;
-    // A pronoun or a "that" passed over shows a clause, not an adverbial:
-    // "that he noticed the shift" holds no source.
-    // ("That person", "this official": a determiner before a singular
-    // source noun.)
+    // "That person", "this official": a determiner before a singular
+    // source noun.
     if ((lw == "that" || lw == "this") && s + 2 == toks.size() &&
         lex_.IsAnonymousHead(Lower(toks[s + 1].word)) && !toks[s + 1].word.ends_with("s")) {
       break;
     }
+    // A pronoun or a "that" passed over shows a clause, not an adverbial:
+    // "that he noticed the shift" holds no source.
     if (PronounInfo(toks[s].word, &g, &pl) || lw == "that" || lw == "which") {
       return std::string::npos;
     }
