@@ -542,9 +542,10 @@ TEST_CASE("a cue that disagrees with its subject in number was a noun") {
   for (const Claim& c : Run(support).claims) CHECK(std::string(c.cue.Of(support)) != "attacks");
   Expect("The agency has questions about the mayor's tax returns.",
          {{"the mayor's tax returns", "agency", "The agency"}});
-  // So does a head in -sis or -us, or one after "a" or "each".
+  // So does a head in -sis or -us, "series", or one after "a" or "each".
   for (const std::string one : {"Donations hit $1 billion, an analysis of the filings shows.",
-                                "The state census shows that donations hit $1 billion."}) {
+                                "The state census shows that donations hit $1 billion.",
+                                "The next series of filings shows donations hit $1 billion."}) {
     CAPTURE(one);
     Attribution a = Run(one);
     REQUIRE(a.claims.size() == 1);

@@ -730,6 +730,7 @@ Mention MentionFinder::Nominal(std::string_view text,
   // "an analysis", "the census", "a series".
   m.plural = m.head.size() > 3 && m.head.back() == 's' && m.head[m.head.size() - 2] != 's' &&
              !m.head.ends_with("sis") && !(m.head.ends_with("us") && !m.head.ends_with("ous")) &&
+             !In(m.head, {"series", "species"}) &&
              !In(Lower(toks[a].word), {"a", "an", "another", "one", "each", "every", "this", "that"});
   // The title a nominal states: its words from after the determiner to the
   // head ("the Democratic presidential nominee" -> "Democratic presidential
