@@ -211,6 +211,7 @@ TEST_CASE("regions that hold no source are rejected") {
                              // An adverb opening the sentence names no one,
                              // nor does a phrase of time.
                              "Earlier", "Whenever", "a few days later", "a later",
+                             "a couple of years later", "This year", "two weeks ago",
                              // A preposition that never opens a name.
                              "Amid the uproar Roe", "Alongside the union",
                              // A determiner without its noun ("many other

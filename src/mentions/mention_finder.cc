@@ -642,8 +642,16 @@ Mention MentionFinder::DescriptionSource(const NormalText& norm, const std::vect
     return {};
   }
   Mention m = Nominal(norm.text(), toks, s, toks.size());
-  // A phrase of time is no speaker: "a few days later", "In a later [tweet]".
-  if (In(m.head, {"later", "earlier", "afterward", "afterwards"})) return {};
+  // A phrase of time is no speaker: "a few days later", "In a later
+  // [tweet]", "a couple of years later", "This year".
+  std::string last = Lower(toks.back().word);
+  if (In(m.head, {"later", "earlier", "afterward", "afterwards"}) ||
+      In(last, {"later", "earlier", "ago", "afterward", "afterwards"}) ||
+      (toks.size() - s == 2 && In(Lower(toks[s].word), {"this", "last", "next"}) &&
+       In(last, {"year", "week", "weekend", "month", "time", "fall", "spring", "summer",
+                 "winter"}))) {
+    return {};
+  }
   // A description must have a head that is not a determiner ("The").
   bool bare_determiner = In(m.head, {"the", "a", "an", "this", "that", "these", "those",
                                      "his", "her", "their", "its", "our", "some", "all"});
