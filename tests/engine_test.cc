@@ -1203,4 +1203,13 @@ TEST_CASE("a clause opened by whether, how, why or than may hold a claim") {
   CHECK(c->cue.Of(text) == "believe");
 }
 
+TEST_CASE("a fixed adverbial after the cue is part of what was said, not of the cue") {
+  const std::string text = "Roe said on the other hand, \u201cthe levy will pass.\u201d";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "the levy will pass");
+  REQUIRE(c != nullptr);
+  CHECK(c->cue.Of(text) == "said");
+  CHECK(c->content.front().Of(text).starts_with("on the other hand, "));
+}
+
 }  // namespace quoteledger

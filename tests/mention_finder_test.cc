@@ -210,7 +210,8 @@ TEST_CASE("regions that hold no source are rejected") {
                              "Mayor Ann Roe (D-Ohio) said the wave of layoffs",
                              // An adverb opening the sentence names no one,
                              // nor does a phrase of time.
-                             "Earlier", "Whenever", "a few days later", "a later",
+                             "Earlier", "Whenever", "Conversely", "Similarly",
+                             "a few days later", "a later",
                              "a couple of years later", "This year", "two weeks ago",
                              // A preposition that never opens a name.
                              "Amid the uproar Roe", "Alongside the union",

@@ -352,7 +352,14 @@ class DocumentRun {
                                               "over ", "with ", "of "};
     std::string_view t = seg_.norm.text();
     auto& front = d->content.front();
+    // Not the first word of a fixed adverbial ("said, on the other hand,
+    // “...”", "said for example that").
+    static const std::string_view kAdverbials[] = {"on the other hand", "on the contrary",
+                                                   "for example", "for instance", "of course"};
     if (d->cue_end == 0 || d->cue_end + 1 != front.first) return;
+    for (std::string_view a : kAdverbials) {
+      if (t.substr(front.first, a.size()) == a) return;
+    }
     for (std::string_view p : kPreps) {
       if (t.substr(front.first, p.size()) == p && front.first + p.size() < front.second) {
         d->cue_end = front.first + static_cast<uint32_t>(p.size()) - 1;
