@@ -218,6 +218,23 @@ TEST_CASE("a programme's title is not a quote that continues the claim") {
   CHECK(Find(a, text, "Face the Nation") == nullptr);
 }
 
+TEST_CASE("a quote inside the writer's own clause does not continue the claim before it") {
+  std::string text =
+      "“Are we winning?” she said, but her husband was asleep again as Roe went on about "
+      "“the rigged system.”";
+  Attribution a = Run(text);
+  const Claim* first = Find(a, text, "Are we winning");
+  REQUIRE(first);
+  CHECK(first->content.size() == 1);
+  // A few words besides the speaker and the cue do not make it the writer's.
+  std::string goes_on = "“The levy is dead,” Lee said, but “the bridge is not.”";
+  Attribution b = Run(goes_on);
+  const Claim* lee = Find(b, goes_on, "The levy is dead");
+  REQUIRE(lee);
+  REQUIRE(lee->content.size() == 2);
+  CHECK(lee->content[1].Of(goes_on) == "“the bridge is not.”");
+}
+
 TEST_CASE("a quote after a reported second claim continues the first quote") {
   std::string text =
       "“The bridge will open in May,” Ann Lee said, suggesting that the delay was over. "

@@ -662,6 +662,28 @@ class DocumentRun {
     return qe + 1 >= seg_.sentences[last].norm_end;
   }
 
+  // Whether the quote at `qb` sits inside the writer's own clause ("as
+  // Trump went on about “how the system is rigged”"), a partial quote of
+  // its own rather than more of the words of `p` before it: it follows a
+  // word (not a sentence's start, a comma or a colon), and more than three
+  // words besides p's speaker and cue stand between (“A,” he said, but
+  // “b” goes on).
+  bool InWritersClause(const Draft& p, uint32_t qb) const {
+    std::string_view t = seg_.norm.text();
+    if (p.content.empty() || qb < 2 || t[qb - 1] != ' ' ||
+        !std::isalpha(static_cast<unsigned char>(t[qb - 2]))) {
+      return false;
+    }
+    int words = 0;
+    for (uint32_t i = p.content.back().second; i + 1 < qb; ++i) {
+      uint32_t w = i + 1;
+      bool own = (w >= p.cue_begin && w < p.cue_end) ||
+                 (w >= p.region_begin && w < p.source.norm_end);
+      if (t[i] == ' ' && std::isalpha(static_cast<unsigned char>(t[w])) && !own) ++words;
+    }
+    return words > 3;
+  }
+
   // Gives the unclaimed quote [qb, qe) to out[prev], or to a new claim
   // after it, when it continues that claim.
   void Continue(uint32_t qb, uint32_t qe, int prev, const std::vector<uint32_t>& para_first,
@@ -681,7 +703,7 @@ class DocumentRun {
     }
     bool quoting = Quoting(p);
     if (IsTitleQuote(seg_.norm.text(), qb, qe)) return;
-    if (same_para && quoting && s - p.sentence <= 3) {
+    if (same_para && quoting && s - p.sentence <= 3 && !InWritersClause(p, qb)) {
       p.content.emplace_back(qb, qe);
       return;
     }
