@@ -235,6 +235,25 @@ TEST_CASE("a quote inside the writer's own clause does not continue the claim be
   CHECK(lee->content[1].Of(goes_on) == "“the bridge is not.”");
 }
 
+TEST_CASE("a block quoted from elsewhere does not continue the claim before it") {
+  // A paragraph opening with a straight mark that never closes, after a
+  // claim quoted in curly marks: another outlet's text.
+  std::string text =
+      "“The levy is dead,” Lee said.\n"
+      "\"The council met at noon and the vote was close.\n"
+      "“We start over,” she added.";
+  Attribution a = Run(text);
+  const Claim* lee = Find(a, text, "The levy is dead");
+  REQUIRE(lee);
+  CHECK(lee->content.size() == 1);
+  // A paragraph that is all quote, in the same marks, goes on as before.
+  std::string same = "“The levy is dead,” Lee said.\n“We start over.”";
+  Attribution b = Run(same);
+  const Claim* on = Find(b, same, "The levy is dead");
+  REQUIRE(on);
+  CHECK(on->content.size() == 2);
+}
+
 TEST_CASE("a quote after a reported second claim continues the first quote") {
   std::string text =
       "“The bridge will open in May,” Ann Lee said, suggesting that the delay was over. "

@@ -684,6 +684,29 @@ class DocumentRun {
     return words > 3;
   }
 
+  // Whether the opening mark at normalized `qb` is a straight one ('"' or
+  // "'"), not a curly one.
+  bool StraightMark(uint32_t qb) const {
+    char c = text_[seg_.norm.ToOriginal(qb, qb + 1).begin];
+    return c == '"' || c == '\'';
+  }
+
+  // Whether the quote [qb, qe) opens with marks of another kind than the
+  // first quote in p's content and never closes: a paragraph that opens
+  // with '"' after “...” and runs on unclosed is a block quoted from
+  // elsewhere, not more of p's words.
+  bool ForeignBlock(const Draft& p, uint32_t qb, uint32_t qe) const {
+    if (!seg_.norm.ToOriginal(qe - 1, qe).empty()) return false;  // a real closing mark
+    std::string_view t = seg_.norm.text();
+    for (auto [b, e] : p.content) {
+      size_t open = t.substr(b, e - b).find(kQuoteOpen);
+      if (open != std::string_view::npos) {
+        return StraightMark(b + static_cast<uint32_t>(open)) != StraightMark(qb);
+      }
+    }
+    return false;
+  }
+
   // Gives the unclaimed quote [qb, qe) to out[prev], or to a new claim
   // after it, when it continues that claim.
   void Continue(uint32_t qb, uint32_t qe, int prev, const std::vector<uint32_t>& para_first,
@@ -712,7 +735,7 @@ class DocumentRun {
     // dev not one such quote was the earlier speaker's (its own cue was
     // missed, or it was a title).
     if (next_para && quoting && QuoteEndsParagraph(s, qe) &&
-        !IsHeadingQuote(seg_.norm.text(), qb, qe)) {
+        !IsHeadingQuote(seg_.norm.text(), qb, qe) && !ForeignBlock(p, qb, qe)) {
       p.content.emplace_back(qb, qe);
       p.reach = sent.paragraph;
     }
