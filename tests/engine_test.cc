@@ -216,6 +216,11 @@ TEST_CASE("a programme's title is not a quote that continues the claim") {
   CHECK(first->content[1].Of(text) == "“We start over.”");
   CHECK(Find(a, text, "Morning Drive") == nullptr);
   CHECK(Find(a, text, "Face the Nation") == nullptr);
+  std::string told = "“We start over,” Ann Lee told “Morning Drive” on Monday.";
+  Attribution b = Run(told);
+  const Claim* lee = Find(b, told, "We start over");
+  REQUIRE(lee);
+  CHECK(lee->content.size() == 1);
 }
 
 TEST_CASE("a quote inside the writer's own clause does not continue the claim before it") {

@@ -59,14 +59,14 @@ bool IsWholeQuote(std::string_view t, uint32_t b, uint32_t e) {
 }
 
 // A programme's or a work's title, not words spoken: a short quotation
-// opening on a capital after a possessive or "on" ("on MSNBC's “Morning
-// Joe,”", "on “Face the Nation”").
+// opening on a capital after a possessive, "on" or "told" ("on MSNBC's
+// “Morning Joe,”", "on “Face the Nation”", "told “Fox and Friends”").
 bool IsTitleQuote(std::string_view t, uint32_t b, uint32_t e) {
   if (e - b < 3 || !std::isupper(static_cast<unsigned char>(t[b + 1]))) return false;
   std::string_view inner = t.substr(b + 1, e - b - 2);
   if (std::count(inner.begin(), inner.end(), ' ') > 5) return false;
   std::string_view before = t.substr(0, b);
-  return before.ends_with("'s ") || before.ends_with(" on ");
+  return before.ends_with("'s ") || before.ends_with(" on ") || before.ends_with(" told ");
 }
 
 // A heading the page set in quotes, not words spoken: a short quotation in
