@@ -1094,6 +1094,22 @@ TEST_CASE("a cue in the -ing form after a preposition or an appositive") {
          {{"that the levy was", "Roe", "Roe"}});
 }
 
+TEST_CASE("an introduction ending its paragraph takes the unquoted paragraph after it") {
+  std::string text =
+      "In a speech last July, Roe said:\n"
+      "Let no one be mistaken: the levy is a cancer on this town, and it must go.\n"
+      "The council meets on Monday.";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "Let no one be mistaken");
+  REQUIRE(c != nullptr);
+  CHECK(c->source.Of(text) == "Roe");
+  CHECK(c->content.front().Of(text) ==
+        "Let no one be mistaken: the levy is a cancer on this town, and it must go.");
+  // Not markup, nor a second introduction.
+  CHECK(Run("One user tweeted:\n<tweet author=\"@roe\">No levy</tweet>").claims.empty());
+  CHECK(Run("Local leaders fired back:\nMayor Ann Roe spoke out against the levy:").claims.empty());
+}
+
 TEST_CASE("any verb before a colon introduces the whole quotation after it") {
   Expect("The mayor ended her speech on a warning: “The river will rise again.”",
          {{"The river will rise again", "The mayor", "The mayor"}});

@@ -632,11 +632,37 @@ class DocumentRun {
       Continue(qb, qe, static_cast<int>(out.size() - 1), para_first, &out);
     }
     while (next < drafts_.size()) out.push_back(std::move(drafts_[next++]));
-    // Drop introductions that found no quote.
+    for (Draft& d : out) {
+      if (d.intro) IntroducesParagraph(&d, out);
+    }
+    // Drop introductions that found nothing to introduce.
     drafts_.clear();
     for (Draft& d : out) {
       if (!d.intro) drafts_.push_back(std::move(d));
     }
+  }
+
+  // "Hewitt writes:" ending its paragraph, with no quote after it: the
+  // next paragraph, unquoted, is what was written, unless it is markup
+  // ("<tweet ...>"), introduces something itself, or other claims already
+  // hold part of it.
+  void IntroducesParagraph(Draft* d, const std::vector<Draft>& all) const {
+    const auto& sents = seg_.sentences;
+    size_t s = static_cast<size_t>(d->sentence);
+    if (s + 1 >= sents.size() || sents[s + 1].paragraph != sents[s].paragraph + 1) return;
+    uint32_t b = sents[s + 1].norm_begin;
+    size_t last = s + 1;
+    while (last + 1 < sents.size() && sents[last + 1].paragraph == sents[s + 1].paragraph) ++last;
+    uint32_t e = sents[last].norm_end;
+    std::string_view t = seg_.norm.text();
+    // Another introduction ("... also spoke out:") is no statement.
+    if (b >= e || t[b] == kQuoteOpen || t[b] == '<' || t[e - 1] == ':') return;
+    for (const Draft& other : all) {
+      if (&other != d && Overlaps(other, b, e)) return;
+    }
+    d->content.emplace_back(b, e);
+    d->intro = false;
+    FixKind(d);
   }
 
   // "“A,” Roe said, suggesting that B. “C.”": the draft before the quote C
