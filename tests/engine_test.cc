@@ -198,6 +198,16 @@ TEST_CASE("a paragraph that is all quote joins the claim; one with more is not t
   CHECK(Find(a, text, "Open Roads") == nullptr);
 }
 
+TEST_CASE("where and when a quoted phrase was said is not part of it") {
+  CHECK(ContentOf("Roe called the levy a \u201ccrazy tax\u201d during a campaign stop in Toledo.",
+                  "crazy tax") == "the levy a \u201ccrazy tax\u201d");
+  CHECK(ContentOf("Roe called the levy a \u201ccrazy tax\u201d Wednesday on WKRP.", "crazy tax") ==
+        "the levy a \u201ccrazy tax\u201d");
+  // Other words after the quote stay: "on" that is no setting.
+  CHECK(ContentOf("Roe called the levy a \u201ccrazy tax\u201d on small firms.", "crazy tax") ==
+        "the levy a \u201ccrazy tax\u201d on small firms");
+}
+
 TEST_CASE("a programme's title in a phrase of place is not what was said") {
   CHECK(ContentOf("Roe said on Fox's “Sunday Morning Futures” that the plan was sound.",
                   "the plan") == "that the plan was sound");

@@ -331,6 +331,43 @@ bool FixedCut(std::string_view t, uint32_t i, uint32_t e) {
   return false;
 }
 
+// Where and when a quoted phrase was said, right after its closing mark
+// at `i`: " in a statement", " in a tweet Tuesday", " on his radio show",
+// " during a presidential campaign stop", " Wednesday." (the cue's
+// setting, not what was said).
+bool SettingAfterQuote(std::string_view t, uint32_t i, uint32_t e) {
+  if (i == 0 || i + 1 >= e || t[i - 1] != kQuoteClose || t[i] != ' ') return false;
+  std::string_view rest = t.substr(i + 1, std::min<uint32_t>(e - i - 1, 60));
+  std::string_view day = rest.starts_with("on ") ? rest.substr(3) : rest;
+  for (std::string_view d : {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                             "Sunday"}) {
+    if (day.starts_with(d) && (day.size() == d.size() || day[d.size()] == ',' ||
+                               day[d.size()] == '.' || day.substr(d.size(), 4) == " on ")) {
+      return true;
+    }
+  }
+  if (!rest.starts_with("in ") && !rest.starts_with("on ") && !rest.starts_with("during ")) {
+    return false;
+  }
+  rest.remove_prefix(rest.find(' ') + 1);
+  std::string_view det = rest.substr(0, rest.find(' '));
+  if (!In(det, {"a", "an", "his", "her", "their", "its"})) return false;
+  rest.remove_prefix(std::min(rest.size(), det.size() + 1));
+  // The setting's noun, after up to two words ("a presidential campaign stop").
+  for (int w = 0; w < 3; ++w) {
+    std::string_view word = rest.substr(0, rest.find_first_of(" ,."));
+    if (In(word, {"statement", "tweet", "post", "interview", "speech", "show", "appearance",
+                  "stop", "rally", "address", "letter", "op-ed", "column", "video", "broadcast",
+                  "message"})) {
+      return true;
+    }
+    size_t sp = rest.find(' ');
+    if (sp == std::string_view::npos) return false;
+    rest.remove_prefix(sp + 1);
+  }
+  return false;
+}
+
 }  // namespace
 
 bool OpensAttribution(std::string_view t, std::pair<uint32_t, uint32_t> c, const Lexicons& lex) {
@@ -351,6 +388,7 @@ uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& l
     if (t[i] == kQuoteClose) in_quote = false;
     if (in_quote) continue;
     if (SecondPredicate(t, i, e, lex)) return i;
+    if (!before_cue && SettingAfterQuote(t, i, e)) return i;
     // After a comma, or a comma inside a closing quote (“... race,” adding).
     bool after_comma = t[i] == ',' || (t[i] == kQuoteClose && t[i - 1] == ',');
     uint32_t after_cut = t[i] == kQuoteClose ? i + 1 : i;  // keep the closing mark
