@@ -41,6 +41,18 @@ std::string ContentOf(const std::string& text, const std::string& fragment) {
   return c == nullptr ? "(no claim)" : std::string(c->content.front().Of(text));
 }
 
+// Each piece of the content of the claim holding `fragment` (none when no
+// claim holds it).
+std::vector<std::string> PiecesOf(const std::string& text, const std::string& fragment) {
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, fragment);
+  std::vector<std::string> out;
+  if (c != nullptr) {
+    for (const Span& piece : c->content) out.emplace_back(piece.Of(text));
+  }
+  return out;
+}
+
 void Expect(const std::string& text, const std::vector<Want>& wants) {
   CAPTURE(text);
   Attribution a = Run(text);
@@ -226,47 +238,29 @@ TEST_CASE("a programme's title is not a quote that continues the claim") {
   CHECK(first->content[1].Of(text) == "“We start over.”");
   CHECK(Find(a, text, "Morning Drive") == nullptr);
   CHECK(Find(a, text, "Face the Nation") == nullptr);
-  std::string told = "“We start over,” Ann Lee told “Morning Drive” on Monday.";
-  Attribution b = Run(told);
-  const Claim* lee = Find(b, told, "We start over");
-  REQUIRE(lee);
-  CHECK(lee->content.size() == 1);
+  CHECK(PiecesOf("“We start over,” Ann Lee told “Morning Drive” on Monday.", "We start over") ==
+        std::vector<std::string>{"“We start over,”"});
 }
 
 TEST_CASE("a quote inside the writer's own clause does not continue the claim before it") {
-  std::string text =
-      "“Are we winning?” she said, but her husband was asleep again as Roe went on about "
-      "“the rigged system.”";
-  Attribution a = Run(text);
-  const Claim* first = Find(a, text, "Are we winning");
-  REQUIRE(first);
-  CHECK(first->content.size() == 1);
+  CHECK(PiecesOf("“Are we winning?” she said, but her husband was asleep again as Roe went on "
+                 "about “the rigged system.”",
+                 "Are we winning") == std::vector<std::string>{"“Are we winning?”"});
   // A few words besides the speaker and the cue do not make it the writer's.
-  std::string goes_on = "“The levy is dead,” Lee said, but “the bridge is not.”";
-  Attribution b = Run(goes_on);
-  const Claim* lee = Find(b, goes_on, "The levy is dead");
-  REQUIRE(lee);
-  REQUIRE(lee->content.size() == 2);
-  CHECK(lee->content[1].Of(goes_on) == "“the bridge is not.”");
+  CHECK(PiecesOf("“The levy is dead,” Lee said, but “the bridge is not.”", "The levy is dead") ==
+        std::vector<std::string>{"“The levy is dead,”", "“the bridge is not.”"});
 }
 
 TEST_CASE("a block quoted from elsewhere does not continue the claim before it") {
   // A paragraph opening with a straight mark that never closes, after a
   // claim quoted in curly marks: another outlet's text.
-  std::string text =
-      "“The levy is dead,” Lee said.\n"
-      "\"The council met at noon and the vote was close.\n"
-      "“We start over,” she added.";
-  Attribution a = Run(text);
-  const Claim* lee = Find(a, text, "The levy is dead");
-  REQUIRE(lee);
-  CHECK(lee->content.size() == 1);
+  CHECK(PiecesOf("“The levy is dead,” Lee said.\n"
+                 "\"The council met at noon and the vote was close.\n"
+                 "“We start over,” she added.",
+                 "The levy is dead") == std::vector<std::string>{"“The levy is dead,”"});
   // A paragraph that is all quote, in the same marks, goes on as before.
-  std::string same = "“The levy is dead,” Lee said.\n“We start over.”";
-  Attribution b = Run(same);
-  const Claim* on = Find(b, same, "The levy is dead");
-  REQUIRE(on);
-  CHECK(on->content.size() == 2);
+  CHECK(PiecesOf("“The levy is dead,” Lee said.\n“We start over.”", "The levy is dead") ==
+        std::vector<std::string>{"“The levy is dead,”", "“We start over.”"});
 }
 
 TEST_CASE("a quote after a reported second claim continues the first quote") {
