@@ -651,9 +651,7 @@ class DocumentRun {
     size_t s = static_cast<size_t>(d->sentence);
     if (s + 1 >= sents.size() || sents[s + 1].paragraph != sents[s].paragraph + 1) return;
     uint32_t b = sents[s + 1].norm_begin;
-    size_t last = s + 1;
-    while (last + 1 < sents.size() && sents[last + 1].paragraph == sents[s + 1].paragraph) ++last;
-    uint32_t e = sents[last].norm_end;
+    uint32_t e = sents[LastOfParagraph(s + 1)].norm_end;
     std::string_view t = seg_.norm.text();
     // Another introduction ("... also spoke out:") is no statement.
     if (b >= e || t[b] == kQuoteOpen || t[b] == '<' || t[e - 1] == ':') return;
@@ -680,12 +678,14 @@ class DocumentRun {
 
   // Whether the quote ending at `qe` in sentence `s` ends its paragraph.
   bool QuoteEndsParagraph(int s, uint32_t qe) const {
-    size_t last = s;
-    while (last + 1 < seg_.sentences.size() &&
-           seg_.sentences[last + 1].paragraph == seg_.sentences[s].paragraph) {
-      ++last;
-    }
-    return qe + 1 >= seg_.sentences[last].norm_end;
+    return qe + 1 >= seg_.sentences[LastOfParagraph(s)].norm_end;
+  }
+
+  // The last sentence of sentence s's paragraph.
+  size_t LastOfParagraph(size_t s) const {
+    const auto& sents = seg_.sentences;
+    while (s + 1 < sents.size() && sents[s + 1].paragraph == sents[s].paragraph) ++s;
+    return s;
   }
 
   // Whether the quote at `qb` sits inside the writer's own clause ("as
