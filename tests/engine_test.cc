@@ -249,6 +249,13 @@ TEST_CASE("a quote inside the writer's own clause does not continue the claim be
   // A few words besides the speaker and the cue do not make it the writer's.
   CHECK(PiecesOf("“The levy is dead,” Lee said, but “the bridge is not.”", "The levy is dead") ==
         std::vector<std::string>{"“The levy is dead,”", "“the bridge is not.”"});
+  // A quote the writer introduces with a colon is not more of the last one.
+  CHECK(PiecesOf("“The levy is dead,” Lee said. The crowd went quiet, and the mayor had to "
+                 "change the plan: “We start over.”",
+                 "The levy is dead") == std::vector<std::string>{"“The levy is dead,”"});
+  // A colon right after the speaker and cue still goes on.
+  CHECK(PiecesOf("“The levy is dead,” Lee said: “We start over.”", "The levy is dead") ==
+        std::vector<std::string>{"“The levy is dead,”", "“We start over.”"});
 }
 
 TEST_CASE("a block quoted from elsewhere does not continue the claim before it") {

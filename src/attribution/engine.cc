@@ -691,13 +691,17 @@ class DocumentRun {
   // Whether the quote at `qb` sits inside the writer's own clause ("as
   // Trump went on about “how the system is rigged”"), a partial quote of
   // its own rather than more of the words of `p` before it: it follows a
-  // word (not a sentence's start, a comma or a colon), and more than three
-  // words besides p's speaker and cue stand between (“A,” he said, but
-  // “b” goes on).
+  // word, and more than three words besides p's speaker and cue stand
+  // between (“A,” he said, but “b” goes on); or the writer introduces it
+  // ("... that I had to change my answer: “B”"): it follows a colon, and
+  // any word besides p's speaker and cue stands between.
   bool InWritersClause(const Draft& p, uint32_t qb) const {
     std::string_view t = seg_.norm.text();
-    if (p.content.empty() || qb < 2 || t[qb - 1] != ' ' ||
-        !std::isalpha(static_cast<unsigned char>(t[qb - 2]))) {
+    if (p.content.empty() || qb < 2 || t[qb - 1] != ' ') return false;
+    int allowed = 3;
+    if (t[qb - 2] == ':') {
+      allowed = 0;
+    } else if (!std::isalpha(static_cast<unsigned char>(t[qb - 2]))) {
       return false;
     }
     int words = 0;
@@ -707,7 +711,7 @@ class DocumentRun {
                  (w >= p.region_begin && w < p.source.norm_end);
       if (t[i] == ' ' && std::isalpha(static_cast<unsigned char>(t[w])) && !own) ++words;
     }
-    return words > 3;
+    return words > allowed;
   }
 
   // Whether the opening mark at normalized `qb` is a straight one ('"' or
