@@ -246,12 +246,16 @@ TEST_CASE("a quote inside the writer's own clause does not continue the claim be
   CHECK(PiecesOf("“Are we winning?” she said, but her husband was asleep again as Roe went on "
                  "about “the rigged system.”",
                  "Are we winning") == std::vector<std::string>{"“Are we winning?”"});
-  // A few words besides the speaker and the cue do not make it the writer's.
+  // A few words besides the speaker and the cue do not make it the writer's,
+  // and the conjunction that joins the second quote to the first is the speaker's.
   CHECK(PiecesOf("“The levy is dead,” Lee said, but “the bridge is not.”", "The levy is dead") ==
-        std::vector<std::string>{"“The levy is dead,”", "“the bridge is not.”"});
+        std::vector<std::string>{"“The levy is dead,”", "but “the bridge is not.”"});
+  CHECK(PiecesOf("“The levy is dead,” Lee said, and still “the bridge stands.”",
+                 "The levy is dead") ==
+        std::vector<std::string>{"“The levy is dead,”", "and still “the bridge stands.”"});
   // A quote the writer introduces with a colon is not more of the last one.
-  CHECK(PiecesOf("“The levy is dead,” Lee said. The crowd went quiet, and the mayor had to "
-                 "change the plan: “We start over.”",
+  CHECK(PiecesOf("“The levy is dead,” Lee said. The crowd grew so loud, and the rain so heavy, "
+                 "that the mayor had to change the plan: “We start over.”",
                  "The levy is dead") == std::vector<std::string>{"“The levy is dead,”"});
   // A colon right after the speaker and cue still goes on.
   CHECK(PiecesOf("“The levy is dead,” Lee said: “We start over.”", "The levy is dead") ==

@@ -69,6 +69,18 @@ bool IsTitleQuote(std::string_view t, uint32_t b, uint32_t e) {
   return before.ends_with("'s ") || before.ends_with(" on ") || before.ends_with(" told ");
 }
 
+// Where the quote at `b` starts together with the conjunction that joins it
+// to the words before ("Jordan said, and still “got to sit in”", "he said,
+// but “when it comes to energy”"): the speaker's sentence goes on through
+// the attribution, and the conjunction is part of it.
+uint32_t WithConjunction(std::string_view t, uint32_t b) {
+  std::string_view before = t.substr(0, b);
+  for (std::string_view c : {", and ", ", but ", ", and still ", ", but also ", ", and then "}) {
+    if (before.ends_with(c)) return b - static_cast<uint32_t>(c.size()) + 2;
+  }
+  return b;
+}
+
 // A heading the page set in quotes, not words spoken: a short quotation in
 // title case ("'Legend in the Coal Fields.'"), every word of four letters
 // or more capitalized. The caller checks it stands as its own paragraph.
@@ -757,7 +769,7 @@ class DocumentRun {
     bool quoting = Quoting(p);
     if (IsTitleQuote(seg_.norm.text(), qb, qe)) return;
     if (same_para && quoting && s - p.sentence <= 3 && !InWritersClause(p, qb)) {
-      p.content.emplace_back(qb, qe);
+      p.content.emplace_back(WithConjunction(seg_.norm.text(), qb), qe);
       return;
     }
     // A paragraph that is all quote carries the quote on. One with the
