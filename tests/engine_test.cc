@@ -468,6 +468,14 @@ TEST_CASE("reported content ends where the writer's own clause begins") {
                   "the land.",
                   "does not plan")
             .ends_with("to sell the land"));
+  // What the writer says came of it ends it; a participle of manner does not.
+  CHECK(ContentOf("Roe said the county would sell the pier, drawing boos from the crowd.",
+                  "the county would") == "the county would sell the pier");
+  CHECK(ContentOf("Roe said the levy was “dead,” meaning the bridge will wait a year.",
+                  "the levy was") == "the levy was “dead,”");
+  CHECK(ContentOf("Roe said the clerks were underpaid, making less than $30,000 a year.",
+                  "the clerks were")
+            .ends_with("a year"));
 }
 
 TEST_CASE("the object of tell and a phrase of place stay out of the content") {
