@@ -679,6 +679,21 @@ TEST_CASE("a verb that reports through a preposition keeps it in the cue") {
   CHECK(c2->cue.Of(about) == "complained about");
 }
 
+TEST_CASE("a participle after an intransitive cue is the cue of what follows") {
+  const std::string text = "Ann Roe responded on Twitter, calling the plan “a disgrace.”";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "the plan");
+  REQUIRE(c != nullptr);
+  CHECK(c->cue.Of(text) == "calling");
+  CHECK(c->content.front().Of(text) == "the plan “a disgrace.”");
+  // Not after "according to": the speaker stands between.
+  const std::string kelly = "According to Ann Roe, writing for the Gazette, the levy will fail.";
+  Attribution a2 = Run(kelly);
+  const Claim* k = Find(a2, kelly, "the levy");
+  REQUIRE(k != nullptr);
+  CHECK(k->cue.Of(kelly) == "According to");
+}
+
 TEST_CASE("a name after a cue that reports through a preposition") {
   Expect("Among Democrats, 56 percent would vote for Roe.", {{"Roe", "56 percent", "56 percent"}});
   Expect("Most voters talk about Acker.", {{"Acker", "Most voters", "Most voters"}});

@@ -384,6 +384,16 @@ bool OpensAttribution(std::string_view t, std::pair<uint32_t, uint32_t> c, const
          NewAttribution(t, c.first - 1, c.second, lex, &verb) && FiniteCueAt(t, verb, c.second);
 }
 
+uint32_t OpeningParticiple(std::string_view t, uint32_t b, uint32_t e, const Lexicons& lex) {
+  if (b < 2 || t.substr(b - 2, 2) != ", ") return b;
+  std::string_view w = WordAt(t, b, e);
+  auto end = static_cast<uint32_t>(b + w.size());
+  if (w.size() <= 5 || !w.ends_with("ing") || end + 1 >= e || t[end] != ' ') return b;
+  bool cue = SpeechVerbAt(t, b, w, lex) || lex.IsStanceVerb(w) || w == "calling" ||
+             w == "describing";
+  return cue ? end : b;
+}
+
 uint32_t ClauseEnd(std::string_view t, uint32_t b, uint32_t e, const Lexicons& lex,
                    bool before_cue, bool relative, bool* second_attribution) {
   *second_attribution = false;

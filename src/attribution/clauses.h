@@ -68,6 +68,11 @@ bool NounCueDisagrees(std::string_view cue, const Mention& src, const Lexicons& 
 // Roe ...": PolNeAR's content starts after it).
 uint32_t SkipConnective(std::string_view t, uint32_t b, uint32_t e);
 
+// The end of a speech or stance verb's participle that opens content at `b`
+// after a comma ("Fallon responded on Twitter, calling Trump's charge
+// “pathetic”": the participle is the cue of what follows); `b` when none.
+uint32_t OpeningParticiple(std::string_view t, uint32_t b, uint32_t e, const Lexicons& lex);
+
 // Whether the words before `pos` (the sentence starting at `begin`) are a
 // speech verb, perhaps with "that": "said (that) he". A noun that shares a
 // verb's form ("the plan") is not one. When `after_quote` is given, it is
