@@ -679,6 +679,20 @@ TEST_CASE("a verb that reports through a preposition keeps it in the cue") {
   CHECK(c2->cue.Of(about) == "complained about");
 }
 
+TEST_CASE("an attribution between commas inside reported speech keeps the words before it") {
+  CHECK(PiecesOf("The levy was a success, Roe said, until the council cut its budget.",
+                 "until the council") ==
+        std::vector<std::string>{"The levy was a success", "until the council cut its budget"});
+  // Only the last clause before it, and none that leads into a relative.
+  CHECK(PiecesOf("The council met, but the levy was dead, Roe said, until the vote.", "the vote") ==
+        std::vector<std::string>{"the levy was dead", "until the vote"});
+  CHECK(PiecesOf("Roe praised the clerks, all of whom, she said, worked late.", "worked late") ==
+        std::vector<std::string>{"worked late"});
+  // Not before a quotation.
+  CHECK(PiecesOf("In the end, Roe said, the levy was “dead.”", "the levy") ==
+        std::vector<std::string>{"the levy was “dead.”"});
+}
+
 TEST_CASE("a participle after an intransitive cue is the cue of what follows") {
   const std::string text = "Ann Roe responded on Twitter, calling the plan “a disgrace.”";
   Attribution a = Run(text);

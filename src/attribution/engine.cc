@@ -290,6 +290,7 @@ class DocumentRun {
     }
     for (auto& [k, cut] : shortened) drafts_[k] = std::move(cut);
     if (!d.intro) {
+      LeadJoinsContent(first_draft, &d);
       ParticipleTakesCue(&d);
       CueTakesPreposition(&d);
       ThatOpensContent(&d);
@@ -355,6 +356,42 @@ class DocumentRun {
     if (!boundary) return false;
     e = ce;
     return true;
+  }
+
+  // "It was impossible, Gabuyev said, so Russia's leaders decided to ...":
+  // an attribution set between commas inside reported speech interrupts
+  // it, and the words before it are what was said too (gold holds them 96
+  // times in 147 on PolNeAR train; not with a quotation, 7 in 65).
+  void LeadJoinsContent(size_t first_draft, Draft* d) const {
+    std::string_view t = seg_.norm.text();
+    const auto& front = d->content.front();
+    if (d->cue_end == 0 || d->source.type == MentionType::kNone ||
+        d->region_begin >= d->cue_begin || front.first != d->cue_end + 2 ||
+        t.substr(d->cue_end, 2) != ", " || HoldsQuote(t, *d)) {
+      return;
+    }
+    uint32_t b = seg_.sentences[d->sentence].norm_begin;
+    // Only the last clause: "China had resisted such agreements, but the
+    // air pollution had become so bad, Mr. Obama noted, that ...".
+    for (std::string_view join : {", but ", ", and ", ", so ", ", while ", "; ", " - ", " -- ",
+                                  " \xE2\x80\x94 "}) {
+      size_t at = t.substr(b, d->region_begin - b).rfind(join);
+      if (at != std::string_view::npos) b += static_cast<uint32_t>(at + join.size());
+    }
+    uint32_t rb = d->region_begin;
+    if (rb < b + 3 || t.substr(rb - 2, 2) != ", ") return;
+    auto [lb, le] = TrimClause(t, b, rb - 2);
+    std::string_view lead = t.substr(lb, le - lb);
+    if (le <= lb || lead.find_first_of("\x02\x03") != std::string_view::npos) return;
+    // Not a clause of its own left open ("... to help his clients and, he
+    // argued, to help"), nor the head of a relative clause ("all of whom,
+    // she explained, needed").
+    std::string_view last = lead.substr(lead.rfind(' ') + 1);
+    if (In(last, {"and", "but", "or", "whom", "which", "who", "whose"})) return;
+    for (size_t k = first_draft; k < drafts_.size(); ++k) {
+      if (Overlaps(drafts_[k], lb, le)) return;
+    }
+    d->content.insert(d->content.begin(), {lb, le});
   }
 
   // "Fallon responded on Twitter, calling Trump's charge “pathetic”": a
