@@ -262,6 +262,16 @@ TEST_CASE("a quote inside the writer's own clause does not continue the claim be
         std::vector<std::string>{"“The levy is dead,”", "“We start over.”"});
 }
 
+TEST_CASE("a quotation that is the whole next sentence goes on with a reported claim") {
+  CHECK(PiecesOf("Roe said that she is staying in the race. “We are in it until the last vote.”",
+                 "staying in the race") ==
+        std::vector<std::string>{"that she is staying in the race",
+                                 "“We are in it until the last vote.”"});
+  // Not after a plan or a wish.
+  CHECK(PiecesOf("Roe plans to back the levy. “We are in it until the last vote.”",
+                 "to back the levy") == std::vector<std::string>{"to back the levy"});
+}
+
 TEST_CASE("a block quoted from elsewhere does not continue the claim before it") {
   // A paragraph opening with a straight mark that never closes, after a
   // claim quoted in curly marks: another outlet's text.

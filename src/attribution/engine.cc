@@ -827,6 +827,19 @@ class DocumentRun {
       p.content.emplace_back(WithConjunction(seg_.norm.text(), qb), qe);
       return;
     }
+    // "Sanders said that he is staying in the race. “Let me be as clear as
+    // I can be: ...”": a quotation that is the whole next sentence goes on
+    // with the reported claim before it, a statement (not a wish or a plan:
+    // "she plans to vote for Clinton").
+    std::string_view t = seg_.norm.text();
+    std::string_view cue = t.substr(p.cue_begin, p.cue_end - p.cue_begin);
+    if (same_para && !quoting && !p.content.empty() && s == p.sentence + 1 &&
+        qb == sent.norm_begin && qe + 1 >= sent.norm_end &&
+        !engine_.lexicons().IsIntentionVerb(cue.substr(cue.rfind(' ') + 1))) {
+      p.content.emplace_back(qb, qe);
+      FixKind(&p);
+      return;
+    }
     // A paragraph that is all quote carries the quote on. One with the
     // writer's words after the quote is left alone: on PolNeAR train and
     // dev not one such quote was the earlier speaker's (its own cue was
