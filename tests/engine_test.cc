@@ -41,6 +41,13 @@ std::string ContentOf(const std::string& text, const std::string& fragment) {
   return c == nullptr ? "(no claim)" : std::string(c->content.front().Of(text));
 }
 
+// The cue of the claim whose content holds `fragment`, or "(no claim)".
+std::string CueOf(const std::string& text, const std::string& fragment) {
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, fragment);
+  return c == nullptr ? "(no claim)" : std::string(c->cue.Of(text));
+}
+
 // Each piece of the content of the claim holding `fragment` (none when no
 // claim holds it).
 std::vector<std::string> PiecesOf(const std::string& text, const std::string& fragment) {
@@ -705,17 +712,11 @@ TEST_CASE("an attribution between commas inside reported speech keeps the words 
 
 TEST_CASE("a participle after an intransitive cue is the cue of what follows") {
   const std::string text = "Ann Roe responded on Twitter, calling the plan “a disgrace.”";
-  Attribution a = Run(text);
-  const Claim* c = Find(a, text, "the plan");
-  REQUIRE(c != nullptr);
-  CHECK(c->cue.Of(text) == "calling");
-  CHECK(c->content.front().Of(text) == "the plan “a disgrace.”");
+  CHECK(CueOf(text, "the plan") == "calling");
+  CHECK(ContentOf(text, "the plan") == "the plan “a disgrace.”");
   // Not after "according to": the speaker stands between.
-  const std::string kelly = "According to Ann Roe, writing for the Gazette, the levy will fail.";
-  Attribution a2 = Run(kelly);
-  const Claim* k = Find(a2, kelly, "the levy");
-  REQUIRE(k != nullptr);
-  CHECK(k->cue.Of(kelly) == "According to");
+  CHECK(CueOf("According to Ann Roe, writing for the Gazette, the levy will fail.", "the levy") ==
+        "According to");
 }
 
 TEST_CASE("a name after a cue that reports through a preposition") {
@@ -1300,11 +1301,8 @@ TEST_CASE("a stance with its own subject after a word of contrast starts a claim
 
 TEST_CASE("a speaker inside a question put is part of the question") {
   const std::string text = "Asked if she believed the levy would pass, Roe said no.";
-  Attribution a = Run(text);
-  const Claim* q = Find(a, text, "the levy would pass");
-  REQUIRE(q != nullptr);
-  CHECK(q->cue.Of(text) == "Asked");
-  CHECK(q->content.front().Of(text) == "if she believed the levy would pass");
+  CHECK(CueOf(text, "the levy would pass") == "Asked");
+  CHECK(ContentOf(text, "the levy would pass") == "if she believed the levy would pass");
 }
 
 TEST_CASE("a credit line is no claim, and \"since\" may stand before the cue") {
