@@ -11,10 +11,9 @@
 
 namespace quoteledger {
 
-namespace {
-
-// The cue's last word, its verb: "has repeatedly told" -> "told".
 std::string_view CueVerb(std::string_view cue) { return cue.substr(cue.find_last_of(' ') + 1); }
+
+namespace {
 
 // "told", "tells", "tell": the verb of telling itself, whose object is
 // whom it was told.

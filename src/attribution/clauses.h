@@ -68,6 +68,9 @@ bool NounCueDisagrees(std::string_view cue, const Mention& src, const Lexicons& 
 // Roe ...": PolNeAR's content starts after it).
 uint32_t SkipConnective(std::string_view t, uint32_t b, uint32_t e);
 
+// The cue's last word, its verb: "has repeatedly told" -> "told".
+std::string_view CueVerb(std::string_view cue);
+
 // The end of a speech or stance verb's participle that opens content at `b`
 // after a comma ("Fallon responded on Twitter, calling Trump's charge
 // “pathetic”": the participle is the cue of what follows); `b` when none.

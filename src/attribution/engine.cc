@@ -241,7 +241,7 @@ class DocumentRun {
         d.source = Mention{};
       }
     }
-    bool takes_object = engine_.lexicons().IsStanceVerb(cue.substr(cue.rfind(' ') + 1));
+    bool takes_object = engine_.lexicons().IsStanceVerb(CueVerb(cue));
     if (!d.intro &&
         !PlausibleContent(t, d.content.front(), cue, d.content.size() > 1, takes_object)) {
       return Verdict::kNotASource;
@@ -822,20 +822,20 @@ class DocumentRun {
       return;
     }
     bool quoting = Quoting(p);
-    if (IsTitleQuote(seg_.norm.text(), qb, qe)) return;
+    std::string_view t = seg_.norm.text();
+    if (IsTitleQuote(t, qb, qe)) return;
     if (same_para && quoting && s - p.sentence <= 3 && !InWritersClause(p, qb)) {
-      p.content.emplace_back(WithConjunction(seg_.norm.text(), qb), qe);
+      p.content.emplace_back(WithConjunction(t, qb), qe);
       return;
     }
     // "Sanders said that he is staying in the race. “Let me be as clear as
     // I can be: ...”": a quotation that is the whole next sentence goes on
     // with the reported claim before it, a statement (not a wish or a plan:
     // "she plans to vote for Clinton").
-    std::string_view t = seg_.norm.text();
     std::string_view cue = t.substr(p.cue_begin, p.cue_end - p.cue_begin);
     if (same_para && !quoting && !p.content.empty() && s == p.sentence + 1 &&
         qb == sent.norm_begin && qe + 1 >= sent.norm_end &&
-        !engine_.lexicons().IsIntentionVerb(cue.substr(cue.rfind(' ') + 1))) {
+        !engine_.lexicons().IsIntentionVerb(CueVerb(cue))) {
       p.content.emplace_back(qb, qe);
       FixKind(&p);
       return;
@@ -845,7 +845,7 @@ class DocumentRun {
     // dev not one such quote was the earlier speaker's (its own cue was
     // missed, or it was a title).
     if (next_para && quoting && QuoteEndsParagraph(s, qe) &&
-        !IsHeadingQuote(seg_.norm.text(), qb, qe) && !ForeignBlock(p, qb, qe)) {
+        !IsHeadingQuote(t, qb, qe) && !ForeignBlock(p, qb, qe)) {
       p.content.emplace_back(qb, qe);
       p.reach = sent.paragraph;
     }
