@@ -1329,4 +1329,16 @@ TEST_CASE("a fixed adverbial after the cue is part of what was said, not of the 
   CHECK(c->content.front().Of(text).starts_with("on the other hand, "));
 }
 
+TEST_CASE("the words that open a sentence before a quotation are what its speaker said") {
+  CHECK(ContentOf("In past years, \u201cwe could reach every voter by mail,\u201d Roe said.", "voter") ==
+        "In past years, \u201cwe could reach every voter by mail,\u201d");
+  // Not a cue of its own, a lone connective or a topic.
+  CHECK(ContentOf("Asked again, she warned, \u201cThe levy will fail,\u201d Roe said.", "fail") ==
+        "\u201cThe levy will fail,\u201d");
+  CHECK(ContentOf("Yet, \u201cthe levy will fail,\u201d Roe said.", "fail") ==
+        "\u201cthe levy will fail,\u201d");
+  CHECK(ContentOf("As for the levy, \u201cit will fail,\u201d Roe said.", "fail") ==
+        "\u201cit will fail,\u201d");
+}
+
 }  // namespace quoteledger
