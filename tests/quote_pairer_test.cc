@@ -68,6 +68,13 @@ TEST_CASE("nested quotes") {
          {{"“He told me ‘never again,’ and left,”"}, {"‘never again,’", 1}});
   Expect("“He said \"no\" to me,” she said.",
          {{"“He said \"no\" to me,”"}, {"\"no\"", 1}});
+  // In the same family: two closing marks follow before anything opens.
+  Expect("“I’d rather live in what he calls “hell” than here,” she said.",
+         {{"“I’d rather live in what he calls “hell” than here,”"}, {"“hell”", 1}});
+  Expect("\"He calls it \"hell\" now,\" she said.",
+         {{"\"He calls it \"hell\" now,\""}, {"\"hell\"", 1}});
+  // Not when a mark opens after the first close: the outer was left open.
+  Expect("“One. “Two,” he said, “three.”", {{"“One. ", 0, false}, {"“Two,”"}, {"“three.”"}});
 }
 
 TEST_CASE("guillemets and typewriter pairs") {

@@ -196,8 +196,17 @@ class Pairer {
           continue;
         }
       }
-      // The same family opening again: the writer forgot to close. End the
-      // quote before this mark and let it open the next one.
+      // The same family opening again, closed twice before anything opens
+      // (“... calls “hell” than ...”): a nested quote in the outer's marks.
+      size_t close = kNone;
+      if (m.context == Context::kOpens) close = FindNestedSameClose(k + 1);
+      if (close != kNone) {
+        Emit(k, close, 1, false);
+        k = close;
+        continue;
+      }
+      // Otherwise the writer forgot to close. End the quote before this mark
+      // and let it open the next one.
       (*out_)[quote_index].span.end = m.span.begin;
       return k;
     }
@@ -231,6 +240,20 @@ class Pairer {
       if (m.single) continue;
       if (m.straight == straight && !ActsAsOpen(m, true)) return k;
       if (m.straight != straight) return kNone;  // the outer quote closes
+    }
+    return kNone;
+  }
+
+  // The inner closing mark when the next two double marks from `from` both
+  // close; kNone otherwise.
+  size_t FindNestedSameClose(size_t from) const {
+    size_t first = kNone;
+    for (size_t k = from; k < marks_.size(); ++k) {
+      const Mark& m = marks_[k];
+      if (m.single) continue;
+      if (ActsAsOpen(m, true)) return kNone;
+      if (first != kNone) return first;
+      first = k;
     }
     return kNone;
   }

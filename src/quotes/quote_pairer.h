@@ -28,7 +28,9 @@ struct Quote {
 // letter after opens; a letter or punctuation before and space or
 // punctuation after closes), and only where those are silent from its glyph,
 // so a curly opening closed by a straight mark, and the reverse, pair up.
-// A double mark of the other family inside a quote opens a nested quote.
+// A double mark of the other family inside a quote opens a nested quote;
+// one of the same family does when the next two double marks both close
+// (“... calls “hell” than ...”), and otherwise ends the unclosed quote.
 // Single marks (‘ ’ ') with a letter on both sides are apostrophes
 // ("we’ve"); a closing mark after "s" followed by a word ("Jones’ house") is
 // a possessive when a later closing mark exists.
