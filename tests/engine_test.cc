@@ -241,8 +241,12 @@ TEST_CASE("a programme's title is not a quote that continues the claim") {
   Attribution a = Run(text);
   const Claim* first = Find(a, text, "The levy is dead");
   REQUIRE(first);
-  REQUIRE(first->content.size() == 2);
-  CHECK(first->content[1].Of(text) == "“We start over.”");
+  CHECK(first->content.size() == 1);
+  // (The quote after "adding," is Ann Lee's claim with that cue.)
+  const Claim* second = Find(a, text, "We start over");
+  REQUIRE(second);
+  CHECK(second->source.Of(text) == "Ann Lee");
+  CHECK(second->cue.Of(text) == "adding");
   CHECK(Find(a, text, "Morning Drive") == nullptr);
   CHECK(Find(a, text, "Face the Nation") == nullptr);
   CHECK(PiecesOf("“We start over,” Ann Lee told “Morning Drive” on Monday.", "We start over") ==
@@ -1339,6 +1343,21 @@ TEST_CASE("the words that open a sentence before a quotation are what its speake
         "\u201cthe levy will fail,\u201d");
   CHECK(ContentOf("As for the levy, \u201cit will fail,\u201d Roe said.", "fail") ==
         "\u201cit will fail,\u201d");
+}
+
+TEST_CASE("a quote after a participle of saying is a claim of its own, the same speaker's") {
+  const std::string text =
+      "\u201cThe levy is fair,\u201d Roe told the council before asking them, \u201cWho pays?\u201d";
+  CHECK(PiecesOf(text, "fair") == std::vector<std::string>{"\u201cThe levy is fair,\u201d"});
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "Who pays");
+  REQUIRE(c != nullptr);
+  CHECK(c->source.Of(text) == "Roe");
+  CHECK(c->cue.Of(text) == "asking");
+  // Without one, the quote goes on with the first.
+  CHECK(PiecesOf("\u201cThe levy is fair,\u201d Roe told the council, \u201cand it will pass.\u201d",
+                 "fair")
+            .size() == 2);
 }
 
 }  // namespace quoteledger

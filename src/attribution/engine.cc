@@ -818,6 +818,23 @@ class DocumentRun {
     return words > allowed;
   }
 
+  // A participle of saying among the last three words before ", “" at
+  // `qb`, after p's own cue ("..., before asking her, “"); empty if none.
+  std::pair<uint32_t, uint32_t> SecondCue(const Draft& p, uint32_t qb) const {
+    std::string_view t = seg_.norm.text();
+    if (qb < 3 || t.substr(qb - 2, 2) != ", " || p.cue_end == 0) return {0, 0};
+    uint32_t e = qb - 2;
+    for (int words = 0; words < 3 && e > p.cue_end; ++words) {
+      size_t sp = t.rfind(' ', e - 1);
+      if (sp == std::string_view::npos || sp < p.cue_end) break;
+      uint32_t b = static_cast<uint32_t>(sp) + 1;
+      std::string_view w = t.substr(b, e - b);
+      if (w.ends_with("ing") && engine_.lexicons().IsSpeechVerb(w)) return {b, e};
+      e = static_cast<uint32_t>(sp);
+    }
+    return {0, 0};
+  }
+
   // Whether the opening mark at normalized `qb` is a straight one ('"' or
   // "'"), not a curly one.
   bool StraightMark(uint32_t qb) const {
@@ -861,6 +878,21 @@ class DocumentRun {
     bool quoting = Quoting(p);
     std::string_view t = seg_.norm.text();
     if (IsTitleQuote(t, qb, qe)) return;
+    // "“A,” Blige sings to Clinton before asking her, “B”": a participle of
+    // saying right before the quote is a cue of its own, and B a claim of
+    // the same speaker (gold makes it one 4 times in 4 on PolNeAR train).
+    if (same_para && quoting && s == p.sentence) {
+      auto [cb, ce] = SecondCue(p, qb);
+      if (ce > cb) {
+        Draft n = p;
+        n.content = {{qb, qe}};
+        n.cue_begin = cb;
+        n.cue_end = ce;
+        FixKind(&n);
+        out->push_back(std::move(n));
+        return;
+      }
+    }
     if (same_para && quoting && s - p.sentence <= 3 && !InWritersClause(p, qb)) {
       p.content.emplace_back(WithConjunction(t, qb), qe);
       return;
