@@ -1360,4 +1360,13 @@ TEST_CASE("a quote after a participle of saying is a claim of its own, the same 
             .size() == 2);
 }
 
+TEST_CASE("words that open with a verb of saying are no speaker of a later cue") {
+  const std::string text =
+      "Ann Roe, the party's chairwoman, said volunteers were recruited with an email blast.";
+  Attribution a = Run(text);
+  REQUIRE(a.claims.size() == 1);
+  CHECK(a.claims[0].source.Of(text) == "Ann Roe");
+  CHECK(a.claims[0].content.front().Of(text) == "volunteers were recruited with an email blast");
+}
+
 }  // namespace quoteledger

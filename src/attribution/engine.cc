@@ -529,6 +529,17 @@ class DocumentRun {
     if (cue == ":" && lex.IsSectionLabel(t.substr(region.begin, region.end - region.begin))) {
       return false;
     }
+    // A region before its cue that opens with a verb of saying is the
+    // reported clause of an earlier cue, not a speaker ("..., said pro-Trump
+    // forces attempted to mobilize delegates with an email blast").
+    if (d->cue_begin >= region.end) {
+      std::string_view r = t.substr(region.begin, region.end - region.begin);
+      std::string_view first = r.substr(0, r.find(' '));
+      if (!first.empty() && std::islower(static_cast<unsigned char>(first[0])) &&
+          lex.IsSpeechVerb(first)) {
+        return false;
+      }
+    }
     d->source = finder_.ParseSource(seg_.norm, region.begin, region.end);
     // "his call for", "her claim that": a possessive pronoun owning the cue
     // noun is the speaker. (Before any other word, "His aides said", it is
