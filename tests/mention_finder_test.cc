@@ -179,6 +179,8 @@ TEST_CASE("sources read out of captured regions") {
       {"That person", MentionType::kNominal, EntityKind::kAnonymous, "That person"},
       // A bare plural noun of people after an adverbial.
       {"But conservationists", MentionType::kNominal, EntityKind::kGroup, "conservationists"},
+      // Or the plural of an organization's noun.
+      {"and human rights groups", MentionType::kNominal, EntityKind::kGroup, "groups"},
       // An indefinite pronoun after an adverbial.
       {"Then someone", MentionType::kNominal, EntityKind::kAnonymous, "someone"},
       {"the former Secretary of State Ada Lin", MentionType::kNominal, EntityKind::kPerson,

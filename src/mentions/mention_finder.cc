@@ -486,6 +486,11 @@ size_t MentionFinder::SourceStart(const std::vector<Token>& toks, bool approxima
       }
       break;
     }
+    // The plural of an organization's noun: "and human rights groups warned".
+    if (s + 1 == toks.size() && lw.size() > 4 && lw.ends_with("s") &&
+        lex_.IsOrganizationWord(std::string_view(lw).substr(0, lw.size() - 1))) {
+      break;
+    }
     // A count of people: "56 percent", "30 senators".
     if (std::isdigit(static_cast<unsigned char>(toks[s].word[0])) && s + 1 < toks.size() &&
         (Lower(toks[s + 1].word) == "percent" || lex_.IsGroupHead(toks[s + 1].word))) {
