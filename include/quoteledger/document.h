@@ -17,6 +17,7 @@ struct DocumentMeta {
   std::string title;
   std::string publisher;
   std::string published_at;  // as given, normally ISO 8601
+  std::string author;        // the byline: who "I" and "we" are in first-person writing
 };
 
 class Document {

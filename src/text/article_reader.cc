@@ -90,6 +90,7 @@ Result<Document> ParseJsonArticle(std::string_view line, const std::string& wher
   meta.title = OptionalString(obj, "title");
   meta.publisher = OptionalString(obj, "publisher");
   meta.published_at = OptionalString(obj, "published_at");
+  meta.author = OptionalString(obj, "author");
   std::string name = !meta.id.empty() ? meta.id : !meta.url.empty() ? meta.url : where;
   Result<Document> doc = Document::FromBytes(name, obj["text"].get<std::string>(), meta);
   if (!doc.ok()) {
