@@ -69,7 +69,25 @@ Status Ledger::FinishRun() {
   Result<Statement*> st = db_->Cached(
       "UPDATE runs SET finished_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1");
   if (!st.ok()) return st.status();
-  return st.value()->Bind(1, run_id_).Run();
+  s = st.value()->Bind(1, run_id_).Run();
+  if (!s.ok()) return s;
+  return ReconcileIdentity().status();
+}
+
+Result<const NameParser*> Ledger::name_parser() {
+  if (!name_parser_) {
+    Result<NameParser> parser = NameParser::LoadBuiltin();
+    if (!parser.ok()) return parser.status();
+    name_parser_ = std::make_unique<NameParser>(std::move(parser).value());
+  }
+  return name_parser_.get();
+}
+
+Result<IdentityChanges> Ledger::ReconcileIdentity() {
+  Result<const NameParser*> parser = name_parser();
+  if (!parser.ok()) return parser.status();
+  entity_ids_.clear();  // names may move to other entities
+  return quoteledger::ReconcileIdentity(*db_, *parser.value());
 }
 
 Result<LedgerStats> Ledger::Stats() {

@@ -11,6 +11,8 @@
 #include <unordered_map>
 
 #include "ledger/database.h"
+#include "ledger/identity.h"
+#include "ledger/name_key.h"
 #include "quoteledger/claim.h"
 #include "quoteledger/document.h"
 #include "quoteledger/status.h"
@@ -84,8 +86,15 @@ class Ledger : public ClaimSink {
   // Commits the open batch, if any. After a crash, everything committed is
   // there and nothing of an uncommitted batch is.
   Status Commit();
-  // Commits, then stamps the run's finished_at (if a run was written).
+  // Commits, then stamps the run's finished_at (if a run was written) and
+  // reconciles identity across the ledger (ledger/identity.h), so the new
+  // names join their entities and people's decisions hold for them.
   Status FinishRun();
+
+  // ReconcileIdentity on this ledger, in the open transaction if any.
+  Result<IdentityChanges> ReconcileIdentity();
+  // The name parser, loaded on first use and kept.
+  Result<const NameParser*> name_parser();
 
   const IngestCounts& counts() const { return counts_; }
   int64_t run_id() const { return run_id_; }  // 0 until a run row exists
@@ -106,6 +115,8 @@ class Ledger : public ClaimSink {
   Result<int64_t> InsertDocument(const Document& doc);
   Result<int64_t> Supersede(int64_t document_id, int64_t run_id);
   Result<int64_t> EntityId(const std::string& name, EntityKind kind, const std::string& gender);
+  Result<int64_t> NewName(const std::string& name, const std::string& kind,
+                          const std::string& gender);
   Status InsertEntities(const Attribution& result);
   Status InsertRoles(const Document& doc, int64_t document_id, const Attribution& result);
   Status InsertClaims(const Document& doc, int64_t document_id, const Attribution& result);
@@ -118,6 +129,7 @@ class Ledger : public ClaimSink {
   // name (as stored) -> entity id, for the open batch only, so memory stays
   // bounded by the batch; cleared on commit and on rollback.
   std::unordered_map<std::string, int64_t> entity_ids_;
+  std::unique_ptr<NameParser> name_parser_;
 };
 
 // The JSON text stored in claims.content_spans: [[begin, end], ...].

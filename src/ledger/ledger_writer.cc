@@ -146,36 +146,83 @@ Result<int64_t> Ledger::Supersede(int64_t document_id, int64_t run_id) {
   return claims;
 }
 
-// The entity's id, inserting it when new. A kind or gender learnt later
-// fills in an "unknown" one; a known one is never overwritten.
+// The entity a name belongs to now, recording the name when new. A kind
+// or gender learnt later fills in an "unknown" one on the name; entities
+// take theirs from their names when identity is reconciled at the end of
+// the run (ledger/identity.h), which also settles where a new name goes.
 Result<int64_t> Ledger::EntityId(const std::string& name, EntityKind kind,
                                  const std::string& gender) {
   std::string key = FoldAscii(name);
   auto it = entity_ids_.find(key);
   std::string kind_name = EntityKindName(kind);
   std::string g = CleanGender(gender);
-  Result<Statement*> st = db_->Cached(
-      "INSERT INTO entities(name, kind, gender) VALUES (?1, ?2, ?3) "
-      "ON CONFLICT(name) DO UPDATE SET "
-      "kind = CASE WHEN kind = 'unknown' THEN excluded.kind ELSE kind END, "
-      "gender = CASE WHEN gender = '' THEN excluded.gender ELSE gender END "
-      "WHERE (kind = 'unknown' AND excluded.kind != 'unknown') "
-      "OR (gender = '' AND excluded.gender != '')");
-  if (!st.ok()) return st.status();
   bool may_learn = kind != EntityKind::kUnknown || !g.empty();
   if (it != entity_ids_.end() && !may_learn) return it->second;
+  Result<Statement*> st = db_->Cached(
+      "UPDATE entity_names SET "
+      "kind = CASE WHEN kind = 'unknown' THEN ?2 ELSE kind END, "
+      "gender = CASE WHEN gender = '' THEN ?3 ELSE gender END "
+      "WHERE name = ?1 AND ((kind = 'unknown' AND ?2 != 'unknown') OR (gender = '' AND ?3 != ''))");
+  if (!st.ok()) return st.status();
   Status s = st.value()->Bind(1, name).Bind(2, kind_name).Bind(3, g).Run();
   if (!s.ok()) return s;
   if (it != entity_ids_.end()) return it->second;
-  st = db_->Cached("SELECT id FROM entities WHERE name = ?1");
+  st = db_->Cached("SELECT entity_id FROM entity_names WHERE name = ?1");
   if (!st.ok()) return st.status();
   Statement& q = *st.value();
   Result<bool> row = q.Bind(1, name).Step();
   if (!row.ok()) return row.status();
-  if (!row.value()) return Status::Corruption(fmt::format("entity \"{}\" vanished", name));
-  int64_t id = q.Int(0);
+  int64_t id = row.value() ? q.Int(0) : 0;
   q.Reset();
+  if (id == 0) {
+    Result<int64_t> added = NewName(name, kind_name, g);
+    if (!added.ok()) return added.status();
+    id = added.value();
+  }
   entity_ids_.emplace(key, id);
+  return id;
+}
+
+// Records a name never seen before, on the entity of a name with the same
+// key if there is one (the reconciliation will agree), else on an entity of
+// its own.
+Result<int64_t> Ledger::NewName(const std::string& name, const std::string& kind,
+                                const std::string& gender) {
+  Result<const NameParser*> parser = name_parser();
+  if (!parser.ok()) return parser.status();
+  std::string name_key = StoredNameKey(*parser.value(), name, kind);
+  auto first_id = [&](const char* sql, const std::string& value) -> Result<int64_t> {
+    Result<Statement*> st = db_->Cached(sql);
+    if (!st.ok()) return st.status();
+    Result<bool> row = st.value()->Bind(1, value).Step();
+    if (!row.ok()) return row.status();
+    int64_t found = row.value() ? st.value()->Int(0) : 0;
+    st.value()->Reset();
+    return found;
+  };
+  Result<int64_t> found = int64_t{0};
+  if (!name_key.empty()) {
+    found = first_id("SELECT entity_id FROM entity_names WHERE name_key = ?1", name_key);
+  }
+  if (found.ok() && found.value() == 0) {
+    found = first_id("SELECT id FROM entities WHERE name = ?1", name);
+  }
+  if (!found.ok()) return found.status();
+  int64_t id = found.value();
+  if (id == 0) {
+    Result<Statement*> st = db_->Cached(
+        "INSERT INTO entities(name, kind, gender) VALUES (?1, ?2, ?3)");
+    if (!st.ok()) return st.status();
+    Status s = st.value()->Bind(1, name).Bind(2, kind).Bind(3, gender).Run();
+    if (!s.ok()) return s;
+    id = db_->LastInsertId();
+  }
+  Result<Statement*> st = db_->Cached(
+      "INSERT INTO entity_names(name, entity_id, name_key, kind, gender) "
+      "VALUES (?1, ?2, ?3, ?4, ?5)");
+  if (!st.ok()) return st.status();
+  Status s = st.value()->Bind(1, name).Bind(2, id).Bind(3, name_key).Bind(4, kind).Bind(5, gender).Run();
+  if (!s.ok()) return s;
   return id;
 }
 
@@ -186,11 +233,17 @@ Status Ledger::InsertEntities(const Attribution& result) {
     if (!id.ok()) return id.status();
     for (const std::string& alias : e.aliases) {
       if (alias.empty() || FoldAscii(alias) == FoldAscii(e.name)) continue;
-      Result<Statement*> st = db_->Cached(
-          "INSERT OR IGNORE INTO entity_aliases(entity_id, alias) VALUES (?1, ?2)");
-      if (!st.ok()) return st.status();
-      Status s = st.value()->Bind(1, id.value()).Bind(2, alias).Run();
-      if (!s.ok()) return s;
+      // The article's short form is kept with its name; the entity's
+      // aliases are derived from those when identity is reconciled, and
+      // meanwhile the entity has it too.
+      for (const char* sql : {"INSERT OR IGNORE INTO name_aliases(name, alias) VALUES (?2, ?3)",
+                              "INSERT OR IGNORE INTO entity_aliases(entity_id, alias) "
+                              "VALUES (?1, ?3)"}) {
+        Result<Statement*> st = db_->Cached(sql);
+        if (!st.ok()) return st.status();
+        Status s = st.value()->Bind(1, id.value()).Bind(2, e.name).Bind(3, alias).Run();
+        if (!s.ok()) return s;
+      }
     }
   }
   return Status::Ok();
@@ -203,12 +256,14 @@ Status Ledger::InsertRoles(const Document& doc, int64_t document_id, const Attri
     if (!entity.ok()) return entity.status();
     Result<Statement*> st = db_->Cached(
         "INSERT INTO roles(entity_id, title, affiliation, document_id, run_id, evidence_begin, "
-        "evidence_end, evidence_text, stated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        "evidence_end, evidence_text, stated_at, person_name) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     if (!st.ok()) return st.status();
     Statement& q = *st.value();
     q.Bind(1, entity.value()).Bind(2, r.title).Bind(3, r.affiliation).Bind(4, document_id);
     q.Bind(5, run_id_).Bind(6, int64_t{r.evidence.begin}).Bind(7, int64_t{r.evidence.end});
     q.Bind(8, r.evidence.Of(doc.text())).BindOrNull(9, doc.meta().published_at);
+    q.Bind(10, r.person);
     Status s = q.Run();
     if (!s.ok()) return s;
   }
@@ -242,9 +297,10 @@ Status Ledger::InsertClaim(const Document& doc, int64_t document_id, int seq, co
   Result<Statement*> st = db_->Cached(
       "INSERT INTO claims(document_id, run_id, seq, kind, content_spans, content_begin, "
       "content_end, content_text, source_begin, source_end, source_text, cue_begin, cue_end, "
-      "cue_text, speaker_id, role_title, role_affiliation, rule_id, stage, confidence) VALUES "
+      "cue_text, speaker_id, role_title, role_affiliation, rule_id, stage, confidence, "
+      "speaker_name) VALUES "
       "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-      "?20)");
+      "?20, ?21)");
   if (!st.ok()) return st.status();
   Statement& q = *st.value();
   Span first = c.content.empty() ? Span{} : c.content.front();
@@ -254,7 +310,7 @@ Status Ledger::InsertClaim(const Document& doc, int64_t document_id, int seq, co
   q.Bind(7, int64_t{std::max(first.begin, last.end)}).Bind(8, JoinSpans(text, c.content));
   BindSpan(q, 9, c.source).Bind(11, c.source.Of(text));
   BindSpan(q, 12, c.cue).Bind(14, c.cue.Of(text));
-  if (speaker_id != 0) q.Bind(15, speaker_id);
+  if (speaker_id != 0) q.Bind(15, speaker_id).Bind(21, c.speaker);
   q.Bind(16, c.role).Bind(17, c.affiliation).Bind(18, c.rule_id).Bind(19, int64_t{c.stage});
   q.Bind(20, std::clamp(c.confidence, 0.0, 1.0));
   return q.Run();
