@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
   AddStatsCommand(app, global);
   AddReportCommand(app, global);
   AddVerifyCommand(app, global);
+  AddEntityCommand(app, global);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

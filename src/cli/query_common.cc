@@ -5,6 +5,9 @@
 
 #include <iostream>
 
+#include <fmt/format.h>
+
+#include "ledger/entities.h"
 #include "report/table.h"
 
 namespace quoteledger {
@@ -47,6 +50,27 @@ int EmitRecords(const nlohmann::ordered_json& records, const std::string& format
   if (!f.ok()) return ErrorExit(f.status());
   std::cout << RenderRecords(records, f.value(), table_columns) << std::flush;
   if (!std::cout) return ErrorExit(Status::IOError("cannot write the output (pipe closed?)"));
+  return 0;
+}
+
+int SelectSpeaker(Ledger& ledger, const std::string& name, const std::string& db,
+                  int64_t* entity_id) {
+  Result<EntitySelection> chosen = SelectEntity(ledger, name);
+  if (!chosen.ok() && chosen.status().code() == StatusCode::kNotFound) {
+    PrintError(fmt::format("no speaker in {} is named \"{}\"; `quoteledger speakers` lists them",
+                           db, name));
+    return 1;
+  }
+  if (!chosen.ok()) {
+    PrintError(chosen.status().message() + " (`quoteledger entity list \"" + name +
+               "\"` shows them)");
+    return 2;
+  }
+  if (chosen.value().how == "words") {
+    std::cerr << fmt::format("quoteledger: note: taking \"{}\" as {}\n", name,
+                             chosen.value().entity.name);
+  }
+  *entity_id = chosen.value().entity.id;
   return 0;
 }
 

@@ -37,6 +37,14 @@ Result<std::unique_ptr<Ledger>> OpenLedgerForQuery(const GlobalOptions& global);
 int EmitRecords(const nlohmann::ordered_json& records, const std::string& format,
                 const std::vector<std::string>& table_columns, const std::string& empty_message);
 
+// Resolves a --speaker NAME to one entity (SelectEntity, ledger/entities.h)
+// and stores its id in *entity_id. Returns 0 when found (with a note on
+// stderr when NAME matched only as words of a longer name), 1 after saying
+// no one has that name, 2 after listing the entities an ambiguous NAME
+// could be, or on an error.
+int SelectSpeaker(Ledger& ledger, const std::string& name, const std::string& db,
+                  int64_t* entity_id);
+
 }  // namespace quoteledger
 
 #endif  // QUOTELEDGER_CLI_QUERY_COMMON_H_

@@ -21,13 +21,9 @@ int RunQuotes(const QuotesOptions& opt, const GlobalOptions& global) {
   ClaimFilter filter = opt.filter;
   filter.all_runs = opt.query.all_runs;
   if (!filter.speaker.empty()) {
-    auto entities = MatchEntities(*ledger.value(), filter.speaker);
-    if (!entities.ok()) return ErrorExit(entities.status());
-    if (entities.value().empty()) {
-      PrintError(fmt::format("no speaker in {} is named \"{}\"; `quoteledger speakers` lists them",
-                             global.db, filter.speaker));
-      return 1;
-    }
+    int rc = SelectSpeaker(*ledger.value(), filter.speaker, global.db, &filter.speaker_id);
+    if (rc != 0) return rc;
+    filter.speaker.clear();
   }
   auto claims = FindClaims(*ledger.value(), filter);
   if (!claims.ok()) return ErrorExit(claims.status());
@@ -43,7 +39,9 @@ void AddQuotesCommand(CLI::App& app, GlobalOptions& global) {
   ClaimFilter& f = opt->filter;
   CLI::App* cmd = app.add_subcommand(
       "quotes", "claims by speaker, kind, date and publisher, oldest article first");
-  cmd->add_option("--speaker", f.speaker, "a speaker's name or alias (\"Blinken\")");
+  cmd->add_option("--speaker", f.speaker,
+                  "one speaker, by name or alias (\"Blinken\"); a name several entities "
+                  "share is an error that lists them");
   cmd->add_option("--kind", f.kind, "direct, mixed, partial, indirect or according_to")
       ->check(CLI::IsMember({"direct", "mixed", "partial", "indirect", "according_to"}));
   cmd->add_option("--since", f.since,

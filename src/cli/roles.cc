@@ -18,14 +18,10 @@ struct RolesOptions {
 int RunRoles(const RolesOptions& opt, const GlobalOptions& global) {
   auto ledger = OpenLedgerForQuery(global);
   if (!ledger.ok()) return ErrorExit(ledger.status());
-  auto entities = MatchEntities(*ledger.value(), opt.name);
-  if (!entities.ok()) return ErrorExit(entities.status());
-  if (entities.value().empty()) {
-    PrintError(fmt::format("nobody in {} is named \"{}\"; `quoteledger speakers` lists names",
-                           global.db, opt.name));
-    return 1;
-  }
-  auto roles = FindRoles(*ledger.value(), opt.name, opt.query.all_runs);
+  int64_t entity_id = 0;
+  int rc = SelectSpeaker(*ledger.value(), opt.name, global.db, &entity_id);
+  if (rc != 0) return rc;
+  auto roles = EntityRoles(*ledger.value(), entity_id, opt.query.all_runs);
   if (!roles.ok()) return ErrorExit(roles.status());
   return EmitRecords(RoleRecords(roles.value()), opt.query.format,
                      {"person", "role", "date", "article", "evidence_span", "evidence"},

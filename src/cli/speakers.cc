@@ -1,9 +1,12 @@
 // `quoteledger speakers`: everyone the ledger quotes, most quoted first,
-// with claim counts, roles, aliases and the dates first and last seen.
+// with claim counts, roles, aliases, the dates first and last seen, and how
+// the identity was settled ("curated" by a person, or why a surname alone
+// stands apart).
 #include <fmt/format.h>
 
 #include "cli/commands.h"
 #include "cli/query_common.h"
+#include "ledger/entities.h"
 #include "ledger/queries.h"
 #include "report/records.h"
 
@@ -22,11 +25,14 @@ int RunSpeakers(const SpeakersOptions& opt, const GlobalOptions& global) {
   filter.all_runs = opt.query.all_runs;
   auto speakers = ListSpeakers(*ledger.value(), filter);
   if (!speakers.ok()) return ErrorExit(speakers.status());
+  Status s = AddIdentity(*ledger.value(), speakers.value());
+  if (!s.ok()) return ErrorExit(s);
   std::string empty = filter.name.empty() && filter.kind.empty()
                           ? fmt::format("{} holds no claims yet; run `quoteledger ingest`", global.db)
                           : "no speaker matches these filters";
   return EmitRecords(SpeakerRecords(speakers.value()), opt.query.format,
-                     {"speaker", "kind", "claims", "articles", "first_seen", "last_seen", "roles"},
+                     {"speaker", "kind", "claims", "articles", "first_seen", "last_seen", "roles",
+                      "identity"},
                      empty);
 }
 

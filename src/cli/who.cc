@@ -24,7 +24,10 @@ int RunWho(const WhoOptions& opt, const GlobalOptions& global) {
   ClaimFilter filter;
   filter.phrase = opt.phrase;
   filter.fts_query = opt.fts;
-  filter.speaker = opt.speaker;
+  if (!opt.speaker.empty()) {
+    int rc = SelectSpeaker(*ledger.value(), opt.speaker, global.db, &filter.speaker_id);
+    if (rc != 0) return rc;
+  }
   filter.all_runs = opt.query.all_runs;
   filter.limit = opt.limit;
   auto claims = FindClaims(*ledger.value(), filter);
@@ -43,7 +46,9 @@ void AddWhoCommand(CLI::App& app, GlobalOptions& global) {
       "who", "who said PHRASE: speaker, role, article, date and byte offsets of each claim");
   cmd->add_option("phrase", opt->phrase, "words of the claim, searched as one phrase")
       ->required();
-  cmd->add_option("--speaker", opt->speaker, "only this speaker (a name or alias)");
+  cmd->add_option("--speaker", opt->speaker,
+                  "only this speaker (a name or alias; one that several entities share is an "
+                  "error that lists them)");
   cmd->add_flag("--fts", opt->fts,
                 "PHRASE is an FTS5 query over the columns text and speaker, e.g. "
                 "'speaker:netanyahu AND cease*'");

@@ -62,6 +62,7 @@ bool IsInitial(std::string_view token) {
 // abbreviation such as "Pres.".
 bool NameWord(std::string_view token, bool first) {
   std::string f = Fold(token);
+  if (!first && IsInitial(token)) return false;  // a surname is not "I" or "J."
   if (!Capitalized(token) || f.ends_with("'s") || token.find_first_of("()") != std::string_view::npos) {
     return false;
   }

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "ledger/entities.h"
 #include "ledger/query_util.h"
 
 namespace quoteledger {
@@ -106,10 +107,11 @@ struct Query {
 Status AddClaimConditions(Ledger& ledger, const ClaimFilter& f, std::string& where,
                           std::vector<Param>& params, bool& impossible) {
   if (!f.speaker.empty()) {
-    Result<std::vector<EntityRow>> entities = MatchEntities(ledger, f.speaker);
-    if (!entities.ok()) return entities.status();
-    impossible = entities.value().empty();
-    where += " AND c.speaker_id IN (" + IdList(entities.value()) + ")";
+    // One entity, chosen as ledger/entities.h says; never a mix.
+    Result<EntitySelection> chosen = SelectEntity(ledger, f.speaker);
+    if (!chosen.ok() && chosen.status().code() != StatusCode::kNotFound) return chosen.status();
+    impossible = !chosen.ok();
+    where += fmt::format(" AND c.speaker_id = {}", chosen.ok() ? chosen.value().entity.id : 0);
   }
   if (f.speaker_id != 0) {
     where += " AND c.speaker_id = ?";
@@ -303,10 +305,12 @@ Result<std::vector<RoleRow>> RolesWhere(Ledger& ledger, const std::string& where
 }  // namespace
 
 Result<std::vector<RoleRow>> FindRoles(Ledger& ledger, const std::string& name, bool all_runs) {
-  Result<std::vector<EntityRow>> entities = MatchEntities(ledger, name);
-  if (!entities.ok()) return entities.status();
-  if (entities.value().empty()) return std::vector<RoleRow>{};
-  return RolesWhere(ledger, "r.entity_id IN (" + IdList(entities.value()) + ")", {}, all_runs);
+  Result<EntitySelection> chosen = SelectEntity(ledger, name);
+  if (!chosen.ok() && chosen.status().code() == StatusCode::kNotFound) {
+    return std::vector<RoleRow>{};
+  }
+  if (!chosen.ok()) return chosen.status();
+  return EntityRoles(ledger, chosen.value().entity.id, all_runs);
 }
 
 Result<std::vector<RoleRow>> EntityRoles(Ledger& ledger, int64_t entity_id, bool all_runs) {

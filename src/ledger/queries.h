@@ -52,7 +52,7 @@ struct ClaimRow {
 struct ClaimFilter {
   std::string phrase;     // full-text phrase in the claim text, or ""
   bool fts_query = false; // phrase is an FTS5 query over columns text and speaker
-  std::string speaker;    // canonical name or alias, or ""
+  std::string speaker;    // the one entity this means (SelectEntity), or ""
   int64_t speaker_id = 0; // only this entity
   std::string kind;       // direct, mixed, partial, indirect, according_to, or ""
   std::string since;      // article date >= this (a prefix like 2016-09 works)
@@ -65,7 +65,8 @@ struct ClaimFilter {
 };
 
 // Claims matching every given filter, ordered by article date, article and
-// position. A speaker filter that names no entity gives no rows. The
+// position. A speaker filter that names no entity gives no rows; one that
+// could name several is InvalidArgument listing them. The
 // phrase is searched as one phrase in the claim text, or, with fts_query,
 // run as an FTS5 query ("speaker:netanyahu AND cease*"); InvalidArgument
 // when a phrase holds no letter or digit or a query does not parse.
@@ -75,6 +76,8 @@ struct EntityRow {
   int64_t id = 0;
   std::string name, kind, gender;
   std::vector<std::string> aliases;
+  bool curated = false;        // a person's decision shaped it (ledger/entities.h)
+  std::string identity_note;   // why it stands apart ("surname only; ..."), or ""
 };
 
 // Entities whose canonical name or an alias equals `name` (ignoring ASCII
@@ -109,8 +112,9 @@ struct RoleRow {
   bool superseded = false;
 };
 
-// Every role held by the entities `name` matches, with the article that
-// states it, ordered by person then article date.
+// Every role held by the one entity `name` means (SelectEntity in
+// ledger/entities.h; none when it means no one, InvalidArgument when it
+// could mean several), with the article that states it, by article date.
 Result<std::vector<RoleRow>> FindRoles(Ledger& ledger, const std::string& name, bool all_runs);
 
 // Roles held by one entity, or stated in one document.

@@ -151,6 +151,7 @@ std::string SpeakerSection(const SpeakerReport& r, int colour) {
   std::vector<std::string> meta = {
       Swatch(colour) + " " + HtmlEscape(r.entity.kind),
       aliases.empty() ? "" : "also called " + HtmlEscape(aliases),
+      r.entity.curated ? "identity curated by a person" : HtmlEscape(r.entity.identity_note),
       fmt::format("{} claims in {} articles", r.claims.size(), docs.size()), HtmlEscape(span)};
   std::string out = fmt::format("<section class=\"speaker {}\">\n", ColourClass(colour));
   out += Masthead("speaker report", r.entity.name, meta, "");

@@ -184,6 +184,10 @@ std::string SpeakersMarkdown(const std::vector<SpeakerReport>& reports, const st
     std::string aliases;
     for (const std::string& a : r.entity.aliases) aliases += (aliases.empty() ? "" : ", ") + a;
     if (!aliases.empty()) out += " · also called " + MarkdownEscape(aliases);
+    if (r.entity.curated) out += " · identity curated by a person";
+    if (!r.entity.curated && !r.entity.identity_note.empty()) {
+      out += " · " + MarkdownEscape(r.entity.identity_note);
+    }
     out += fmt::format(" · {} claims in {} articles\n\n", r.claims.size(), docs.size());
     if (!r.roles.empty()) out += "**Roles**\n\n" + RoleTable(r.roles, true) + "\n";
     if (!r.claims.empty()) out += "**What they said, over time**\n\n";

@@ -68,9 +68,15 @@ Json SpeakerRecords(const std::vector<SpeakerRow>& rows) {
     r["aliases"] = row.entity.aliases;
     r["first_seen"] = row.first_seen;
     r["last_seen"] = row.last_seen;
+    r["identity"] = IdentityLabel(row.entity);
     out.push_back(std::move(r));
   }
   return out;
+}
+
+std::string IdentityLabel(const EntityRow& entity) {
+  if (entity.curated) return "curated";
+  return entity.identity_note;
 }
 
 Json RoleRecords(const std::vector<RoleRow>& rows) {

@@ -21,8 +21,14 @@ nlohmann::ordered_json ClaimRecord(const ClaimRow& row);
 nlohmann::ordered_json ClaimRecords(const std::vector<ClaimRow>& rows);
 
 // One speaker: speaker, kind, claims, articles, roles, aliases, first_seen,
-// last_seen.
+// last_seen, identity (IdentityLabel).
 nlohmann::ordered_json SpeakerRecords(const std::vector<SpeakerRow>& rows);
+
+// How the entity's identity was settled, for people: "curated" when a
+// person's decision shaped it, its note when it stands apart ("surname
+// only; not linked: ..."), else "" (merged automatically by name, or one
+// name).
+std::string IdentityLabel(const EntityRow& entity);
 
 // One role: person, role, title, affiliation, article, date, sha256,
 // evidence_span, evidence, superseded.

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "ledger/entities.h"
+
 namespace quoteledger {
 
 Result<ArticleReport> LoadArticleReport(Ledger& ledger, const std::string& key, bool all_runs) {
@@ -29,31 +31,32 @@ Result<ArticleReport> LoadArticleReport(Ledger& ledger, const std::string& key, 
 
 Result<std::vector<SpeakerReport>> LoadSpeakerReports(Ledger& ledger, const std::string& name,
                                                       bool all_runs) {
-  Result<std::vector<EntityRow>> entities = MatchEntities(ledger, name);
-  if (!entities.ok()) return entities.status();
-  std::vector<SpeakerReport> out;
-  for (const EntityRow& e : entities.value()) {
-    SpeakerReport report;
-    report.entity = e;
-    ClaimFilter filter;
-    filter.speaker_id = e.id;
-    filter.all_runs = all_runs;
-    Result<std::vector<ClaimRow>> claims = FindClaims(ledger, filter);
-    if (!claims.ok()) return claims.status();
-    Result<std::vector<RoleRow>> roles = EntityRoles(ledger, e.id, all_runs);
-    if (!roles.ok()) return roles.status();
-    // An entity that is only ever mentioned, never quoted and never given
-    // a role, has nothing to report.
-    if (claims.value().empty() && roles.value().empty()) continue;
-    report.claims = std::move(claims).value();
-    report.roles = std::move(roles).value();
-    out.push_back(std::move(report));
-  }
-  if (out.empty()) {
+  // One entity, never a mix: a name several entities answer to is an error
+  // that lists them (ledger/entities.h).
+  Result<EntitySelection> chosen = SelectEntity(ledger, name);
+  if (!chosen.ok() && chosen.status().code() == StatusCode::kNotFound) {
     return Status::NotFound(fmt::format(
         "no speaker in {} is named \"{}\"; `quoteledger speakers` lists them", ledger.path(), name));
   }
-  return out;
+  if (!chosen.ok()) return chosen.status();
+  SpeakerReport report;
+  report.entity = chosen.value().entity;
+  ClaimFilter filter;
+  filter.speaker_id = report.entity.id;
+  filter.all_runs = all_runs;
+  Result<std::vector<ClaimRow>> claims = FindClaims(ledger, filter);
+  if (!claims.ok()) return claims.status();
+  Result<std::vector<RoleRow>> roles = EntityRoles(ledger, report.entity.id, all_runs);
+  if (!roles.ok()) return roles.status();
+  // An entity that is only ever mentioned, never quoted and never given
+  // a role, has nothing to report.
+  if (claims.value().empty() && roles.value().empty()) {
+    return Status::NotFound(fmt::format("{} in {} has no claims and no roles to report",
+                                        report.entity.name, ledger.path()));
+  }
+  report.claims = std::move(claims).value();
+  report.roles = std::move(roles).value();
+  return std::vector<SpeakerReport>{std::move(report)};
 }
 
 Result<TopicReport> LoadTopicReport(Ledger& ledger, const std::string& phrase, bool all_runs) {

@@ -43,7 +43,9 @@ struct ReportContext {
 // NotFound when `key` names no article (FindDocument's other errors pass
 // through).
 Result<ArticleReport> LoadArticleReport(Ledger& ledger, const std::string& key, bool all_runs);
-// One report per entity `name` matches; NotFound when none does.
+// The report of the one entity `name` means (SelectEntity in
+// ledger/entities.h): NotFound when none, or when it has neither claims nor
+// roles; InvalidArgument listing the candidates when several.
 Result<std::vector<SpeakerReport>> LoadSpeakerReports(Ledger& ledger, const std::string& name,
                                                       bool all_runs);
 // NotFound when no claim holds the phrase.
