@@ -41,8 +41,8 @@ claims1=$(stat_of "$WORK/first.json" claims)
 [ "$(stat_of "$WORK/rules.json" claims)" -gt 0 ] || die "no current claims"
 
 # Superseded claims are hidden by default and shown with --all-runs.
-"$Q" quotes --speaker Trump --format json >"$WORK/current.json" || die "quotes failed"
-"$Q" quotes --speaker Trump --all-runs --format json >"$WORK/all.json" || die "quotes --all-runs failed"
+"$Q" quotes --speaker "Donald Trump" --format json >"$WORK/current.json" || die "quotes failed"
+"$Q" quotes --speaker "Donald Trump" --all-runs --format json >"$WORK/all.json" || die "quotes --all-runs failed"
 python3 - "$WORK/current.json" "$WORK/all.json" <<'EOF' || die "--all-runs does not show the superseded claims"
 import json, sys
 current, everything = (json.load(open(p)) for p in sys.argv[1:])

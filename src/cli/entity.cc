@@ -181,6 +181,26 @@ void AddEntityCommand(CLI::App& app, GlobalOptions& global) {
   AddQueryOptions(decisions, opt->query);
   decisions->callback([opt, &global] { global.exit_code = RunDecisions(*opt, global); });
 
+  CLI::App* reconcile = cmd->add_subcommand(
+      "reconcile", "recompute who is who now (every ingest does; for a ledger from before)");
+  reconcile->callback([&global] {
+    auto ledger = OpenLedgerForQuery(global);
+    if (!ledger.ok()) {
+      global.exit_code = ErrorExit(ledger.status());
+      return;
+    }
+    auto changes = ledger.value()->ReconcileIdentity();
+    if (!changes.ok()) {
+      global.exit_code = ErrorExit(changes.status());
+      return;
+    }
+    const IdentityChanges& c = changes.value();
+    std::cout << fmt::format("{} names moved, {} claims moved, {} empty entities removed, {} "
+                             "decisions not applied\n",
+                             c.names_moved, c.claims_moved, c.entities_removed,
+                             c.decisions_skipped);
+  });
+
   CLI::App* undo = cmd->add_subcommand("undo", "withdraw a decision (it stays listed, withdrawn)");
   undo->add_option("id", opt->decision, "the decision's number")->required();
   undo->callback([opt, &global] {

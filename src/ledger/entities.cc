@@ -83,9 +83,9 @@ Status AddAliases(Ledger& ledger, EntityRow& e) {
 Result<EntitySelection> SelectEntity(Ledger& ledger, const std::string& name, bool exact_only) {
   Result<std::vector<EntityDetail>> exact = EntitiesWhere(
       ledger,
-      "e.identity_note = '' AND (e.name = ?1 OR e.id = (SELECT entity_id FROM entity_names "
-      "WHERE name = ?1))",
-      {name});
+      "(e.identity_note = '' OR (?2 AND e.name = ?1)) AND (e.name = ?1 OR e.id = (SELECT "
+      "entity_id FROM entity_names WHERE name = ?1))",
+      {name, int64_t{exact_only}});
   if (!exact.ok()) return exact.status();
   std::string how = "name";
   std::vector<EntityDetail> found = std::move(exact).value();

@@ -25,7 +25,8 @@ struct EntitySelection {
 //  1. the entity shown by exactly that name, else the entity an article's
 //     name of exactly that spelling belongs to ("Donald J. Trump"; "Obama"
 //     when the ledger linked that surname to Barack Obama), unless it is a
-//     surname alone standing apart (identity_note set: itself ambiguous);
+//     surname alone standing apart (identity_note set: itself ambiguous)
+//     and `exact_only` is false (curation names it by its exact name);
 //  2. else the entities having it as their name or an alias (an article's
 //     short form): if one, that one;
 //  3. else, unless `exact_only`, the entities whose name holds it as whole

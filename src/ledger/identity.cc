@@ -151,13 +151,14 @@ int IdentityModel::Best(int c) const {
     }
     const NameRec& a = names_[n];
     const NameRec& b = names_[best];
-    // A full name before a surname alone, then most claims, then A-Z.
+    // A full name before a surname alone, then most claims, then the
+    // shortest ("Donald Trump" before "Neither Donald J. Trump"), then A-Z.
     bool a_full = !a.key.empty(), b_full = !b.key.empty();
-    if (a_full != b_full ? a_full
-                         : a.claims != b.claims ? a.claims > b.claims
-                                                : FoldCase(a.name) < FoldCase(b.name)) {
-      best = n;
-    }
+    bool better = a_full != b_full           ? a_full
+                  : a.claims != b.claims     ? a.claims > b.claims
+                  : a.name.size() != b.name.size() ? a.name.size() < b.name.size()
+                                             : FoldCase(a.name) < FoldCase(b.name);
+    if (better) best = n;
   }
   return best;
 }

@@ -22,7 +22,7 @@
 //
 // An entity is shown by a name a person chose (rename; the surviving
 // entity of a merge), else by its full name with the most current claims
-// (ties: the alphabetically first). Claims, roles and aliases then follow
+// (ties: the shortest, then the alphabetically first). Claims, roles and aliases then follow
 // their names to the entities; entity rows that end up holding nothing are
 // deleted. Aliases an article gave a name that contradict its key ("Donald
 // Trump Jr." as a short form of "Donald J. Trump") are not kept as aliases

@@ -78,9 +78,10 @@ std::string JoinFolded(const std::vector<std::string_view>& tokens, size_t from,
   return out;
 }
 
-// The entries of a one-word-a-line lexicon file ('#' starts a comment).
-Result<std::unordered_set<std::string>> FoldedWords(std::string_view file, std::string_view bytes) {
-  std::unordered_set<std::string> out;
+// Adds the entries of a one-word-a-line lexicon file ('#' starts a
+// comment) to *out, folded.
+Status FoldedWords(std::string_view file, std::string_view bytes,
+                   std::unordered_set<std::string>* out) {
   int lineno = 0;
   size_t pos = 0;
   while (pos < bytes.size()) {
@@ -95,9 +96,9 @@ Result<std::unordered_set<std::string>> FoldedWords(std::string_view file, std::
       return Status::InvalidArgument(
           fmt::format("{}:{}: malformed lexicon entry '{}' (one word a line)", file, lineno, line));
     }
-    out.insert(Fold(line));
+    out->insert(Fold(line));
   }
-  return out;
+  return Status::Ok();
 }
 
 }  // namespace
@@ -114,9 +115,8 @@ Result<NameParser> NameParser::LoadBuiltin() {
   p.lex_ = std::make_shared<const Lexicons>(std::move(lex).value());
   for (const BuiltinFile& f : BuiltinData()) {
     if (f.name != "lexicons/name_suffixes.txt") continue;
-    Result<std::unordered_set<std::string>> words = FoldedWords(f.name, f.bytes);
-    if (!words.ok()) return words.status();
-    p.suffixes_ = std::move(words).value();
+    Status s = FoldedWords(f.name, f.bytes, &p.suffixes_);
+    if (!s.ok()) return s;
   }
   if (p.suffixes_.empty()) {
     return Status::Corruption("lexicons/name_suffixes.txt is missing from the build");
@@ -160,7 +160,7 @@ PersonName NameParser::Parse(std::string_view name) const {
 
 bool NameParser::Plausible(const std::vector<std::string_view>& t, size_t begin, size_t surname,
                            size_t end) const {
-  if (!NameWord(t[end - 1], false)) return false;
+  if (!NameWord(t[end - 1], false) || lex_->Honorific(t[end - 1]) != 0) return false;
   if (surname == begin) return true;
   if (!NameWord(t[begin], true) || lex_->IsStopCapital(t[begin])) return false;
   int words = 0;

@@ -233,11 +233,34 @@ Status CheckFts(Ledger& ledger, VerifyReport& report, size_t max) {
       });
 }
 
+// Every claim and role is on the entity its article's name belongs to
+// (ledger/identity.h moves them together).
+Status CheckIdentity(Ledger& ledger, VerifyReport& report, size_t max) {
+  for (const char* table : {"claims", "roles"}) {
+    bool claims = std::string_view(table) == "claims";
+    Status s = Problems(
+        ledger, report, max,
+        fmt::format("SELECT x.id, x.{0}, coalesce(n.entity_id, 0) FROM {1} x LEFT JOIN "
+                    "entity_names n ON n.name = x.{0} WHERE x.{0} IS NOT NULL AND "
+                    "x.{2} IS NOT n.entity_id",
+                    claims ? "speaker_name" : "person_name", table,
+                    claims ? "speaker_id" : "entity_id"),
+        [table](const Statement& q) {
+          return fmt::format("{} row {}: its name \"{}\" belongs to entity {} but the row is "
+                             "on another (edited by hand?); `quoteledger entity reconcile` puts it right",
+                             table, q.Int(0), q.Text(1), q.Int(2));
+        });
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<VerifyReport> Verify(Ledger& ledger, size_t max_per_check) {
   VerifyReport report;
-  for (auto check : {CheckSqlite, CheckDocuments, CheckExtractions, CheckSpans, CheckFts}) {
+  for (auto check :
+       {CheckSqlite, CheckDocuments, CheckExtractions, CheckSpans, CheckFts, CheckIdentity}) {
     Status s = check(ledger, report, max_per_check);
     // A damaged file is a finding, not a reason to stop the other checks.
     if (s.code() == StatusCode::kCorruption) {
