@@ -15,6 +15,10 @@
 -- entity_decisions holds what people decided (merge, split, rename), in
 -- the order they decided it; every recomputation re-applies them, so they
 -- hold after re-ingest and for the claims of a run with new rules.
+--
+-- Entities are now renamed and removed by quoteledger itself (a removed
+-- entity is one no name, claim or role points at any more); 0001's
+-- entities_rename_fts trigger keeps claims_fts in step with renames.
 
 CREATE TABLE entity_names (
   name TEXT PRIMARY KEY COLLATE NOCASE, -- a name an article resolved a source to, as written there

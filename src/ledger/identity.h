@@ -27,6 +27,14 @@
 // deleted. Aliases an article gave a name that contradict its key ("Donald
 // Trump Jr." as a short form of "Donald J. Trump") are not kept as aliases
 // of the entity.
+//
+// Cost and safety: a reconciliation reads every name and alias (not every
+// claim: claims are counted through an index on their name) and writes
+// only what changed. Ledger::FinishRun runs one after each ingest, in its
+// own transaction after the last batch; an ingest killed before it leaves
+// new names on provisional entities (one per new name, or the entity of a
+// name with the same key), which the next ingest, curation command or
+// `quoteledger entity reconcile` settles.
 #ifndef QUOTELEDGER_LEDGER_IDENTITY_H_
 #define QUOTELEDGER_LEDGER_IDENTITY_H_
 

@@ -74,7 +74,7 @@ std::string RoleLabel(const std::string& title, const std::string& affiliation) 
 Result<std::vector<EntityRow>> MatchEntities(Ledger& ledger, const std::string& name) {
   std::vector<EntityRow> out;
   auto read = [&](const Statement& q) {
-    out.push_back({q.Int(0), q.Text(1), q.Text(2), q.Text(3), {}});
+    out.push_back({q.Int(0), q.Text(1), q.Text(2), q.Text(3), {}, false, {}});
   };
   Status s = ForEachRow(ledger,
                         "SELECT id, name, kind, gender FROM entities WHERE id IN ("
@@ -262,7 +262,7 @@ Result<std::vector<SpeakerRow>> ListSpeakers(Ledger& ledger, const SpeakerFilter
   if (f.limit > 0) sql += fmt::format(" LIMIT {}", f.limit);
   Status s = ForEachRow(ledger, sql, params, [&](const Statement& q) {
     SpeakerRow r;
-    r.entity = {q.Int(0), q.Text(1), q.Text(2), q.Text(3), {}};
+    r.entity = {q.Int(0), q.Text(1), q.Text(2), q.Text(3), {}, false, {}};
     r.claims = q.Int(4);
     r.documents = q.Int(5);
     r.first_seen = q.Text(6);
