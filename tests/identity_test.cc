@@ -169,9 +169,17 @@ TEST_CASE("merge, split and rename move claims and are recorded as decisions") {
   REQUIRE_MESSAGE(renamed.ok(), renamed.status().ToString());
   CHECK(Selected(*ledger, "Hillary Clinton") == "Hillary R. Clinton");
 
+  // Into another entity: the claims the articles gave "Trump" go to Eric.
+  auto into = SplitAlias(*ledger, "Donald Trump", "Trump", "Eric Trump", "");
+  REQUIRE_MESSAGE(into.ok(), into.status().ToString());
+  CHECK(into.value().summary == "split \"Trump\" (1 claim) off \"Donald Trump\" into \"Eric Trump\"");
+  CHECK(ClaimsOf(*ledger, "Eric Trump") == 2);
+  CHECK(ClaimsOf(*ledger, "Donald Trump") == 1);
+  REQUIRE(UndoDecision(*ledger, into.value().decision).ok());
+
   auto decisions = ListDecisions(*ledger);
   REQUIRE(decisions.ok());
-  REQUIRE(decisions.value().size() == 3);
+  REQUIRE(decisions.value().size() == 4);
   CHECK(decisions.value()[0].action == "merge");
   CHECK(decisions.value()[0].note == "the articles mean Donald");
   CHECK(!decisions.value()[0].decided_at.empty());
