@@ -63,6 +63,11 @@ class MentionFinder {
                               uint32_t end) const;
   Mention ClassifyRun(std::string_view text, const std::vector<Token>& toks,
                       size_t a, size_t b) const;
+  // The person's name inside a run of capitalised words: where it starts
+  // after modifiers, where it ends before "of Place".
+  static bool EndsName(const std::vector<Token>& toks, size_t i, size_t b);
+  size_t PersonNameStart(const std::vector<Token>& toks, size_t a, size_t b) const;
+  size_t PersonNameEnd(const std::vector<Token>& toks, size_t a, size_t b, bool honorific) const;
   Mention Nominal(std::string_view text, const std::vector<Token>& toks,
                   size_t a, size_t b) const;
   // The steps of ParseSource: trim the region's ends (false: no source),
@@ -83,6 +88,8 @@ class MentionFinder {
   size_t TitledNameStart(const std::vector<Token>& toks, size_t s) const;
   std::optional<Mention> NameSource(std::string_view text, const std::vector<Token>& toks,
                                     size_t s) const;
+  std::optional<Mention> RoleThenName(std::string_view text, const std::vector<Token>& toks,
+                                      size_t s, size_t e) const;
   Mention DescriptionSource(const NormalText& norm, const std::vector<Token>& toks, size_t s,
                             uint32_t end) const;
 
