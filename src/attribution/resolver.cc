@@ -115,10 +115,17 @@ size_t NounPhraseBefore(std::string_view t, uint32_t begin, uint32_t end, const 
 Resolver::Resolver(const Lexicons& lex, const Segments& seg,
                    std::vector<std::vector<Mention>> names)
     : lex_(lex), seg_(seg), names_(std::move(names)) {
-  // Pass 1: full names (and organisations) make entities.
+  // Pass 1: full names make entities. A name of two or three words that
+  // reads as no known person or organisation ("Minyon Moore": the first
+  // name is not in the lexicon) is kept too, by its surname, so that "Ms.
+  // Moore" finds it; it becomes a person when such a mention says so.
   for (const auto& sentence : names_) {
     for (const Mention& m : sentence) {
-      if (TokenCount(m.name) >= 2 && m.kind == EntityKind::kPerson) ++entities_[FindOrAdd(m)].full_mentions;
+      int words = TokenCount(m.name);
+      if (words >= 2 && m.kind == EntityKind::kPerson) ++entities_[FindOrAdd(m)].full_mentions;
+      if (words >= 2 && words <= 3 && m.kind == EntityKind::kUnknown && !m.in_quote) {
+        FindOrAdd(m);
+      }
     }
   }
   // Pass 2: every mention is tied to an entity, lone names last.
@@ -127,8 +134,9 @@ Resolver::Resolver(const Lexicons& lex, const Segments& seg,
     for (const Mention& m : names_[s]) {
       int e = -1;
       if (m.kind == EntityKind::kPerson || m.kind == EntityKind::kUnknown) {
-        e = Lookup(m.name, m.norm_begin);
+        e = Lookup(m.name, m.norm_begin, m.honorific);
         if (e < 0 && m.kind == EntityKind::kPerson) e = FindOrAdd(m);
+        if (e >= 0 && m.kind == EntityKind::kPerson) entities_[e].kind = EntityKind::kPerson;
       } else if (m.kind == EntityKind::kOrganization) {
         e = FindOrAdd(m);
       }
@@ -167,11 +175,13 @@ int Resolver::FindOrAdd(const Mention& m) {
   entities_.push_back(std::move(e));
   int index = static_cast<int>(entities_.size() - 1);
   by_name_[m.name] = index;
-  if (m.kind == EntityKind::kPerson) by_last_.emplace(last, index);
+  if (m.kind == EntityKind::kPerson || m.kind == EntityKind::kUnknown) {
+    by_last_.emplace(last, index);
+  }
   return index;
 }
 
-int Resolver::Lookup(const std::string& written, uint32_t pos) const {
+int Resolver::Lookup(const std::string& written, uint32_t pos, char gender) const {
   // Most names are looked up as written; only a label in capitals is copied.
   std::string uncapitalized;
   const std::string& name =
@@ -188,6 +198,8 @@ int Resolver::Lookup(const std::string& written, uint32_t pos) const {
                                      name.substr(0, name.find(' '))) {
       continue;
     }
+    // "Mrs. Clinton" is not Bill Clinton.
+    if (gender && e.gender && e.gender != gender) continue;
     // The person named in full most often ("Clinton" is Hillary, not
     // Chelsea, in a story about Hillary), then the one introduced most
     // recently before `pos`.
@@ -250,8 +262,11 @@ Speaker Resolver::Resolve(const Mention& m, int sentence, const Speaker* last,
   switch (m.type) {
     case MentionType::kName: {
       if (m.kind == EntityKind::kAnonymous || m.kind == EntityKind::kGroup) break;
-      int e = Lookup(m.name, m.norm_begin);
+      int e = Lookup(m.name, m.norm_begin, m.honorific);
       if (e < 0 && m.kind == EntityKind::kOrganization) e = FindOrAdd(m);
+      if (e >= 0 && entities_[e].kind == EntityKind::kUnknown && TokenCount(m.name) == 1) {
+        entities_[e].kind = EntityKind::kPerson;  // "Devine said": the surname of a person
+      }
       // A role stated with the name ("her adviser, Jake Roe,", "Trump's
       // confidant Roger Stone") is one the person holds: it joins the roles.
       if (!m.title.empty() && (m.kind == EntityKind::kPerson || m.kind == EntityKind::kUnknown)) {

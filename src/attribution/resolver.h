@@ -65,7 +65,9 @@ class Resolver {
   };
 
   int FindOrAdd(const Mention& m);
-  int Lookup(const std::string& name, uint32_t pos) const;
+  // The entity a name written at `pos` refers to: the same name, else a
+  // person with that surname (of `gender` when an honorific gives one).
+  int Lookup(const std::string& name, uint32_t pos, char gender = 0) const;
   void AddAlias(int e, const std::string& alias);
   void AddRole(int e, const std::string& title, const std::string& affil,
                uint32_t b, uint32_t end);

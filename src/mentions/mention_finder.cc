@@ -283,6 +283,8 @@ Mention MentionFinder::ClassifyRun(std::string_view text,
       // first name that ends the run is part of the name; one with a name
       // after it is a title ("Charlotte Mayor Jennifer Roberts").
       bool surname = after_first_name && toks[i].cap && EndsName(toks, i, b);
+      // "Mr. King": after an honorific a title word is a surname.
+      surname |= i > a && lex_.Honorific(toks[i - 1].word) != 0 && toks[i].cap;
       if (tc != TitleClass::kNone && !first_name && !surname) {
         title_begin = i;
         has_head = tc == TitleClass::kHead;
@@ -341,7 +343,7 @@ Mention MentionFinder::ClassifyRun(std::string_view text,
   // Honorifics are split off the name and give its gender.
   while (name_begin < b && lex_.Honorific(toks[name_begin].word) != 0) {
     char g = lex_.Honorific(toks[name_begin].word);
-    if (g != '-') m.gender = g;
+    if (g != '-') m.gender = m.honorific = g;
     ++name_begin;
   }
   if (name_begin >= b || !toks[name_begin].cap) return m;

@@ -28,6 +28,7 @@ struct Mention {
   std::string affiliation;  // "U.S.", "Israel"
   std::string head;         // kNominal: the head noun, lower case
   char gender = 0;          // 'm', 'f' or 0
+  char honorific = 0;       // kName: the gender an honorific gives ("Mrs." 'f'), or 0
   bool plural = false;
   bool definite = false;  // kNominal: starts with "the"
   bool in_quote = false;  // inside a quotation: not a source outside it
