@@ -275,6 +275,7 @@ Speaker Resolver::Resolve(const Mention& m, int sentence, const Speaker* last,
           person.kind = EntityKind::kPerson;
           e = FindOrAdd(person);
         }
+        if (e >= 0 && entities_[e].kind == EntityKind::kUnknown) entities_[e].kind = EntityKind::kPerson;
         if (e >= 0 && entities_[e].kind == EntityKind::kPerson) {
           AddRole(e, m.title, m.affiliation, m.norm_begin, m.norm_end);
         }
