@@ -981,8 +981,7 @@ class DocumentRun {
     }
     c.rule_id = d.rule_id;
     c.stage = d.stage;
-    c.confidence = d.confidence;
-    if (sp.name.empty()) c.confidence *= 0.5;
+    c.confidence = d.confidence * (sp.name.empty() ? kUnresolvedCertainty : sp.certainty);
     return c;
   }
 

@@ -8,19 +8,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "attribution/names.h"
+
 namespace quoteledger {
 namespace {
-
-std::string LastToken(const std::string& name) {
-  size_t sp = name.rfind(' ');
-  std::string last = sp == std::string::npos ? name : name.substr(sp + 1);
-  // "Paul D. Ryan Jr." -> "Ryan"
-  if ((last == "Jr." || last == "Sr." || last == "II" || last == "III") &&
-      sp != std::string::npos) {
-    return LastToken(name.substr(0, sp));
-  }
-  return last;
-}
 
 // Whether a name is written in capitals, as a transcript's label is.
 bool AllCaps(const std::string& name) {
@@ -37,23 +28,6 @@ std::string UncapitalizedName(const std::string& name) {
     if (!word_start && out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] + 32);
   }
   return out;
-}
-
-int TokenCount(const std::string& s) {
-  return static_cast<int>(std::count(s.begin(), s.end(), ' ')) + 1;
-}
-
-// Abbreviated titles as their full words, so "the senator" finds "Sen.".
-std::string ExpandTitle(std::string title) {
-  static const std::pair<const char*, const char*> kAbbrev[] = {
-      {"sen.", "senator"}, {"rep.", "representative"}, {"gov.", "governor"},
-      {"gen.", "general"}, {"lt.", "lieutenant"},      {"prof.", "professor"}};
-  title = Lower(title);
-  for (const auto& [a, full] : kAbbrev) {
-    size_t pos = title.find(a);
-    if (pos != std::string::npos) title.replace(pos, std::string(a).size(), full);
-  }
-  return title;
 }
 
 // Where the noun phrase that ends at `end` starts ("the party's top
@@ -112,6 +86,21 @@ size_t NounPhraseBefore(std::string_view t, uint32_t begin, uint32_t end, const 
 
 }  // namespace
 
+std::string LastToken(const std::string& name) {
+  size_t sp = name.rfind(' ');
+  std::string last = sp == std::string::npos ? name : name.substr(sp + 1);
+  // "Paul D. Ryan Jr." -> "Ryan"
+  if ((last == "Jr." || last == "Sr." || last == "II" || last == "III") &&
+      sp != std::string::npos) {
+    return LastToken(name.substr(0, sp));
+  }
+  return last;
+}
+
+int TokenCount(const std::string& s) {
+  return static_cast<int>(std::count(s.begin(), s.end(), ' ')) + 1;
+}
+
 Resolver::Resolver(const Lexicons& lex, const Segments& seg,
                    std::vector<std::vector<Mention>> names)
     : lex_(lex), seg_(seg), names_(std::move(names)) {
@@ -138,7 +127,9 @@ Resolver::Resolver(const Lexicons& lex, const Segments& seg,
         if (e < 0 && m.kind == EntityKind::kPerson) e = FindOrAdd(m);
         if (e >= 0 && m.kind == EntityKind::kPerson) entities_[e].kind = EntityKind::kPerson;
       } else if (m.kind == EntityKind::kOrganization) {
-        e = FindOrAdd(m);
+        // "the IMF" after "the International Monetary Fund".
+        e = by_name_.count(m.name) ? by_name_[m.name] : OrganizationFor(m.name);
+        if (e < 0) e = FindOrAdd(m);
       }
       if (e >= 0) {
         if (m.name != entities_[e].name) AddAlias(e, m.name);
@@ -150,6 +141,8 @@ Resolver::Resolver(const Lexicons& lex, const Segments& seg,
       name_entity_[s].push_back(e);
     }
   }
+  FindMakers();
+  FindMakersBy();
 }
 
 int Resolver::FindOrAdd(const Mention& m) {
@@ -258,34 +251,10 @@ int Resolver::SubjectOf(int s, uint32_t limit, char gender) const {
 
 Speaker Resolver::Resolve(const Mention& m, int sentence, const Speaker* last,
                           int last_sentence) {
-  Speaker out;
   switch (m.type) {
-    case MentionType::kName: {
+    case MentionType::kName:
       if (m.kind == EntityKind::kAnonymous || m.kind == EntityKind::kGroup) break;
-      int e = Lookup(m.name, m.norm_begin, m.honorific);
-      if (e < 0 && m.kind == EntityKind::kOrganization) e = FindOrAdd(m);
-      if (e >= 0 && entities_[e].kind == EntityKind::kUnknown && TokenCount(m.name) == 1) {
-        entities_[e].kind = EntityKind::kPerson;  // "Devine said": the surname of a person
-      }
-      // A role stated with the name ("her adviser, Jake Roe,", "Trump's
-      // confidant Roger Stone") is one the person holds: it joins the roles.
-      if (!m.title.empty() && (m.kind == EntityKind::kPerson || m.kind == EntityKind::kUnknown)) {
-        if (e < 0 && TokenCount(m.name) >= 2) {
-          Mention person = m;
-          person.kind = EntityKind::kPerson;
-          e = FindOrAdd(person);
-        }
-        if (e >= 0 && entities_[e].kind == EntityKind::kUnknown) entities_[e].kind = EntityKind::kPerson;
-        if (e >= 0 && entities_[e].kind == EntityKind::kPerson) {
-          AddRole(e, m.title, m.affiliation, m.norm_begin, m.norm_end);
-        }
-      }
-      if (e >= 0) return FromEntity(e);
-      out.name = UncapitalizedName(m.name);
-      out.kind = m.kind == EntityKind::kUnknown ? EntityKind::kPerson : m.kind;
-      out.gender = m.gender;
-      return out;
-    }
+      return ResolveName(m, sentence);
     case MentionType::kPronoun:
       return ResolvePronoun(m, sentence, last, last_sentence);
     case MentionType::kNominal:
@@ -293,14 +262,34 @@ Speaker Resolver::Resolve(const Mention& m, int sentence, const Speaker* last,
         Speaker s = ResolveNominal(m, sentence);
         if (!s.name.empty()) return s;
       }
+      if (m.kind != EntityKind::kAnonymous && m.kind != EntityKind::kGroup) {
+        Speaker s = ResolveDescription(m, sentence);
+        if (!s.name.empty()) return s;
+      }
       break;
     case MentionType::kNone:
-      return out;
+      return Speaker();
   }
-  // Organisations, groups and unnamed sources are named by the mention.
+  return AsWritten(m);
+}
+
+// Organisations, groups and unnamed sources are named by the mention. A
+// description of one person that no pass could name ("the judge", "his
+// lawyer") stays unresolved; an indefinite one ("a federal judge") is an
+// unnamed source.
+Speaker Resolver::AsWritten(const Mention& m) const {
+  Speaker out;
   out.kind = m.kind == EntityKind::kUnknown && m.plural ? EntityKind::kGroup : m.kind;
   out.plural = m.plural;
   out.name = m.text;
+  if (m.type == MentionType::kNominal && out.kind == EntityKind::kPerson) {
+    out.kind = m.definite || m.text.find("'s ") != std::string::npos ||
+                       In(Lower(m.text.substr(0, m.text.find(' '))), {"his", "her", "their", "its"})
+                   ? EntityKind::kUnresolved
+                   : EntityKind::kAnonymous;
+    out.certainty = kUnresolvedCertainty;
+    return out;
+  }
   // "the Palestinian health ministry" is named "Palestinian health
   // ministry"; groups and unnamed sources keep their words as written.
   bool strip_the = (out.kind == EntityKind::kOrganization || out.kind == EntityKind::kUnknown) &&
@@ -311,30 +300,93 @@ Speaker Resolver::Resolve(const Mention& m, int sentence, const Speaker* last,
   return out;
 }
 
+Speaker Resolver::ResolveName(const Mention& m, int sentence) {
+  int e = Lookup(m.name, m.norm_begin, m.honorific);
+  double certainty = e >= 0 && entities_[e].name != m.name ? kBySurname : kNamedHere;
+  if (e < 0 && (m.kind == EntityKind::kOrganization || m.kind == EntityKind::kUnknown)) {
+    // "the IMF", "The Post": the organisation named in full.
+    e = OrganizationFor(m.name);
+    certainty = kByShortForm;
+  }
+  if (e < 0 && m.kind == EntityKind::kOrganization) {
+    // "A Government Accountability Office report", "Donald Trump's campaign".
+    Speaker d = ResolveDescription(m, sentence);
+    if (!d.name.empty()) return d;
+    e = FindOrAdd(m);
+    certainty = kNamedHere;
+  }
+  // A role stated with the name ("her adviser, Jake Roe,", "Trump's
+  // confidant Roger Stone") is one the person holds: it joins the roles.
+  if (!m.title.empty() && (m.kind == EntityKind::kPerson || m.kind == EntityKind::kUnknown)) {
+    if (e < 0 && TokenCount(m.name) >= 2) {
+      Mention person = m;
+      person.kind = EntityKind::kPerson;
+      e = FindOrAdd(person);
+    }
+    if (e >= 0 && entities_[e].kind == EntityKind::kUnknown) entities_[e].kind = EntityKind::kPerson;
+    if (e >= 0 && entities_[e].kind == EntityKind::kPerson) {
+      AddRole(e, m.title, m.affiliation, m.norm_begin, m.norm_end);
+    }
+  }
+  Speaker out;
+  if (e >= 0) {
+    if (entities_[e].kind == EntityKind::kUnknown && TokenCount(m.name) == 1) {
+      entities_[e].kind = EntityKind::kPerson;  // "Devine said": the surname of a person
+    }
+    out = FromEntity(e);
+    out.certainty = certainty;
+    return out;
+  }
+  // A name the article gives nowhere else. A transcript's label in
+  // capitals ("LEE: ...") is a surname; other capitals are kept as written
+  // ("MSNBC", not "Msnbc").
+  std::string_view t = seg_.norm.text();
+  bool label = m.norm_end < t.size() && t[m.norm_end] == ':';
+  out.name = label ? UncapitalizedName(m.name) : m.name;
+  out.kind = m.kind == EntityKind::kUnknown ? EntityKind::kPerson : m.kind;
+  out.gender = m.gender;
+  // "Polls", "Developers": one capitalised plural that names no one.
+  if (m.kind == EntityKind::kUnknown && TokenCount(m.name) == 1 && m.name.size() > 3 &&
+      m.name.back() == 's' && m.name[m.name.size() - 2] != 's' && !m.honorific) {
+    out.kind = EntityKind::kGroup;
+    out.plural = true;
+  }
+  return out;
+}
+
 Speaker Resolver::ResolvePronoun(const Mention& m, int sentence,
                                  const Speaker* last, int last_sentence) const {
   Speaker out;
   out.name = m.text;
-  out.kind = EntityKind::kUnknown;
-  if (m.gender == 'r') return ResolveRelative(m, sentence);
+  out.kind = EntityKind::kUnresolved;
+  out.certainty = kUnresolvedCertainty;
+  auto found = [](Speaker s) {
+    s.certainty = std::min(s.certainty, kByPronoun);
+    return s;
+  };
+  if (m.gender == 'r') {
+    Speaker s = ResolveRelative(m, sentence);
+    return s.kind == EntityKind::kPerson || s.kind == EntityKind::kOrganization ? found(s) : s;
+  }
   if (m.gender == 'm' || m.gender == 'f') {
     int e = SubjectOf(sentence, m.norm_begin, m.gender);
-    if (e >= 0) return FromEntity(e);
+    if (e >= 0) return found(FromEntity(e));
     bool recent = last && sentence - last_sentence <= 4;
     if (recent && last->kind == EntityKind::kPerson &&
         (last->gender == 0 || last->gender == m.gender)) {
-      return *last;
+      return found(*last);
     }
     for (int s = sentence - 1; s >= 0 && s >= sentence - 12; --s) {
       e = SubjectOf(s, UINT32_MAX, m.gender);
-      if (e >= 0) return FromEntity(e);
+      if (e >= 0) return found(FromEntity(e));
     }
     return out;
   }
   // they / it: the last group, organisation or anonymous speaker nearby.
   bool recent = last && sentence - last_sentence <= 3;
-  if (recent && last->kind != EntityKind::kPerson && !last->name.empty()) {
-    return *last;
+  if (recent && last->kind != EntityKind::kPerson && last->kind != EntityKind::kUnresolved &&
+      !last->name.empty()) {
+    return found(*last);
   }
   return out;
 }
@@ -401,6 +453,8 @@ Speaker Resolver::ResolveRelative(const Mention& m, int sentence) const {
   if (start == std::string_view::npos) {
     Speaker out;
     out.name = m.text;
+    out.kind = EntityKind::kUnresolved;
+    out.certainty = kUnresolvedCertainty;
     return out;
   }
   // "Ann Roe, a teacher who said": the name before the appositive.
@@ -413,34 +467,6 @@ Speaker Resolver::ResolveRelative(const Mention& m, int sentence) const {
   out.plural = out.name.back() == 's';
   out.kind = out.plural ? EntityKind::kGroup : EntityKind::kUnknown;
   return out;
-}
-
-Speaker Resolver::ResolveNominal(const Mention& m, int sentence) {
-  // A person given this role earlier (or anywhere) in the article.
-  std::string head = m.head;
-  int best = -1;
-  for (size_t e = 0; e < entities_.size(); ++e) {
-    for (const RoleRec& r : entities_[e].roles) {
-      std::string t = ExpandTitle(r.title);
-      if (t.find(head) == std::string::npos) continue;
-      if (best < 0 || r.norm_begin <= m.norm_begin) best = static_cast<int>(e);
-    }
-  }
-  // Else the person the recent text is about ("the 45-year-old said"): the
-  // subject of the closest sentence that has one. Not for someone who
-  // speaks for, or belongs to, another ("the mayor's spokesman", "the
-  // aide"): that is a different person, left unresolved.
-  // (Mentions are read from the normalized text, where apostrophes are ASCII.)
-  bool relational = m.text.find("'s ") != std::string::npos || lex_.IsAnonymousHead(head);
-  if (best < 0 && !relational) {
-    for (int s = sentence; s >= 0 && s >= sentence - 3; --s) {
-      best = SubjectOf(s, s == sentence ? m.norm_begin : UINT32_MAX, 0);
-      if (best >= 0) break;
-    }
-  }
-  if (best < 0) return Speaker();
-  AddRole(best, m.title, "", m.norm_begin, m.norm_end);
-  return FromEntity(best);
 }
 
 std::pair<std::string, std::string> Resolver::RoleAt(int entity, uint32_t pos) const {
@@ -472,6 +498,9 @@ std::vector<RoleFact> Resolver::Roles() const {
 std::vector<EntityFact> Resolver::Entities() const {
   std::vector<EntityFact> out;
   for (const Entity& e : entities_) {
+    // Names kept only for their surnames ("PORT ALDER", "City Hall") that
+    // no mention showed to be anyone.
+    if (e.kind == EntityKind::kUnknown && e.aliases.empty()) continue;
     std::string gender;
     if (e.gender == 'm' || e.gender == 'f') gender.assign(1, e.gender);
     out.push_back({e.name, e.kind, std::move(gender), e.aliases,

@@ -15,12 +15,23 @@
 
 namespace quoteledger {
 
+// How sure the path that named a speaker is, most sure first; a claim's
+// confidence is its rule's times this.
+inline constexpr double kNamedHere = 1.0;      // the source is the name
+inline constexpr double kBySurname = 0.95;     // a surname, an honorific
+inline constexpr double kByShortForm = 0.9;    // "the IMF", "the fund", "The Post"
+inline constexpr double kByDescription = 0.85; // "the Democratic nominee", "the poll"
+inline constexpr double kByPronoun = 0.8;      // "he", "she", "who"
+inline constexpr double kByGuess = 0.6;        // "the 45-year-old": whom the text is about
+inline constexpr double kUnresolvedCertainty = 0.5;
+
 struct Speaker {
   std::string name;  // canonical; "" when nothing could be resolved
   EntityKind kind = EntityKind::kUnknown;
   int entity = -1;   // index into the resolver's entities, or -1
   char gender = 0;
   bool plural = false;
+  double certainty = kNamedHere;
 };
 
 class Resolver {
@@ -72,10 +83,33 @@ class Resolver {
   void AddRole(int e, const std::string& title, const std::string& affil,
                uint32_t b, uint32_t end);
   Speaker FromEntity(int e) const;
+  Speaker ResolveName(const Mention& m, int sentence);
+  Speaker AsWritten(const Mention& m) const;
   Speaker ResolvePronoun(const Mention& m, int sentence, const Speaker* last,
                          int last_sentence) const;
   Speaker ResolveNominal(const Mention& m, int sentence);
   Speaker ResolveRelative(const Mention& m, int sentence) const;
+  // Descriptions that name no person: the maker of a work ("A Bloomberg
+  // poll", "the report"), a campaign ("Donald Trump's campaign"), an
+  // organisation's short form ("the fund", "the commission") or a name
+  // that closes the description ("the nonpartisan Congressional Budget
+  // Office"). name "" when none applies.
+  Speaker ResolveDescription(const Mention& m, int sentence) const;
+  // An organisation the article names in full that `name` abbreviates
+  // ("IMF", "S.E.C.") or ends ("Post", "Times"), or -1.
+  int OrganizationFor(const std::string& name) const;
+  // The speaker a name mention stands for: its entity, else the name.
+  Speaker OfNameMention(int sentence, int k, EntityKind fallback) const;
+  // Works and campaigns named with their makers ("Bloomberg poll", "the
+  // Clinton campaign"), in text order, for "the poll" and "the campaign".
+  struct MakerRef {
+    uint32_t pos;
+    std::string noun;  // "poll", "campaign"
+    int sentence, mention;
+  };
+  void FindMakers();
+  void FindMakersBy();
+  const MakerRef* LastMaker(const std::string& noun, uint32_t before) const;
   // The first person mention outside quotes in sentence s, before `limit`,
   // that agrees with `gender` (0 agrees with all).
   int SubjectOf(int s, uint32_t limit, char gender) const;
@@ -88,6 +122,7 @@ class Resolver {
   std::vector<Entity> entities_;
   std::map<std::string, int> by_name_;
   std::multimap<std::string, int> by_last_;
+  std::vector<MakerRef> makers_;
 };
 
 }  // namespace quoteledger

@@ -234,7 +234,9 @@ Status Ledger::InsertClaims(const Document& doc, int64_t document_id, const Attr
 Status Ledger::InsertClaim(const Document& doc, int64_t document_id, int seq, const Claim& c) {
   std::string_view text = doc.text();
   int64_t speaker_id = 0;
-  if (!c.speaker.empty()) {
+  // An unresolved speaker ("he", "the judge") is no entity: the claim
+  // keeps its source as written.
+  if (!c.speaker.empty() && c.speaker_kind != EntityKind::kUnresolved) {
     Result<int64_t> id = EntityId(c.speaker, c.speaker_kind, "");
     if (!id.ok()) return id.status();
     speaker_id = id.value();

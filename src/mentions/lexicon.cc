@@ -130,6 +130,8 @@ Status Lexicons::Load(std::string_view file, std::string_view bytes) {
   if (file == "lexicons/organization_words.txt") return one(&org_words_, true);
   if (file == "lexicons/anonymous_heads.txt") return one(&anonymous_, true);
   if (file == "lexicons/group_heads.txt") return one(&group_heads_, true);
+  if (file == "lexicons/work_nouns.txt") return one(&work_nouns_, true);
+  if (file == "lexicons/team_nouns.txt") return one(&team_nouns_, true);
   if (file == "lexicons/stop_capitals.txt") return one(&stop_capitals_, false);
   if (file == "lexicons/section_labels.txt") return one(&section_labels_, true);
   if (file == "lexicons/intention_verbs.txt") return one(&intention_verbs_, true);
@@ -171,6 +173,14 @@ bool Lexicons::IsOrganizationWord(std::string_view word) const {
 
 bool Lexicons::IsAnonymousHead(std::string_view word) const {
   return anonymous_.count(Lower(word)) > 0;
+}
+
+bool Lexicons::IsWorkNoun(std::string_view word) const {
+  return work_nouns_.count(Lower(word)) > 0;
+}
+
+bool Lexicons::IsTeamNoun(std::string_view word) const {
+  return team_nouns_.count(Lower(word)) > 0;
 }
 
 bool Lexicons::IsGroupHead(std::string_view word) const {

@@ -175,7 +175,7 @@ size_t MentionFinder::PersonNameStart(const std::vector<Token>& toks, size_t a, 
     bool names_before = false;  // "Mary Ann Roe", "Aung San Suu Kyi": one name
     for (size_t i = a; i < k; ++i) {
       names_before |= lex_.FirstNameGender(toks[i].word) != 0 || toks[i].word.size() <= 2 ||
-                      IsConnector(toks[i].word) || lex_.IsOrganizationWord(toks[i].word);
+                      IsConnector(toks[i].word);
     }
     bool rest_is_name = true;  // "Hillary Clinton", not "Hillary Clinton Foundation"
     for (size_t i = k; i < b; ++i) {
