@@ -551,6 +551,10 @@ TEST_CASE("NameTokens drops titles, possessives, party tags and middle initials"
       {"Trump\u200bsaid", {"trump", "said"}},                  // a zero-width space splits
       {"Trump\u00a0Tower", {"trump", "tower"}},                // so does a no-break space
       {"\uff34\uff52\uff55\uff4d\uff50", {"trump"}},           // full-width letters (NFKC)
+      {"\u0130lhan Omar", {"i", "lhan", "omar"}},  // lower() adds a dot no letter takes
+      {"Jo\u0332e Smith", {"jo", "smith"}},        // a lone mark splits; "e" is an initial
+      {"\u039f\u0394\u03a5\u03a3\u03a3\u0395\u03a5\u03a3",
+       {"\u03bf\u03b4\u03c5\u03c3\u03c3\u03b5\u03c5\u03c2"}},  // a final sigma
       {"he", {"he"}},
       {"", {}},
       {"(he)", {}},

@@ -3,10 +3,12 @@
 
 speakers.py compares names after unicodedata.normalize('NFKC', s).lower()
 and splits them with the regex class \\w. The C++ side (name_fold.cc) needs,
-per code point, the same fold and the same \\w test. The fold is stored
-decomposed (NFKD of NFKC-then-lower): two names fold equal exactly when
-their NFKC lower-case forms are equal, and a decomposed letter keeps its
-marks as following code points, which name_fold.cc keeps in the word.
+per code point, the same fold, the \\w test, what str.lower()'s final-sigma
+rule asks (cased, case-ignorable), and NFC's compositions, which tell a
+mark that NFKC composes into its letter (part of the word) from one left
+alone (not a word character). The fold is stored decomposed (NFKD of
+NFKC-then-lower): two names fold equal exactly when their NFKC lower-case
+forms are equal.
 
 Run with the Python that runs speakers.py, from the repository root:
     python3 src/eval/gen_name_fold.py > src/eval/name_fold_tables.cc
@@ -30,13 +32,41 @@ def in_full(cp):
     return any(a <= cp < b for a, b in FULL)
 
 
+def cased(c):
+    """Python's _PyUnicode_IsCased, seen through lower()'s final-sigma rule."""
+    return (c + '\u03a3').lower()[-1] == '\u03c2'
+
+
+def case_ignorable(c):
+    """Python's _PyUnicode_IsCaseIgnorable, likewise."""
+    return not cased(c) and ('A' + c + '\u03a3').lower()[-1] == '\u03c2'
+
+
 def char_class(cp):
+    """One letter per NameCharClass: C cased word character, W other word
+    character (\\w), M case-ignorable combining mark, N other combining
+    mark, I other case-ignorable character, O anything else."""
     c = chr(cp)
     if re.match(r'\w', c):
-        return 'W'
+        return 'C' if cased(c) else 'W'
     if unicodedata.category(c) in ('Mn', 'Mc', 'Me'):
-        return 'M'
-    return 'O'
+        return 'M' if case_ignorable(c) else 'N'
+    return 'I' if case_ignorable(c) else 'O'
+
+
+def compositions():
+    """NFC's primary composites: (first, second, composite). Only those
+    lower() leaves alone: they are looked up on folded text."""
+    out = []
+    for cp in range(0x80, 0x110000):
+        c = chr(cp)
+        d = unicodedata.decomposition(c)
+        if not d or d.startswith('<') or len(d.split()) != 2:
+            continue
+        a, b = (chr(int(x, 16)) for x in d.split())
+        if unicodedata.normalize('NFC', a + b) == c and c.lower() == c:
+            out.append((ord(a), ord(b), cp))
+    return sorted(out)
 
 
 def cxx_u32(s):
@@ -48,6 +78,18 @@ def cxx_u32(s):
         else:
             out.append('\\u%04X' % cp if cp < 0x10000 else '\\U%08X' % cp)
     return 'U"' + ''.join(out) + '"'
+
+
+def write_packed(out, items, width=100):
+    """Writes table entries, as many to a line as fit in `width` columns."""
+    line = '   '
+    for item in items:
+        if len(line) + 1 + len(item) > width:
+            out.write(line + '\n')
+            line = '   '
+        line += ' ' + item
+    if line.strip():
+        out.write(line + '\n')
 
 
 def main():
@@ -66,9 +108,7 @@ def main():
             folds.append((cp, f))
     out.write('// Code points whose fold is not themselves, sorted.\n')
     out.write('const NameFoldEntry kNameFolds[] = {\n')
-    for i in range(0, len(folds), 4):
-        row = ' '.join('{0x%X, %s},' % (cp, cxx_u32(f)) for cp, f in folds[i:i + 4])
-        out.write('    ' + row + '\n')
+    write_packed(out, ['{0x%X, %s},' % (cp, cxx_u32(f)) for cp, f in folds])
     out.write('};\nconst size_t kNameFoldCount = sizeof(kNameFolds) / sizeof(kNameFolds[0]);\n\n')
     runs = []
     prev = None
@@ -77,17 +117,22 @@ def main():
         if k != prev:
             runs.append((cp, k))
             prev = k
-    names = {'W': 'W', 'M': 'M', 'O': 'O'}
-    out.write('// From each start to the next one, the class of every code point\n'
-              '// (\\w, a combining mark, or neither), sorted.\n')
-    out.write('constexpr NameCharClass W = NameCharClass::kWord, M = NameCharClass::kMark,\n'
+    out.write('// From each start to the next one, the class of every code point,\n'
+              '// sorted.\n')
+    out.write('constexpr NameCharClass C = NameCharClass::kCasedLetter, W = NameCharClass::kWord,\n'
+              '                        M = NameCharClass::kMark, N = NameCharClass::kSpacingMark,\n'
+              '                        I = NameCharClass::kCaseIgnorable,\n'
               '                        O = NameCharClass::kOther;\n')
     out.write('const NameClassRun kNameClassRuns[] = {\n')
-    for i in range(0, len(runs), 7):
-        row = ' '.join('{0x%X, %s},' % (cp, names[k]) for cp, k in runs[i:i + 7])
-        out.write('    ' + row + '\n')
+    write_packed(out, ['{0x%X, %s},' % (cp, k) for cp, k in runs])
     out.write('};\nconst size_t kNameClassRunCount = '
-              'sizeof(kNameClassRuns) / sizeof(kNameClassRuns[0]);\n\n'
+              'sizeof(kNameClassRuns) / sizeof(kNameClassRuns[0]);\n\n')
+    pairs = compositions()
+    out.write('// NFC\'s primary composites, sorted by their two parts.\n')
+    out.write('const NameComposition kNameCompositions[] = {\n')
+    write_packed(out, ['{0x%X, 0x%X, 0x%X},' % p for p in pairs])
+    out.write('};\nconst size_t kNameCompositionCount =\n'
+              '    sizeof(kNameCompositions) / sizeof(kNameCompositions[0]);\n\n'
               '}  // namespace quoteledger\n')
 
 

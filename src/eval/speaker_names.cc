@@ -44,13 +44,21 @@ std::u32string DropParentheses(const std::u32string& s) {
   return out;
 }
 
-// Marks each code point of `s` as inside a word or not, marks joining the
-// word before them.
+// Marks each code point of `s` as a word character or not. A combining
+// mark is one only when NFKC composes it, with the letters and marks
+// before it, into a letter; a mark left alone is no word character.
 std::vector<bool> WordChars(const std::u32string& s) {
   std::vector<bool> word(s.size());
+  char32_t composed = 0;  // what a following mark would compose with, or 0
   for (size_t i = 0; i < s.size(); ++i) {
-    NameCharClass c = ClassOfNameChar(s[i]);
-    word[i] = c == NameCharClass::kWord || (c == NameCharClass::kMark && i > 0 && word[i - 1]);
+    NameCharClass k = ClassOfNameChar(s[i]);
+    if (!IsCombiningMark(k)) {
+      word[i] = IsNameWordChar(k);
+      composed = s[i];
+      continue;
+    }
+    composed = composed ? ComposeNamePair(composed, s[i]) : 0;
+    word[i] = composed != 0 && IsNameWordChar(ClassOfNameChar(composed));
   }
   return word;
 }
@@ -94,7 +102,7 @@ std::vector<std::u32string> Words(const std::u32string& s) {
 size_t ComposedLength(const std::u32string& w) {
   size_t n = 0;
   for (size_t i = 0; i < w.size(); ++i) {
-    n += i == 0 || ClassOfNameChar(w[i]) != NameCharClass::kMark;
+    n += i == 0 || !IsCombiningMark(ClassOfNameChar(w[i]));
   }
   return n;
 }
