@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
+#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -32,6 +33,7 @@
 #include "eval/predictions.h"
 #include "eval/scorer.h"
 #include "eval/speaker_gold.h"
+#include "eval/speaker_names.h"
 #include "eval/speaker_scorer.h"
 #include "eval_test_util.h"
 #include "quoteledger/document.h"
@@ -355,6 +357,37 @@ std::string GoldPredictions(const GoldCorpus& gold, const SpeakerGold& speakers)
   return out;
 }
 
+// Names built from pieces that exercise every step of tokens(): titles,
+// party tags, possessives, initials, accents composed and decomposed,
+// compatibility forms (full-width letters, ligatures, no-break spaces),
+// other scripts, punctuation and stray marks.
+std::vector<std::string> GeneratedNames(uint64_t seed, int count) {
+  const char* titles[] = {"", "", "President ", "Sen. ", "the ", "Mr. ", "Lt-Gov. ", "FORMER ",
+                          "Former Vice President ", "Dr.\u00a0", "PRESIDENT-ELECT "};
+  const char* given[] = {"Donald", "Jos\u00e9", "Jose\u0301", "Zo\u00eb", "\u00d8ystein",
+                         "\u00c6gir", "\ufb01ona", "\uff34\uff52\uff55\uff4d\uff50", "Stra\u00dfe",
+                         "\u03a3\u03a9\u039a\u03a1\u0391\u03a4\u0397\u03a3", "\u0414\u043c\u0438",
+                         "N\u0303u\u00f1o", "\u0130lhan", "J", "A.", "\u1ea0nh", "Jo\u0332e",
+                         "\u01c4ab", "Ma\u0308\u0304rta", "\u2160V", "K\u212aelvin", "x\u00b2"};
+  const char* middle[] = {"", "", "", " J.", " H. W.", " \u00c1.", " de la", " bin", " Q", " 2"};
+  const char* last[] = {" Trump", " O\u2019Neill", " Casta\u00f1eda", " Castan\u0303eda",
+                        " M\u00fcller", " Smith-Jones", " _x_", " Clintons'", " Rowling\u200b",
+                        " \u00d8re", " l\u2019\u00c9cole", " \u0639\u0644\u064a", " \u5f20\u4f1f",
+                        " Ng\u00f4 \u0110\u00ecnh", " -Lee-", ""};
+  const char* suffix[] = {"", "", "", " (R-Texas)", "'s", "\u2019s", " Jr.", " (D-N.Y.", ")",
+                          " \u00a9", "\u2026", "\u00a0Tower", "\u2028Said", ",", " -- ", "\u0301",
+                          "'S", "\u2019s\u0301", " (a) (b", " \U0001F600"};
+  Rng rng(seed);
+  auto pick = [&](const auto& list) {
+    return std::string(list[rng.Below(static_cast<int>(std::size(list)))]);
+  };
+  std::vector<std::string> out;
+  for (int i = 0; i < count; ++i) {
+    out.push_back(pick(titles) + pick(given) + pick(middle) + pick(last) + pick(suffix));
+  }
+  return out;
+}
+
 // speakers.py --errors: "article, gold source, canonical, speaker, surname
 // only|wrong" per line, up to the first blank line; each line reduced to
 // what eval's JSON also gives, sorted.
@@ -505,6 +538,39 @@ TEST_CASE("quoteledger eval prints what score.py and speakers.py print on PolNeA
     CHECK(who["pronoun_left"].get<int>() > 0);
     CHECK(who["unnamed_given_name"].get<int>() > 0);
   }
+}
+
+TEST_CASE("NameTokens gives speakers.py's tokens() on generated names") {
+  Setup s = FindSetup();
+  if (s.dev.empty()) return Skip();
+  TempDir dir;
+  std::vector<std::string> names = GeneratedNames(7, 3000);
+  dir.Write("names.json", json(names).dump());
+  // Python's tokens, decomposed (NFD) as NameTokens keeps them.
+  dir.Write("tokens.py",
+            "import json, os, sys, unicodedata\n"
+            "sys.path.insert(0, os.path.dirname(sys.argv[1]))\n"
+            "import speakers\n"
+            "names = json.load(open(sys.argv[2], encoding='utf-8'))\n"
+            "print(json.dumps([[unicodedata.normalize('NFD', w) for w in speakers.tokens(n)]\n"
+            "                  for n in names]))\n");
+  std::string out;
+  REQUIRE(RunCapture(fmt::format("{} {} {} {}", ShellQuote(s.python), ShellQuote(dir / "tokens.py"),
+                                 ShellQuote(s.speakers), ShellQuote(dir / "names.json")),
+                     &out) == 0);
+  json want = json::parse(out);
+  REQUIRE(want.size() == names.size());
+  int differ = 0;
+  for (size_t i = 0; i < names.size(); ++i) {
+    std::vector<std::string> got = NameTokens(names[i]);
+    if (json(got) == want[i]) continue;
+    if (++differ <= 10) {
+      std::string what = "name " + json(names[i]).dump() + ": tokens() " + want[i].dump() +
+                         ", NameTokens " + json(got).dump();
+      MESSAGE(what);
+    }
+  }
+  CHECK(differ == 0);
 }
 
 TEST_CASE("miss counts tie to the figures on PolNeAR dev") {
