@@ -106,7 +106,8 @@ Result<SpeakerGold> LoadSpeakerGold(const std::string& dir) {
     if (!file.ends_with(".tsv")) continue;
     Result<std::string> bytes = ReadFileBytes(it->path().string());
     if (!bytes.ok()) return bytes.status();
-    Result<std::map<int64_t, std::string>> rows = ParseSpeakerTsv(bytes.value(), file);
+    Result<std::map<int64_t, std::string>> rows =
+        ParseSpeakerTsv(bytes.value(), it->path().string());
     if (!rows.ok()) return rows.status();
     gold.by_article[file.substr(0, file.size() - 4)] = std::move(rows).value();
   }
