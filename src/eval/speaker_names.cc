@@ -107,16 +107,6 @@ size_t ComposedLength(const std::u32string& w) {
   return n;
 }
 
-// gold.split(' + '): several speakers of one claim.
-std::vector<std::string_view> GoldNames(std::string_view gold) {
-  std::vector<std::string_view> names;
-  for (size_t at = 0;;) {
-    size_t plus = gold.find(" + ", at);
-    names.push_back(gold.substr(at, plus == std::string_view::npos ? plus : plus - at));
-    if (plus == std::string_view::npos) return names;
-    at = plus + 3;
-  }
-}
 
 }  // namespace
 
@@ -135,6 +125,16 @@ std::vector<std::string> NameTokens(std::string_view name) {
   std::vector<std::string> out;
   for (const std::u32string& w : words) out.push_back(ToUtf8(w));
   return out;
+}
+
+std::vector<std::string_view> GoldNames(std::string_view gold) {
+  std::vector<std::string_view> names;
+  for (size_t at = 0;;) {
+    size_t plus = gold.find(" + ", at);
+    names.push_back(gold.substr(at, plus == std::string_view::npos ? plus : plus - at));
+    if (plus == std::string_view::npos) return names;
+    at = plus + 3;
+  }
 }
 
 bool SameSpeakerStrict(std::string_view pred, std::string_view gold) {

@@ -22,6 +22,9 @@ namespace quoteledger {
 // they are for comparing, not for showing.
 std::vector<std::string> NameTokens(std::string_view name);
 
+// gold.split(' + '): the names of a canonical that names several speakers.
+std::vector<std::string_view> GoldNames(std::string_view gold);
+
 // same_strict(): `pred` has the tokens of one of the " + "-joined gold names,
 // or that gold name is a single word (the article never gives more) and
 // `pred`'s last token is that word. An empty `pred` is never right.

@@ -18,13 +18,8 @@ std::string Joined(const std::vector<std::string>& words) {
 
 std::vector<std::vector<std::string>> GoldTokens(std::string_view canonical) {
   std::vector<std::vector<std::string>> out;
-  for (size_t at = 0;;) {
-    size_t plus = canonical.find(" + ", at);
-    out.push_back(
-        NameTokens(canonical.substr(at, plus == std::string_view::npos ? plus : plus - at)));
-    if (plus == std::string_view::npos) return out;
-    at = plus + 3;
-  }
+  for (std::string_view name : GoldNames(canonical)) out.push_back(NameTokens(name));
+  return out;
 }
 
 // A one-word prediction that is the first word of a gold name of several.
