@@ -371,12 +371,21 @@ Speaker Resolver::ResolvePronoun(const Mention& m, int sentence,
   if (m.gender == 'm' || m.gender == 'f') {
     int e = SubjectOf(sentence, m.norm_begin, m.gender);
     if (e >= 0) return found(FromEntity(e));
+    // A person who is the subject of a sentence since the last claim is
+    // nearer than that claim's speaker: "“...,” added Jim Clyburn. Trump
+    // has record low support ... He recently pitched himself ...".
     bool recent = last && sentence - last_sentence <= 4;
+    const int oldest = std::max(0, sentence - 12);
+    int s = sentence - 1;
+    for (; recent && s > last_sentence && s >= oldest; --s) {
+      e = SubjectOf(s, UINT32_MAX, m.gender);
+      if (e >= 0) return found(FromEntity(e));
+    }
     if (recent && last->kind == EntityKind::kPerson &&
         (last->gender == 0 || last->gender == m.gender)) {
       return found(*last);
     }
-    for (int s = sentence - 1; s >= 0 && s >= sentence - 12; --s) {
+    for (; s >= oldest; --s) {
       e = SubjectOf(s, UINT32_MAX, m.gender);
       if (e >= 0) return found(FromEntity(e));
     }
