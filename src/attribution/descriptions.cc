@@ -58,6 +58,24 @@ std::string ClosingName(std::string_view text) {
   return std::string(text.substr(start));
 }
 
+// The words of `text`, split at spaces, without the punctuation around
+// them.
+std::vector<std::string> Words(const std::string& text) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t j = text.find(' ', i);
+    if (j == std::string::npos) j = text.size();
+    std::string w = text.substr(i, j - i);
+    while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.back()))) w.pop_back();
+    if (!w.empty() && !In(w, {"the", "a", "an", "former", "current", "then", "and", "of"})) {
+      out.push_back(std::move(w));
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
 // The capital letters of a name's words, its acronym: "International
 // Monetary Fund" -> "IMF"; "" for a name of one word.
 std::string Initials(const std::string& name) {
@@ -278,34 +296,72 @@ Speaker Resolver::ResolveDescription(const Mention& m, int sentence) const {
 }
 
 Speaker Resolver::ResolveNominal(const Mention& m, int sentence) {
-  // A person given this role earlier (or anywhere) in the article.
-  std::string head = m.head;
-  int best = -1;
-  bool by_role = false;
+  // The person the article gave this role: the head must be in the role,
+  // a party must agree ("the Democratic nominee" is not the one called the
+  // "GOP nominee"), and the role that shares most of the description's
+  // words wins ("the Indiana governor": "Indiana Gov. Mike Pence"), the
+  // one stated last before the description on a tie.
+  std::vector<std::string> words = Words(Lower(m.title));
+  std::string party;
+  for (const std::string& w : words) {
+    if (!lex_.Party(w).empty()) party = lex_.Party(w);
+  }
+  int best = -1, best_score = -1;
+  uint32_t best_pos = 0;
   for (size_t e = 0; e < entities_.size(); ++e) {
+    std::string parties;  // every party the article states for this person
     for (const RoleRec& r : entities_[e].roles) {
-      std::string t = ExpandTitle(r.title);
-      if (t.find(head) == std::string::npos) continue;
-      if (best < 0 || r.norm_begin <= m.norm_begin) best = static_cast<int>(e);
-      by_role = true;
+      for (const std::string& w : Words(ExpandTitle(r.title + " " + r.affiliation))) {
+        if (!lex_.Party(w).empty()) parties += std::string(lex_.Party(w)) + " ";
+      }
     }
+    if (!party.empty() && !parties.empty() && parties.find(party) == std::string::npos) continue;
+    for (const RoleRec& r : entities_[e].roles) {
+      std::string t = ExpandTitle(r.title + " " + r.affiliation);
+      if (t.find(m.head) == std::string::npos) continue;
+      std::vector<std::string> role = Words(t);
+      // Twenty for each word the two share, less ten for each title word
+      // the description lacks ("the president" is not the "Vice
+      // President"), less one for any other word it lacks ("the
+      // president" is rather "President Obama" than "Russian President
+      // Vladimir Putin").
+      int score = 0;
+      for (const std::string& rw : role) {
+        bool shared = false;
+        for (const std::string& w : words) {
+          shared |= w == rw || (!lex_.Party(w).empty() && lex_.Party(w) == lex_.Party(rw));
+        }
+        score += shared ? 20 : lex_.Title(rw) != TitleClass::kNone ? -10 : -1;
+      }
+      bool earlier = r.norm_begin <= m.norm_begin;
+      if (score > best_score || (score == best_score && earlier && r.norm_begin >= best_pos)) {
+        best = static_cast<int>(e);
+        best_score = score;
+        best_pos = r.norm_begin;
+      }
+    }
+  }
+  if (best >= 0) {
+    Speaker out = FromEntity(best);
+    out.certainty = kByDescription;
+    return out;
   }
   // Else the person the recent text is about ("the 45-year-old said"): the
   // subject of the closest sentence that has one. Not for someone who
   // speaks for, or belongs to, another ("the mayor's spokesman", "the
-  // aide"): that is a different person, left unresolved.
+  // aide"): that is a different person, left unresolved. A guess: its
+  // role is not recorded.
   // (Mentions are read from the normalized text, where apostrophes are ASCII.)
-  bool relational = m.text.find("'s ") != std::string::npos || lex_.IsAnonymousHead(head);
-  if (best < 0 && !relational) {
+  bool relational = m.text.find("'s ") != std::string::npos || lex_.IsAnonymousHead(m.head);
+  if (!relational) {
     for (int s = sentence; s >= 0 && s >= sentence - 3; --s) {
       best = SubjectOf(s, s == sentence ? m.norm_begin : UINT32_MAX, 0);
       if (best >= 0) break;
     }
   }
   if (best < 0) return Speaker();
-  AddRole(best, m.title, "", m.norm_begin, m.norm_end);
   Speaker out = FromEntity(best);
-  out.certainty = by_role ? kByDescription : kByGuess;
+  out.certainty = kByGuess;
   return out;
 }
 

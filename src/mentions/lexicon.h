@@ -49,6 +49,8 @@ class Lexicons {
   // Groups that speak as one ("opponents", "voters") and the quantifiers
   // standing for them ("most", "half").
   bool IsGroupHead(std::string_view word) const;
+  // The party a word names ("GOP" -> "republican"), or "" if none.
+  std::string_view Party(std::string_view word) const;
   // Things that speak for their makers ("poll", "report", "analysis").
   bool IsWorkNoun(std::string_view word) const;
   // The people working for one person as a body ("campaign", "team").
@@ -79,6 +81,7 @@ class Lexicons {
   std::unordered_set<std::string> anonymous_;
   std::unordered_set<std::string> group_heads_;
   std::unordered_set<std::string> work_nouns_;
+  std::unordered_map<std::string, std::string> parties_;
   std::unordered_set<std::string> team_nouns_;
   std::unordered_map<std::string, char> honorifics_;
   std::unordered_map<std::string, char> first_names_;
