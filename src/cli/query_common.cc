@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "report/table.h"
+#include "text/article_date.h"
 
 namespace quoteledger {
 
@@ -19,16 +20,9 @@ void AddQueryOptions(CLI::App* cmd, QueryOptions& options) {
 CLI::Validator IsoDate() {
   return CLI::Validator(
       [](std::string& value) -> std::string {
-        static const std::string kShape = "dddd-dd-dd";
-        bool ok = value.size() == 4 || value.size() == 7 || value.size() == 10;
-        for (size_t i = 0; ok && i < value.size(); ++i) {
-          ok = kShape[i] == 'd' ? std::isdigit(static_cast<unsigned char>(value[i])) != 0
-                                : value[i] == '-';
-        }
-        if (ok && value.size() >= 7) ok = value.substr(5, 2) >= "01" && value.substr(5, 2) <= "12";
-        if (ok && value.size() == 10) ok = value.substr(8, 2) >= "01" && value.substr(8, 2) <= "31";
-        if (ok) return "";
-        return "\"" + value + "\" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD";
+        std::string why;
+        if (IsDateBound(value, &why)) return "";
+        return "\"" + value + "\" is not a date: " + why;
       },
       "DATE");
 }

@@ -47,8 +47,8 @@ void AddQuotesCommand(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--kind", f.kind, "direct, mixed, partial, indirect or according_to")
       ->check(CLI::IsMember({"direct", "mixed", "partial", "indirect", "according_to"}));
   cmd->add_option("--since", f.since,
-                  "articles dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD); an article "
-                  "without a date counts as dated when it was ingested")
+                  "articles dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD); articles "
+                  "whose date is unknown are left out")
       ->check(IsoDate());
   cmd->add_option("--until", f.until, "articles dated on or before this (YYYY[-MM[-DD]])")
       ->check(IsoDate());

@@ -3,10 +3,12 @@
 // report layer renders. Speaker names match canonical names and aliases,
 // case-insensitively ("blinken" finds Antony Blinken).
 //
-// An article's date is its published_at when the input gave one, else the
-// moment it was first ingested; --since/--until, ordering and first/last
-// seen all use it. Unless all_runs is set, only current claims and roles
-// (not superseded by a later run) are returned.
+// An article's date is documents.article_date, found when it was first
+// stored (see text/article_date.h) and never the ingest time; --since and
+// --until, ordering and first/last seen all use it, and an article whose
+// date is unknown passes no date bound and sorts last. Unless all_runs is
+// set, only current claims and roles (not superseded by a later run) are
+// returned.
 #ifndef QUOTELEDGER_LEDGER_QUERIES_H_
 #define QUOTELEDGER_LEDGER_QUERIES_H_
 
@@ -25,7 +27,8 @@ struct DocumentRow {
   std::string sha256;
   std::string name;  // path, JSON id or url, or file:line
   std::string url, external_id, title, publisher, published_at, ingested_at;
-  std::string date;  // published_at, else ingested_at
+  std::string date;         // the article's date, YYYY-MM-DD, or "" when unknown
+  std::string date_source;  // how it was found: published_at, dateline, file_name, or ""
   int64_t size = 0;
 };
 
@@ -87,7 +90,7 @@ struct SpeakerRow {
   int64_t claims = 0;
   int64_t documents = 0;
   std::vector<std::string> roles;  // "Secretary of State (U.S.)", distinct
-  std::string first_seen, last_seen;  // article dates
+  std::string first_seen, last_seen;  // article dates; "" when none is known
 };
 
 struct SpeakerFilter {

@@ -17,8 +17,11 @@ using Param = std::variant<int64_t, std::string>;
 inline constexpr const char* kDocumentColumns =
     "d.id, d.sha256, d.name, coalesce(d.url, ''), coalesce(d.external_id, ''), "
     "coalesce(d.title, ''), coalesce(d.publisher, ''), coalesce(d.published_at, ''), "
-    "d.ingested_at, coalesce(d.published_at, d.ingested_at), d.size";
-inline constexpr int kDocumentColumnCount = 11;
+    "d.ingested_at, coalesce(d.article_date, ''), d.size, coalesce(d.date_source, '')";
+inline constexpr int kDocumentColumnCount = 12;
+
+// Orders rows by article date, the undated last.
+inline constexpr const char* kByArticleDate = "d.article_date IS NULL, d.article_date";
 
 inline DocumentRow ReadDocument(const Statement& q, int col) {
   DocumentRow d;
@@ -33,6 +36,7 @@ inline DocumentRow ReadDocument(const Statement& q, int col) {
   d.ingested_at = q.Text(col + 8);
   d.date = q.Text(col + 9);
   d.size = q.Int(col + 10);
+  d.date_source = q.Text(col + 11);
   return d;
 }
 
