@@ -132,6 +132,12 @@ TEST_CASE("claim filters") {
        }),
        {"the city would audit the contract <fully>"}},
       {"limit", filter([](ClaimFilter& c) { c.limit = 1; }), {"the bridge would reopen in May"}},
+      {"min confidence", filter([](ClaimFilter& c) { c.min_confidence = 0.9; }),
+       {quote, "\"The water is too high,\""}},
+      {"min confidence, inclusive", filter([](ClaimFilter& c) { c.min_confidence = 0.75; }),
+       {"the bridge would reopen in May", quote, "the repairs cost more than planned",
+        "the city would audit the contract <fully>", "the harbor would close on Friday",
+        "\"The water is too high,\""}},
       {"FTS query over the speaker column", filter([](ClaimFilter& c) {
          c.phrase = "speaker:reyes OR harb*";
          c.fts_query = true;
@@ -184,11 +190,20 @@ TEST_CASE("speakers are listed most quoted first, with first and last seen") {
   CHECK(lima.documents == 2);
   CHECK(lima.first_seen == "2024-08-18");
   CHECK(lima.last_seen == "2024-09-02");  // the day of published_at, as written
+  CHECK(lima.kinds == KindCounts{2, 0, 0, 1, 0});  // direct, mixed, partial, indirect, according_to
   CHECK(lima.roles == std::vector<std::string>{"Mayor"});
   CHECK(lima.entity.aliases == std::vector<std::string>{"Lima", "Mayor Lima"});
   SpeakerFilter anonymous;
   anonymous.kind = "anonymous";
   CHECK(ListSpeakers(f.ledger(), anonymous).value().size() == 2);
+  // Only Lima's two direct quotes (0.95) pass 0.9; the indirect claims (0.75) do not.
+  SpeakerFilter confident;
+  confident.min_confidence = 0.9;
+  auto sure = ListSpeakers(f.ledger(), confident);
+  REQUIRE(sure.ok());
+  REQUIRE(sure.value().size() == 1);
+  CHECK(sure.value()[0].claims == 2);
+  CHECK(sure.value()[0].kinds == KindCounts{2, 0, 0, 0, 0});
 }
 
 TEST_CASE("an article whose date is unknown sorts last and passes no date bound") {

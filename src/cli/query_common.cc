@@ -27,6 +27,23 @@ CLI::Validator IsoDate() {
       "DATE");
 }
 
+CLI::Validator Confidence() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        double x = -1;
+        size_t used = 0;
+        try {
+          x = std::stod(value, &used);
+        } catch (const std::exception&) {
+          used = 0;
+        }
+        // NaN fails both comparisons, so it is refused with the rest.
+        if (used == value.size() && x >= 0 && x <= 1) return "";
+        return "\"" + value + "\" is not a confidence; give a number from 0 to 1 (0.5)";
+      },
+      "0..1");
+}
+
 Result<std::unique_ptr<Ledger>> OpenLedgerForQuery(const GlobalOptions& global) {
   return Ledger::Open(global.db, Ledger::OpenMode::kExisting);
 }

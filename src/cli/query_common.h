@@ -28,6 +28,9 @@ void AddQueryOptions(CLI::App* cmd, QueryOptions& options);
 // or day that exists ("2024-02-30" is refused, saying why).
 CLI::Validator IsoDate();
 
+// A CLI11 check accepting a number from 0 to 1 (--min-confidence).
+CLI::Validator Confidence();
+
 // Opens the ledger named by --db, which must exist (the error says how to
 // make one).
 Result<std::unique_ptr<Ledger>> OpenLedgerForQuery(const GlobalOptions& global);

@@ -52,6 +52,9 @@ void AddQuotesCommand(CLI::App& app, GlobalOptions& global) {
       ->check(IsoDate());
   cmd->add_option("--until", f.until, "articles dated on or before this (YYYY[-MM[-DD]])")
       ->check(IsoDate());
+  cmd->add_option("--min-confidence", f.min_confidence,
+                  "only claims with at least this confidence (0 to 1)")
+      ->check(Confidence());
   cmd->add_option("--publisher", f.publisher, "only this publisher (case-insensitive)");
   cmd->add_flag("--anonymous", f.anonymous, "only anonymous sources (\"a senior official\")");
   cmd->add_option("--about", f.phrase, "only claims whose text holds this phrase");

@@ -128,6 +128,10 @@ Status AddClaimConditions(Ledger& ledger, const ClaimFilter& f, std::string& whe
     where += fmt::format(" AND substr(d.article_date, 1, {}) <= ?", f.until.size());
     params.push_back(f.until);
   }
+  if (f.min_confidence > 0) {
+    where += " AND c.confidence >= ?";
+    params.push_back(f.min_confidence);
+  }
   if (!f.publisher.empty()) {
     where += " AND d.publisher = ? COLLATE NOCASE";
     params.push_back(f.publisher);
@@ -244,6 +248,7 @@ Result<std::vector<SpeakerRow>> ListSpeakers(Ledger& ledger, const SpeakerFilter
   std::string where = f.all_runs ? "1" : "c.superseded_by_run IS NULL";
   std::vector<Param> params;
   if (!f.kind.empty()) where += " AND e.kind = ?", params.push_back(f.kind);
+  if (f.min_confidence > 0) where += " AND c.confidence >= ?", params.push_back(f.min_confidence);
   if (!f.name.empty()) {
     Result<std::vector<EntityRow>> entities = MatchEntities(ledger, f.name);
     if (!entities.ok()) return entities.status();
@@ -252,7 +257,9 @@ Result<std::vector<SpeakerRow>> ListSpeakers(Ledger& ledger, const SpeakerFilter
   }
   std::string sql = fmt::format(
       "SELECT e.id, e.name, e.kind, e.gender, count(*), count(DISTINCT c.document_id), "
-      "coalesce(min(d.article_date), ''), coalesce(max(d.article_date), '') "
+      "coalesce(min(d.article_date), ''), coalesce(max(d.article_date), ''), "
+      "sum(c.kind = 'direct'), sum(c.kind = 'mixed'), sum(c.kind = 'partial'), "
+      "sum(c.kind = 'indirect'), sum(c.kind = 'according_to') "
       "FROM claims c JOIN entities e ON e.id = c.speaker_id JOIN documents d ON "
       "d.id = c.document_id WHERE {} GROUP BY e.id ORDER BY count(*) DESC, e.name",
       where);
@@ -264,6 +271,7 @@ Result<std::vector<SpeakerRow>> ListSpeakers(Ledger& ledger, const SpeakerFilter
     r.documents = q.Int(5);
     r.first_seen = q.Text(6);
     r.last_seen = q.Text(7);
+    for (size_t k = 0; k < r.kinds.size(); ++k) r.kinds[k] = q.Int(8 + static_cast<int>(k));
     out.push_back(std::move(r));
   });
   if (s.ok()) s = AddSpeakerDetails(ledger, f.all_runs, out);

@@ -12,6 +12,7 @@
 #ifndef QUOTELEDGER_LEDGER_QUERIES_H_
 #define QUOTELEDGER_LEDGER_QUERIES_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -62,6 +63,7 @@ struct ClaimFilter {
   std::string until;      // article date <= this, compared on its length
   std::string publisher;  // exact, case-insensitive
   bool anonymous = false; // only anonymous sources
+  double min_confidence = 0;  // only claims with at least this confidence (0..1)
   int64_t document_id = 0;  // only this document
   bool all_runs = false;    // include superseded claims
   int64_t limit = 0;        // 0: no limit
@@ -85,9 +87,15 @@ struct EntityRow {
 // canonical name ("Harris" finds Kamala Harris). By name.
 Result<std::vector<EntityRow>> MatchEntities(Ledger& ledger, const std::string& name);
 
+// Claims counted by kind, indexed by ClaimKind (direct, mixed, partial,
+// indirect, according_to). The ledger has no "stance" kind: a stance
+// ("Roe criticized the deal") is stored as an indirect claim.
+using KindCounts = std::array<int64_t, 5>;
+
 struct SpeakerRow {
   EntityRow entity;
   int64_t claims = 0;
+  KindCounts kinds{};  // those claims by kind
   int64_t documents = 0;
   std::vector<std::string> roles;  // "Secretary of State (U.S.)", distinct
   std::string first_seen, last_seen;  // article dates; "" when none is known
@@ -96,6 +104,7 @@ struct SpeakerRow {
 struct SpeakerFilter {
   std::string kind;  // only this entity kind, or ""
   std::string name;  // only entities matching this name (as MatchEntities), or ""
+  double min_confidence = 0;  // count only claims with at least this confidence
   bool all_runs = false;
   int64_t limit = 0;
 };

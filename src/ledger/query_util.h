@@ -11,7 +11,7 @@
 
 namespace quoteledger {
 
-using Param = std::variant<int64_t, std::string>;
+using Param = std::variant<int64_t, std::string, double>;
 
 // The columns of a DocumentRow, read back by ReadDocument.
 inline constexpr const char* kDocumentColumns =
@@ -51,6 +51,7 @@ Status ForEachRow(Ledger& ledger, const std::string& sql, const std::vector<Para
     int index = static_cast<int>(i) + 1;
     if (auto* n = std::get_if<int64_t>(&params[i])) q.Bind(index, *n);
     if (auto* s = std::get_if<std::string>(&params[i])) q.Bind(index, *s);
+    if (auto* d = std::get_if<double>(&params[i])) q.Bind(index, *d);
   }
   for (;;) {
     Result<bool> row = q.Step();

@@ -68,6 +68,9 @@ Json SpeakerRecords(const std::vector<SpeakerRow>& rows) {
     r["speaker"] = row.entity.name;
     r["kind"] = row.entity.kind;
     r["claims"] = row.claims;
+    for (size_t k = 0; k < row.kinds.size(); ++k) {
+      r[ClaimKindName(static_cast<ClaimKind>(k))] = row.kinds[k];
+    }
     r["articles"] = row.documents;
     r["roles"] = row.roles;
     r["aliases"] = row.entity.aliases;

@@ -20,8 +20,9 @@ namespace quoteledger {
 nlohmann::ordered_json ClaimRecord(const ClaimRow& row);
 nlohmann::ordered_json ClaimRecords(const std::vector<ClaimRow>& rows);
 
-// One speaker: speaker, kind, claims, articles, roles, aliases, first_seen,
-// last_seen.
+// One speaker: speaker, kind, claims, direct, mixed, partial, indirect,
+// according_to (those claims by kind), articles, roles, aliases,
+// first_seen, last_seen.
 nlohmann::ordered_json SpeakerRecords(const std::vector<SpeakerRow>& rows);
 
 // One role: person, role, title, affiliation, article, date, sha256,
