@@ -122,6 +122,7 @@ has "direct " out
 has ", mixed " out
 has ", indirect " out
 has "### 2016-09-20" out
+has "### undated" out
 run 0 "$Q" report --by speaker Ortiz --format html
 has "according_to" out
 run 0 "$Q" report --by topic plan

@@ -151,9 +151,15 @@ std::string SpeakerSection(const SpeakerReport& r, int colour) {
   for (const ClaimRow& c : r.claims) docs.insert(c.doc.id);
   std::string aliases;
   for (const std::string& a : r.entity.aliases) aliases += (aliases.empty() ? "" : ", ") + a;
-  std::string span = r.claims.empty() ? ""
-                                      : fmt::format("{} to {}", ShortDate(r.claims.front().doc.date),
-                                                    ShortDate(r.claims.back().doc.date));
+  // Claims come oldest first with the undated last, so the span runs from
+  // the first claim to the last dated one.
+  std::string first, last;
+  for (const ClaimRow& c : r.claims) {
+    if (c.doc.date.empty()) continue;
+    if (first.empty()) first = c.doc.date;
+    last = c.doc.date;
+  }
+  std::string span = first.empty() ? "" : fmt::format("{} to {}", ShortDate(first), ShortDate(last));
   std::vector<std::string> meta = {
       Swatch(colour) + " " + HtmlEscape(r.entity.kind),
       aliases.empty() ? "" : "also called " + HtmlEscape(aliases),

@@ -116,6 +116,7 @@ std::vector<SpeakerGroup> GroupBySpeaker(const std::vector<ClaimRow>& claims) {
 }
 
 std::string ShortDate(const std::string& date) {
+  if (date.empty()) return "undated";
   bool iso = date.size() > 10 && date[4] == '-' && date[7] == '-' && date[10] == 'T';
   return iso ? date.substr(0, 10) : date;
 }

@@ -75,7 +75,8 @@ struct SpeakerGroup {
 };
 std::vector<SpeakerGroup> GroupBySpeaker(const std::vector<ClaimRow>& claims);
 
-// "2024-08-18" from "2024-08-18T09:30:00Z"; other dates as they are.
+// "2024-08-18" from "2024-08-18T09:30:00Z"; "undated" for "" (an article
+// whose date is unknown); other dates as they are.
 std::string ShortDate(const std::string& date);
 
 // `text` cut to at most about `max_bytes` at a space or UTF-8 boundary,
