@@ -1,5 +1,6 @@
 // `quoteledger speakers`: everyone the ledger quotes, most quoted first,
-// with claim counts, roles, aliases and the dates first and last seen.
+// with claim counts (in all and by kind), roles, aliases and the article
+// dates first and last seen.
 #include <fmt/format.h>
 
 #include "cli/commands.h"
@@ -26,7 +27,8 @@ int RunSpeakers(const SpeakersOptions& opt, const GlobalOptions& global) {
                           ? fmt::format("{} holds no claims yet; run `quoteledger ingest`", global.db)
                           : "no speaker matches these filters";
   return EmitRecords(SpeakerRecords(speakers.value()), opt.query.format,
-                     {"speaker", "kind", "claims", "articles", "first_seen", "last_seen", "roles"},
+                     {"speaker", "kind", "claims", "direct", "mixed", "partial", "indirect",
+                      "according_to", "articles", "first_seen", "last_seen", "roles"},
                      empty);
 }
 
@@ -39,6 +41,9 @@ void AddSpeakersCommand(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("name", opt->filter.name, "only speakers matching this name or alias");
   cmd->add_option("--kind", opt->filter.kind, "person, organization, group, anonymous or unknown")
       ->check(CLI::IsMember({"person", "organization", "group", "anonymous", "unknown"}));
+  cmd->add_option("--min-confidence", opt->filter.min_confidence,
+                  "count only claims with at least this confidence (0 to 1)")
+      ->check(Confidence());
   cmd->add_option("--limit", opt->filter.limit, "at most this many speakers")
       ->check(CLI::NonNegativeNumber);
   AddQueryOptions(cmd, opt->query);
