@@ -29,10 +29,10 @@ class Fixture {
     REQUIRE(ledger.ok());
     ledger_ = std::move(ledger).value();
     ledger_->SetRun({"0.1.0", std::string(64, 'a'), "{}"});
-    DocumentMeta bridge{"b-1", "https://example.com/bridge", "Bridge to reopen", "AP", "2024-08-18"};
+    DocumentMeta bridge{"b-1", "https://example.com/bridge", "Bridge to reopen", "AP", "2024-08-18", "", ""};
     REQUIRE(ledger_->Accept(MakeDocument(kBridgeArticle, bridge, "bridge.txt"),
                             BridgeAttribution()).ok());
-    DocumentMeta harbor{"h-1", "", "Harbor closes", "Reuters", "2024-09-02T08:00:00Z"};
+    DocumentMeta harbor{"h-1", "", "Harbor closes", "Reuters", "2024-09-02T08:00:00Z", "", ""};
     REQUIRE(ledger_->Accept(MakeDocument(kHarborArticle, harbor, "news/harbor.txt"),
                             HarborAttribution()).ok());
     REQUIRE(ledger_->FinishRun().ok());

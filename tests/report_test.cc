@@ -121,7 +121,7 @@ ArticleReport BridgeReport(TempDir& dir) {
   auto ledger = Ledger::Open(dir.File("r.db"), Ledger::OpenMode::kCreate);
   REQUIRE(ledger.ok());
   ledger.value()->SetRun({"0.1.0", std::string(64, 'a'), "{}"});
-  DocumentMeta meta{"b-1", "", "Bridge <to> reopen", "AP", "2024-08-18"};
+  DocumentMeta meta{"b-1", "", "Bridge <to> reopen", "AP", "2024-08-18", "", ""};
   REQUIRE(ledger.value()->Accept(MakeDocument(kBridgeArticle, meta), BridgeAttribution()).ok());
   REQUIRE(ledger.value()->FinishRun().ok());
   auto report = LoadArticleReport(*ledger.value(), "b-1", false);

@@ -76,7 +76,7 @@ std::string SpeakerTable(const std::vector<SpeakerGroup>& groups, std::string_vi
   std::string out = fmt::format("| Speaker | Kind | {} | Claims |", role_head);
   std::string rule = "|---|---|---|--:|";
   for (const std::string& kind : KindNames()) {
-    out += " " + MarkdownEscape(kind) + " |";
+    out += fmt::format(" {} |", MarkdownEscape(kind));
     rule += "--:|";
   }
   out += "\n" + rule + "\n";
