@@ -546,14 +546,15 @@ TEST_CASE("NameTokens gives speakers.py's tokens() on generated names") {
   TempDir dir;
   std::vector<std::string> names = GeneratedNames(7, 3000);
   dir.Write("names.json", json(names).dump());
-  // Python's tokens, decomposed (NFD) as NameTokens keeps them.
+  // Python's tokens as they are: NameTokens gives the same strings. The
+  // names use no character Unicode 15.0 added, where ICU 72 and Python 3.11
+  // may differ (see name_fold.h).
   dir.Write("tokens.py",
-            "import json, os, sys, unicodedata\n"
+            "import json, os, sys\n"
             "sys.path.insert(0, os.path.dirname(sys.argv[1]))\n"
             "import speakers\n"
             "names = json.load(open(sys.argv[2], encoding='utf-8'))\n"
-            "print(json.dumps([[unicodedata.normalize('NFD', w) for w in speakers.tokens(n)]\n"
-            "                  for n in names]))\n");
+            "print(json.dumps([speakers.tokens(n) for n in names]))\n");
   std::string out;
   REQUIRE(RunCapture(fmt::format("{} {} {} {}", ShellQuote(s.python), ShellQuote(dir / "tokens.py"),
                                  ShellQuote(s.speakers), ShellQuote(dir / "names.json")),

@@ -515,7 +515,7 @@ TEST_CASE("a gold claim a prediction barely touches is not found, and names it")
 
 // Expected tokens are what speakers.py's tokens() returns for the same
 // name (checked with Python 3.11); names with accents are compared with
-// their decomposed spelling instead, since tokens are kept decomposed.
+// their decomposed spelling, which NFKC composes.
 TEST_CASE("NameTokens drops titles, possessives, party tags and middle initials") {
   using Words = std::vector<std::string>;
   struct Case {
