@@ -1,7 +1,7 @@
 // speakers.py's name comparison, step by step in its order. Each step works
-// on the folded code points; a combining mark counts as part of a word when
-// it follows one, which is what Python sees once NFKC has composed it into
-// the letter.
+// on the folded code points (name_fold.h), which are exactly the characters
+// of Python's string, so each regex and len() becomes a loop over code
+// points.
 #include "eval/speaker_names.h"
 
 #include <algorithm>
@@ -44,22 +44,10 @@ std::u32string DropParentheses(const std::u32string& s) {
   return out;
 }
 
-// Marks each code point of `s` as a word character or not. A combining
-// mark is one only when NFKC composes it, with the letters and marks
-// before it, into a letter; a mark left alone is no word character.
+// Whether each code point of `s` is a word character (\w).
 std::vector<bool> WordChars(const std::u32string& s) {
   std::vector<bool> word(s.size());
-  char32_t composed = 0;  // what a following mark would compose with, or 0
-  for (size_t i = 0; i < s.size(); ++i) {
-    NameCharClass k = ClassOfNameChar(s[i]);
-    if (!IsCombiningMark(k)) {
-      word[i] = IsNameWordChar(k);
-      composed = s[i];
-      continue;
-    }
-    composed = composed ? ComposeNamePair(composed, s[i]) : 0;
-    word[i] = composed != 0 && IsNameWordChar(ClassOfNameChar(composed));
-  }
+  for (size_t i = 0; i < s.size(); ++i) word[i] = IsNameWordChar(s[i]);
   return word;
 }
 
@@ -98,16 +86,6 @@ std::vector<std::u32string> Words(const std::u32string& s) {
   return out;
 }
 
-// len(w) on the composed form: marks were composed into their letters.
-size_t ComposedLength(const std::u32string& w) {
-  size_t n = 0;
-  for (size_t i = 0; i < w.size(); ++i) {
-    n += i == 0 || !IsCombiningMark(ClassOfNameChar(w[i]));
-  }
-  return n;
-}
-
-
 }  // namespace
 
 std::vector<std::string> NameTokens(std::string_view name) {
@@ -119,7 +97,7 @@ std::vector<std::string> NameTokens(std::string_view name) {
   words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(first));
   if (words.size() > 2) {
     auto middle_end = std::remove_if(words.begin() + 1, words.end() - 1,
-                                     [](const auto& w) { return ComposedLength(w) <= 1; });
+                                     [](const auto& w) { return w.size() <= 1; });
     words.erase(middle_end, words.end() - 1);
   }
   std::vector<std::string> out;

@@ -18,8 +18,8 @@ namespace quoteledger {
 // honorifics dropped while more than one word is left ("President Donald
 // Trump" -> donald trump, but "President" alone stays), and with more than
 // two words the one-letter words between first and last dropped (middle
-// initials). Words are UTF-8 in the decomposed fold (see name_fold.h), so
-// they are for comparing, not for showing.
+// initials). Words are UTF-8, the strings tokens() returns (see name_fold.h
+// for where ICU and Python may differ).
 std::vector<std::string> NameTokens(std::string_view name);
 
 // gold.split(' + '): the names of a canonical that names several speakers.
