@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cmath>
 #include <unordered_map>
 
 #include "attribution/clauses.h"
@@ -981,7 +982,11 @@ class DocumentRun {
     }
     c.rule_id = d.rule_id;
     c.stage = d.stage;
-    c.confidence = d.confidence * (sp.name.empty() ? kUnresolvedCertainty : sp.certainty);
+    // Three decimals, as printed, so that the ledger stores what a user
+    // reads and "--min-confidence 0.903" keeps a claim shown as 0.903.
+    c.confidence =
+        std::round(d.confidence * (sp.name.empty() ? kUnresolvedCertainty : sp.certainty) * 1000) /
+        1000;
     return c;
   }
 
