@@ -181,6 +181,17 @@ int Resolver::Lookup(const std::string& written, uint32_t pos, char gender) cons
       AllCaps(written) ? (uncapitalized = UncapitalizedName(written)) : written;
   auto it = by_name_.find(name);
   if (it != by_name_.end()) return it->second;
+  // A surname of two words ("Guajardo Villarreal", "De Blasio") ends the
+  // full name ("Ildefonso Guajardo Villarreal", "Bill de Blasio").
+  if (TokenCount(name) >= 2) {
+    std::string tail(1, ' ');
+    tail += Lower(name);  // (not " " + s: GCC 12 warns falsely on that)
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      if (entities_[e].kind == EntityKind::kPerson && Lower(entities_[e].name).ends_with(tail)) {
+        return static_cast<int>(e);
+      }
+    }
+  }
   std::string last = LastToken(name);
   auto range = by_last_.equal_range(last);
   int best = -1;
@@ -258,6 +269,11 @@ Speaker Resolver::Resolve(const Mention& m, int sentence, const Speaker* last,
     case MentionType::kPronoun:
       return ResolvePronoun(m, sentence, last, last_sentence);
     case MentionType::kNominal:
+      if (int k = AppositiveName(m, sentence); k >= 0) {
+        Speaker s = OfNameMention(sentence, k, EntityKind::kPerson);
+        s.certainty = kNamedHere;
+        return s;
+      }
       if (m.kind == EntityKind::kPerson && m.definite) {
         Speaker s = ResolveNominal(m, sentence);
         if (!s.name.empty()) return s;
@@ -271,6 +287,23 @@ Speaker Resolver::Resolve(const Mention& m, int sentence, const Speaker* last,
       return Speaker();
   }
   return AsWritten(m);
+}
+
+// "Another critic, Laurence H. Tribe, said": a person's name set after a
+// description of one person is who it describes. The index of that name
+// in the sentence, or -1.
+int Resolver::AppositiveName(const Mention& m, int sentence) const {
+  std::string_view t = seg_.norm.text();
+  if (m.plural || m.kind == EntityKind::kGroup || t.substr(m.norm_end, 2) != ", ") return -1;
+  const std::vector<Mention>& names = names_[sentence];
+  for (size_t k = 0; k < names.size(); ++k) {
+    if (names[k].norm_begin != m.norm_end + 2 || names[k].in_quote) continue;
+    int e = name_entity_[sentence][k];
+    bool person = names[k].kind == EntityKind::kPerson ||
+                  (e >= 0 && entities_[e].kind == EntityKind::kPerson);
+    return person ? static_cast<int>(k) : -1;
+  }
+  return -1;
 }
 
 // Organisations, groups and unnamed sources are named by the mention. A

@@ -85,6 +85,7 @@ class Resolver {
   Speaker FromEntity(int e) const;
   Speaker ResolveName(const Mention& m, int sentence);
   Speaker AsWritten(const Mention& m) const;
+  int AppositiveName(const Mention& m, int sentence) const;
   Speaker ResolvePronoun(const Mention& m, int sentence, const Speaker* last,
                          int last_sentence) const;
   Speaker ResolveNominal(const Mention& m, int sentence);
