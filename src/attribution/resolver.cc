@@ -294,7 +294,9 @@ Speaker Resolver::Resolve(const Mention& m, int sentence, const Speaker* last,
 // in the sentence, or -1.
 int Resolver::AppositiveName(const Mention& m, int sentence) const {
   std::string_view t = seg_.norm.text();
-  if (m.plural || m.kind == EntityKind::kGroup || t.substr(m.norm_end, 2) != ", ") return -1;
+  // (Of a person: "In a new county poll, Ann Roe leads" is no apposition.)
+  bool of_person = m.kind == EntityKind::kPerson || m.kind == EntityKind::kAnonymous;
+  if (m.plural || !of_person || t.substr(m.norm_end, 2) != ", ") return -1;
   const std::vector<Mention>& names = names_[sentence];
   for (size_t k = 0; k < names.size(); ++k) {
     if (names[k].norm_begin != m.norm_end + 2 || names[k].in_quote) continue;
