@@ -106,8 +106,9 @@ bool IsHeadingQuote(std::string_view t, uint32_t b, uint32_t e) {
 
 class DocumentRun {
  public:
-  DocumentRun(const Engine& engine, const MentionFinder& finder, std::string_view text)
-      : engine_(engine), finder_(finder), text_(text),
+  DocumentRun(const Engine& engine, const MentionFinder& finder, std::string_view text,
+              std::string author = "")
+      : engine_(engine), finder_(finder), text_(text), author_(std::move(author)),
         seg_(Segment(text, engine.lexicons().abbreviations(),
                      &engine.lexicons().speech_verb_set(),
                      &engine.lexicons().intention_verb_set())) {}
@@ -117,7 +118,7 @@ class DocumentRun {
     for (const Sentence& s : seg_.sentences) {
       names.push_back(finder_.FindNames(seg_.norm, s.norm_begin, s.norm_end));
     }
-    resolver_ = std::make_unique<Resolver>(engine_.lexicons(), seg_, std::move(names));
+    resolver_ = std::make_unique<Resolver>(engine_.lexicons(), seg_, std::move(names), author_);
     for (size_t s = 0; s < seg_.sentences.size(); ++s) MatchSentence(static_cast<int>(s));
     ExtendToParagraphs();
     Continuations();
@@ -994,6 +995,7 @@ class DocumentRun {
   const MentionFinder& finder_;
   uint32_t resume_ = 0;  // where in the sentence the last content was cut
   std::string_view text_;
+  std::string author_;  // who "I" is in first-person writing, or ""
   Segments seg_;
   std::unique_ptr<Resolver> resolver_;
   std::vector<Draft> drafts_;
@@ -1038,6 +1040,8 @@ Attribution Engine::Run(std::string_view text) const {
   return DocumentRun(*this, finder_, text).Run();
 }
 
-Attribution Engine::Run(const Document& doc) const { return Run(doc.text()); }
+Attribution Engine::Run(const Document& doc) const {
+  return DocumentRun(*this, finder_, doc.text(), doc.meta().author).Run();
+}
 
 }  // namespace quoteledger

@@ -84,6 +84,23 @@ size_t NounPhraseBefore(std::string_view t, uint32_t begin, uint32_t end, const 
   return plural ? w : std::string_view::npos;
 }
 
+// The person a byline names: "By EDUARDO PORTER. Email: ep@nytimes.com"
+// -> "Eduardo Porter"; "" for a byline of several people or none.
+std::string BylineName(std::string_view byline) {
+  while (!byline.empty() && byline.front() == ' ') byline.remove_prefix(1);
+  if (Lower(byline.substr(0, 3)) == "by ") byline.remove_prefix(3);
+  size_t end = byline.find_first_of(".,;|(\n");
+  // "By A. J. Roe": an initial's period does not end the name.
+  while (end != std::string_view::npos && byline[end] == '.' && end >= 1 &&
+         (end < 2 || byline[end - 2] == ' ') && std::isupper(static_cast<unsigned char>(byline[end - 1]))) {
+    end = byline.find_first_of(".,;|(\n", end + 1);
+  }
+  std::string name(byline.substr(0, end));
+  while (!name.empty() && name.back() == ' ') name.pop_back();
+  if (name.find(" and ") != std::string::npos || name.find('@') != std::string::npos) return "";
+  return UncapitalizedName(name);
+}
+
 }  // namespace
 
 std::string LastToken(const std::string& name) {
@@ -102,8 +119,8 @@ int TokenCount(const std::string& s) {
 }
 
 Resolver::Resolver(const Lexicons& lex, const Segments& seg,
-                   std::vector<std::vector<Mention>> names)
-    : lex_(lex), seg_(seg), names_(std::move(names)) {
+                   std::vector<std::vector<Mention>> names, std::string author)
+    : lex_(lex), seg_(seg), names_(std::move(names)), author_(BylineName(author)) {
   // Pass 1: full names make entities. A name of two or three words that
   // reads as no known person or organisation ("Minyon Moore": the first
   // name is not in the lexicon) is kept too, by its surname, so that "Ms.
@@ -242,6 +259,14 @@ Speaker Resolver::FromEntity(int e) const {
   s.kind = entities_[e].kind;
   s.gender = entities_[e].gender;
   return s;
+}
+
+bool Resolver::InQuote(uint32_t pos) const {
+  uint32_t at = seg_.norm.ToOriginal(pos, pos + 1).begin;
+  for (const Quote& q : seg_.quotes) {
+    if (q.depth == 0 && q.span.begin < at && at < q.span.end) return true;
+  }
+  return false;
 }
 
 bool Resolver::Agrees(int e, char gender) const {
@@ -399,6 +424,19 @@ Speaker Resolver::ResolvePronoun(const Mention& m, int sentence,
     s.certainty = std::min(s.certainty, kByPronoun);
     return s;
   };
+  // A pronoun inside a quotation is the quoted speaker's, never a source
+  // the writer names.
+  if (InQuote(m.norm_begin)) return out;
+  // "I" in first-person writing is its author, when known; "we" is a
+  // group the author speaks for, left unresolved.
+  std::string lower = Lower(m.text);
+  if (lower == "i" || lower == "we") {
+    if (author_.empty() || lower == "we") return out;
+    Speaker s;
+    s.name = author_;
+    s.kind = EntityKind::kPerson;
+    return found(s);
+  }
   if (m.gender == 'r') {
     Speaker s = ResolveRelative(m, sentence);
     return s.kind == EntityKind::kPerson || s.kind == EntityKind::kOrganization ? found(s) : s;

@@ -40,8 +40,11 @@ class Resolver {
   // Builds the entity table: every full person name is an entity, its last
   // name an alias; a lone name that is nobody's alias becomes an entity of
   // its own. Roles stated with names are recorded with their evidence.
+  // `author` is who "I" and "we" are in first-person writing (the
+  // article's byline), or "" when the input gives none: they then stay
+  // unresolved.
   Resolver(const Lexicons& lex, const Segments& seg,
-           std::vector<std::vector<Mention>> names);
+           std::vector<std::vector<Mention>> names, std::string author = "");
 
   // The speaker a source mention in sentence `sentence` stands for.
   // `last` is the speaker of the claim before this one (or null) and
@@ -115,6 +118,8 @@ class Resolver {
   // that agrees with `gender` (0 agrees with all).
   int SubjectOf(int s, uint32_t limit, char gender) const;
   bool Agrees(int e, char gender) const;
+  // Whether normalized offset `pos` is inside a quotation.
+  bool InQuote(uint32_t pos) const;
 
   const Lexicons& lex_;
   const Segments& seg_;
@@ -124,6 +129,7 @@ class Resolver {
   std::map<std::string, int> by_name_;
   std::multimap<std::string, int> by_last_;
   std::vector<MakerRef> makers_;
+  std::string author_;
 };
 
 }  // namespace quoteledger
