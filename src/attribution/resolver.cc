@@ -129,8 +129,9 @@ Resolver::Resolver(const Lexicons& lex, const Segments& seg,
     for (const Mention& m : sentence) {
       int words = TokenCount(m.name);
       if (words >= 2 && m.kind == EntityKind::kPerson) ++entities_[FindOrAdd(m)].full_mentions;
-      if (words >= 2 && words <= 3 && m.kind == EntityKind::kUnknown && !m.in_quote) {
-        FindOrAdd(m);
+      if (words >= 2 && words <= 3 && m.kind == EntityKind::kUnknown && !m.in_quote &&
+          Lookup(m.name, m.norm_begin) < 0) {
+        FindOrAdd(m);  // (not "De Blasio" after "Bill de Blasio")
       }
     }
   }
@@ -210,6 +211,8 @@ int Resolver::Lookup(const std::string& written, uint32_t pos, char gender) cons
     }
   }
   std::string last = LastToken(name);
+  // "The Republican", "the Israeli": a party or a people is no surname.
+  if (!lex_.Party(last).empty() || !lex_.Demonym(last).empty()) return -1;
   auto range = by_last_.equal_range(last);
   int best = -1;
   uint32_t best_first = 0;
@@ -221,6 +224,12 @@ int Resolver::Lookup(const std::string& written, uint32_t pos, char gender) cons
     }
     // "Mrs. Clinton" is not Bill Clinton.
     if (gender && e.gender && e.gender != gender) continue;
+    // A name kept only by its surname ("Minyon Moore") is no person's
+    // when that "surname" is a title or an organisation's word.
+    if (e.kind == EntityKind::kUnknown &&
+        (lex_.Title(last) != TitleClass::kNone || lex_.IsOrganizationWord(last))) {
+      continue;
+    }
     // The person named in full most often ("Clinton" is Hillary, not
     // Chelsea, in a story about Hillary), then the one introduced most
     // recently before `pos`.
@@ -295,6 +304,9 @@ Speaker Resolver::Resolve(const Mention& m, int sentence, const Speaker* last,
       return ResolvePronoun(m, sentence, last, last_sentence);
     case MentionType::kNominal:
       if (int k = AppositiveName(m, sentence); k >= 0) {
+        if (int e = name_entity_[sentence][k]; e >= 0 && entities_[e].kind == EntityKind::kUnknown) {
+          entities_[e].kind = EntityKind::kPerson;
+        }
         Speaker s = OfNameMention(sentence, k, EntityKind::kPerson);
         s.certainty = kNamedHere;
         return s;
@@ -325,9 +337,11 @@ int Resolver::AppositiveName(const Mention& m, int sentence) const {
   const std::vector<Mention>& names = names_[sentence];
   for (size_t k = 0; k < names.size(); ++k) {
     if (names[k].norm_begin != m.norm_end + 2 || names[k].in_quote) continue;
-    int e = name_entity_[sentence][k];
+    // A name of two or three words that is no organisation's is a
+    // person's, set after a person's description.
+    int words = TokenCount(names[k].name);
     bool person = names[k].kind == EntityKind::kPerson ||
-                  (e >= 0 && entities_[e].kind == EntityKind::kPerson);
+                  (names[k].kind == EntityKind::kUnknown && words >= 2 && words <= 3);
     return person ? static_cast<int>(k) : -1;
   }
   return -1;
