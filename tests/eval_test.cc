@@ -1,8 +1,10 @@
 // Unit tests of src/eval: character offsets, the Python string behaviours
 // score.py's figures depend on, the brat and JSON Lines readers, matching,
 // scoring and miss classification, on tiny gold folders written to a
-// temporary directory. The agreement with score.py itself on PolNeAR dev is
-// checked in eval_agreement_test.cc.
+// temporary directory, and the speaker-name comparison of speakers.py (the
+// speaker scorer itself is tested in eval_speakers_test.cc). The agreement
+// with score.py and speakers.py themselves on PolNeAR dev is checked in
+// eval_agreement_test.cc.
 #include "eval/char_set.h"
 #include "eval/eval_report.h"
 #include "eval/eval_text.h"
@@ -10,6 +12,7 @@
 #include "eval/misses.h"
 #include "eval/predictions.h"
 #include "eval/scorer.h"
+#include "eval/speaker_names.h"
 
 #define DOCTEST_CONFIG_IMPLEMENT
 #include <doctest/doctest.h>
@@ -508,6 +511,126 @@ TEST_CASE("a gold claim a prediction barely touches is not found, and names it")
         std::string::npos);
   CHECK(misses[1].kind == MissClass::kSpurious);
   CHECK(misses[1].nearest == misses[0].gold);
+}
+
+// Expected tokens are what speakers.py's tokens() returns for the same
+// name (checked with Python 3.11); names with accents are compared with
+// their decomposed spelling, which NFKC composes.
+TEST_CASE("NameTokens drops titles, possessives, party tags and middle initials") {
+  using Words = std::vector<std::string>;
+  struct Case {
+    const char* name;
+    Words want;
+  };
+  const Case cases[] = {
+      {"Donald Trump", {"donald", "trump"}},
+      {"President Donald J. Trump", {"donald", "trump"}},     // title, middle initial
+      {"Former President Bill Clinton", {"bill", "clinton"}},  // several titles
+      {"Lt-Gov. Dan Patrick", {"dan", "patrick"}},             // a hyphenated title
+      {"The President", {"president"}},                        // the last word stays
+      {"President", {"president"}},
+      {"Sen. Ted Cruz (R-Texas)", {"ted", "cruz"}},            // party tag
+      {"Chuck Schumer (D-N.Y.)", {"chuck", "schumer"}},
+      {"Rep. Tim Ryan (D-Ohio) 's", {"tim", "ryan"}},
+      {"Trump's", {"trump"}},                                  // possessive
+      {"Hillary Clinton\u2019s", {"hillary", "clinton"}},      // curly apostrophe
+      {"Bernie Sanders\u2019s", {"bernie", "sanders"}},
+      {"the Clintons'", {"clintons"}},                         // ' trimmed
+      {"James O\u2019Neill", {"james", "o'neill"}},            // ' inside a word stays
+      {"o\u2019neill's", {"o'neill"}},
+      {"George H. W. Bush", {"george", "bush"}},               // two middle initials
+      {"J. K. Rowling", {"j", "rowling"}},                     // the first initial stays
+      {"A. B. C. D", {"a", "d"}},
+      {"St. Paul's", {"st", "paul"}},                          // two words: nothing dropped
+      {"U.S. Rep. Jim Jordan", {"u", "rep", "jim", "jordan"}}, // titles only lead
+      {"Secretary of State John Kerry", {"of", "state", "john", "kerry"}},
+      {"Mr. and Mrs. Smith", {"and", "mrs", "smith"}},
+      {"GOP nominee Donald Trump", {"gop", "nominee", "donald", "trump"}},
+      {"Donald Trump Jr.", {"donald", "trump", "jr"}},
+      {"-- Trump --", {"trump"}},
+      {"Trump\u200bsaid", {"trump", "said"}},                  // a zero-width space splits
+      {"Trump\u00a0Tower", {"trump", "tower"}},                // so does a no-break space
+      {"\uff34\uff52\uff55\uff4d\uff50", {"trump"}},           // full-width letters (NFKC)
+      {"\u0130lhan Omar", {"i", "lhan", "omar"}},  // lower() adds a dot no letter takes
+      {"Jo\u0332e Smith", {"jo", "smith"}},        // a lone mark splits; "e" is an initial
+      {"Ce\u0327\u0301sar Smith", {"c\u0229", "sar", "smith"}},  // no letter takes the acute
+      {"\U0001D413\U0001D42B\U0001D42E\U0001D426\U0001D429", {"trump"}},  // math bold (NFKC)
+      {"\u1112\u1161\u11ab Smith", {"\ud55c", "smith"}},  // Hangul jamo compose
+      {"\u039f\u0394\u03a5\u03a3\u03a3\u0395\u03a5\u03a3",
+       {"\u03bf\u03b4\u03c5\u03c3\u03c3\u03b5\u03c5\u03c2"}},  // a final sigma
+      {"he", {"he"}},
+      {"", {}},
+      {"(he)", {}},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    CHECK(NameTokens(c.name) == c.want);
+  }
+  // Composed and decomposed accents are one name; the accent still counts.
+  CHECK(NameTokens("Gonz\u00e0lez") == NameTokens("Gonza\u0300lez"));
+  CHECK(NameTokens("Jorge CASTA\u00d1EDA") == NameTokens("jorge castan\u0303eda"));
+  CHECK(NameTokens("Gonzalez") != NameTokens("Gonz\u00e0lez"));
+  CHECK(NameTokens("S\u00e9gol\u00e8ne Royal").size() == 2);
+  CHECK(NameTokens("Mar\u00eda \u00c1. Garc\u00eda").size() == 2);  // an accented initial
+}
+
+TEST_CASE("strict and lenient speaker identity, as speakers.py compares names") {
+  struct Case {
+    const char* pred;
+    const char* gold;
+    bool strict, lenient;
+  };
+  const Case cases[] = {
+      {"President Donald J. Trump", "Donald Trump", true, true},
+      {"Donald Trump", "Trump", true, true},  // the article gives only the surname
+      {"Trump", "Trump", true, true},
+      {"Trump", "Donald Trump", false, true},  // surname only
+      {"Mr. Trump's", "Donald Trump", false, true},
+      {"\uff34\uff52\uff55\uff4d\uff50", "Donald Trump", false, true},
+      {"Post", "New York Post", false, true},
+      {"Donald John Trump", "Donald Trump", false, true},  // a middle name is not an initial
+      {"Eric Trump", "Donald Trump", false, false},        // first names disagree
+      {"Donald Trump Jr.", "Donald Trump", false, false},
+      {"Hillary", "Hillary Clinton", false, false},
+      {"Clinton Foundation", "Hillary Clinton", false, false},
+      {"Hillary Clinton", "Bill Clinton + Hillary Clinton", true, true},  // one of several
+      {"Clinton", "Bill Clinton + Hillary Clinton", false, true},
+      {"Sen. Ted Cruz (R-Texas)", "Ted Cruz", true, true},
+      {"The New York Post", "New York Post", true, true},
+      {"James O\u2019Neill", "James O'Neill", true, true},
+      {"Jorge Castan\u0303eda", "Jorge Casta\u00f1eda", true, true},
+      {"Gonzalez", "Azucena Gonz\u00e0lez", false, false},
+      {"President", "Donald Trump", false, false},
+      {"he", "Donald Trump", false, false},
+      {"", "Donald Trump", false, false},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.pred);
+    CAPTURE(c.gold);
+    CHECK(SameSpeakerStrict(c.pred, c.gold) == c.strict);
+    CHECK(SameSpeakerLenient(c.pred, c.gold) == c.lenient);
+  }
+}
+
+TEST_CASE("a speaker left a pronoun or empty") {
+  struct Case {
+    const char* speaker;
+    bool want;
+  };
+  const Case cases[] = {
+      {"he", true},       {"They", true},     {"", true},          {"(he)", true},
+      {"who", true},      {"Who's", true},    {"Him", true},       {"one", true},
+      {"the he", true},   {"someone", false}, {"He said", false},  {"Donald Trump", false},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.speaker);
+    CHECK(IsPronounOrEmpty(c.speaker) == c.want);
+  }
+  CHECK(IsNamedKind("person"));
+  CHECK(IsNamedKind("organization"));
+  CHECK(IsNamedKind("org"));
+  CHECK_FALSE(IsNamedKind("group"));
+  CHECK_FALSE(IsNamedKind(""));
 }
 
 }  // TEST_SUITE("eval")

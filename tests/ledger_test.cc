@@ -6,6 +6,7 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
+#include "ledger/document_dates.h"
 #include "ledger/migrations.h"
 #include "ledger/queries.h"
 #include "ledger/verify.h"
@@ -239,6 +240,138 @@ TEST_CASE("verify finds each kind of damage") {
       found = found || p.find(d.expected) != std::string::npos;
     }
     CHECK_MESSAGE(found, (report.value().problems.empty() ? "" : report.value().problems[0]));
+  }
+}
+
+// The article's date and how it was found, as stored: "date|source".
+std::string StoredDate(Ledger& ledger, const std::string& name) {
+  auto st = ledger.db().Prepare(
+      "SELECT coalesce(article_date, 'NULL') || '|' || coalesce(date_source, 'NULL') "
+      "FROM documents WHERE name = ?1");
+  REQUIRE(st.ok());
+  st.value().Bind(1, name);
+  auto row = st.value().Step();
+  REQUIRE(row.ok());
+  REQUIRE_MESSAGE(row.value(), name);
+  return st.value().Text(0);
+}
+
+TEST_CASE("an article's date is found once, stored with how it was found, never the ingest time") {
+  TempDir dir;
+  auto ledger = OpenLedger(dir.File("l.db"));
+  std::string dateline = "Budget\nSept. 13, 2016\n\nOn Sept. 1, 2016, the mayor said no.\n";
+  std::string plain = "Budget\n\nOn Sept. 1, 2016, the mayor said no.\n";
+  DocumentMeta file;
+  file.file = "corpus/wire_2016-09-15_budget.txt";
+  DocumentMeta jsonl_bad;
+  jsonl_bad.published_at = "last Monday";
+  DocumentMeta jsonl_good;
+  jsonl_good.published_at = "2016-09-12T23:30:00-05:00";
+  struct Case {
+    const char* name;
+    std::string text;
+    DocumentMeta meta;
+    const char* stored;  // article_date|date_source
+  };
+  const Case cases[] = {
+      {"good", plain + "1", jsonl_good, "2016-09-12|published_at"},
+      {"bad", plain + "2", jsonl_bad, "NULL|NULL"},
+      {"bad-dateline", dateline + "3", jsonl_bad, "2016-09-13|dateline"},
+      {"corpus/wire_2016-09-15_budget.txt", plain + "4", file, "2016-09-15|file_name"},
+      {"dateline-over-file", dateline + "5", file, "2016-09-13|dateline"},
+      // A name with a date is not a file name unless the article filled that file.
+      {"x_2016-09-15.jsonl:4", plain + "6", {}, "NULL|NULL"},
+  };
+  for (const Case& c : cases) {
+    Status s = ledger->Accept(MakeDocument(c.text, c.meta, c.name), Attribution{});
+    REQUIRE_MESSAGE(s.ok(), s.ToString());
+  }
+  REQUIRE(ledger->FinishRun().ok());
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    CHECK(StoredDate(*ledger, c.name) == c.stored);
+  }
+  // published_at is kept as given, date or not.
+  CHECK(Count(*ledger, "SELECT count(*) FROM documents WHERE published_at = 'last Monday'") == 2);
+  CHECK(Count(*ledger, "SELECT count(*) FROM documents WHERE ingested_at IS NULL") == 0);
+}
+
+TEST_CASE("roles are stated on the article's date") {
+  TempDir dir;
+  auto ledger = OpenLedger(dir.File("l.db"));
+  DocumentMeta file;
+  file.file = "wire_2016-09-15_bridge.txt";
+  Ingest(*ledger, MakeDocument(kBridgeArticle, file, file.file), BridgeAttribution());
+  CHECK(Count(*ledger, "SELECT count(*) FROM roles WHERE stated_at = '2016-09-15'") == 2);
+}
+
+TEST_CASE("a ledger of schema version 2 is migrated: its documents are dated, ingest time unused") {
+  TempDir dir;
+  std::string path = dir.File("old.db");
+  {
+    auto db = Database::Open(path, Database::Mode::kCreate);
+    REQUIRE(db.ok());
+    auto all = BuiltinMigrations();
+    REQUIRE(all.ok());
+    std::vector<Migration> first_two(all.value().begin(), all.value().begin() + 2);
+    REQUIRE(Migrate(*db.value(), first_two).ok());
+    // Rows as quoteledger 2 wrote them: no article_date; published_at as given.
+    const char* rows[] = {
+        "INSERT INTO documents(id, sha256, name, external_id, published_at, size) VALUES "
+        "(1, printf('%064d', 1), 'j-1', 'j-1', '2016-09-12T10:00:00Z', 9)",
+        "INSERT INTO documents(id, sha256, name, external_id, published_at, size) VALUES "
+        "(2, printf('%064d', 2), 'j-2', 'j-2', 'soon', 9)",
+        "INSERT INTO documents(id, sha256, name, size) VALUES "
+        "(3, printf('%064d', 3), 'texts/nyt_2016-10-03_debate.txt', 9)",
+        "INSERT INTO documents(id, sha256, name, size) VALUES "
+        "(4, printf('%064d', 4), 'texts/wire_2016-10-05_x.txt', 9)",
+        "INSERT INTO documents(id, sha256, name, size) VALUES "
+        "(5, printf('%064d', 5), 'feed_2016-10-07.jsonl:3', 9)",
+        "INSERT INTO document_texts VALUES (1, CAST('Budget\n\nNo date here.\n' AS BLOB))",
+        "INSERT INTO document_texts VALUES (2, CAST('Budget\n\nNo date here.\n' AS BLOB))",
+        "INSERT INTO document_texts VALUES (3, CAST('Debate\n\nOn Sept. 1, 2016, no.\n' AS BLOB))",
+        "INSERT INTO document_texts VALUES (4, CAST('Vote\nOct. 4, 2016\n\nText.\n' AS BLOB))",
+        "INSERT INTO document_texts VALUES (5, CAST('Budget\n\nNo date here.\n' AS BLOB))",
+        "INSERT INTO runs(id, engine_version, rule_set_sha256, options) VALUES (1, '0', 'x', '{}')",
+        "INSERT INTO entities(id, name, kind) VALUES (1, 'Ana Lima', 'person')",
+        "INSERT INTO roles(entity_id, title, document_id, run_id, evidence_begin, evidence_end, "
+        "evidence_text, stated_at) VALUES (1, 'Mayor', 3, 1, 0, 1, 'D', NULL)",
+        "INSERT INTO roles(entity_id, title, document_id, run_id, evidence_begin, evidence_end, "
+        "evidence_text, stated_at) VALUES (1, 'Mayor', 2, 1, 0, 1, 'B', 'soon')",
+    };
+    for (const char* sql : rows) REQUIRE_MESSAGE(db.value()->Exec(sql).ok(), sql);
+    REQUIRE(db.value()->QueryInt("PRAGMA user_version").value() == 2);
+  }
+  auto ledger = Ledger::Open(path, Ledger::OpenMode::kExisting);
+  REQUIRE_MESSAGE(ledger.ok(), ledger.status().ToString());
+  CHECK(Count(*ledger.value(), "PRAGMA user_version") == LatestSchemaVersion());
+  CHECK(StoredDate(*ledger.value(), "j-1") == "2016-09-12|published_at");
+  CHECK(StoredDate(*ledger.value(), "j-2") == "NULL|NULL");
+  CHECK(StoredDate(*ledger.value(), "texts/nyt_2016-10-03_debate.txt") == "2016-10-03|file_name");
+  CHECK(StoredDate(*ledger.value(), "texts/wire_2016-10-05_x.txt") == "2016-10-04|dateline");
+  CHECK(StoredDate(*ledger.value(), "feed_2016-10-07.jsonl:3") == "NULL|NULL");
+  CHECK(Count(*ledger.value(), "SELECT count(*) FROM roles WHERE document_id = 3 AND "
+                               "stated_at = '2016-10-03'") == 1);
+  CHECK(Count(*ledger.value(), "SELECT count(*) FROM roles WHERE document_id = 2 AND "
+                               "stated_at IS NULL") == 1);
+  // The view people use in the sqlite3 shell carries the date too.
+  CHECK(Count(*ledger.value(), "SELECT count(*) FROM pragma_table_info('claim_details') "
+                               "WHERE name IN ('date', 'date_source')") == 2);
+}
+
+TEST_CASE("stored names that are files of their own") {
+  struct Case {
+    const char* name;
+    bool file;
+  };
+  const Case cases[] = {
+      {"texts/nyt_2016-10-03_debate.txt", true}, {"C:\\texts\\a.txt", true},
+      {"feed.jsonl:12", false},                   {"-", false},
+      {"", false},                                {"odd:name.txt", true},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.name);
+    CHECK(IsStoredFileName(c.name) == c.file);
   }
 }
 

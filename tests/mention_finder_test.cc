@@ -71,6 +71,43 @@ TEST_CASE("a title word after a first name is part of the name") {
   CHECK(m[0].title == "King");
 }
 
+TEST_CASE("a person's name is cut out of the words around it") {
+  struct Case {
+    std::string region;
+    std::string name, title;
+    EntityKind kind;
+  };
+  const Case cases[] = {
+      // Modifiers before a first name.
+      {"Rival Hillary Clinton", "Hillary Clinton", "", EntityKind::kPerson},
+      {"Democrat Hillary Clinton", "Hillary Clinton", "", EntityKind::kPerson},
+      // A title after a first name with a name after it is a title.
+      {"Charlotte Mayor Jennifer Roberts", "Jennifer Roberts", "Mayor", EntityKind::kPerson},
+      // A place after "of" is not part of the name; an organisation's is.
+      {"Rep. Charles B. Rangel of New York", "Charles B. Rangel", "Rep.", EntityKind::kPerson},
+      {"Bank of America", "Bank of America", "", EntityKind::kOrganization},
+      // A role in lower-case words before the name.
+      {"Tulsa police Chief Chuck Jordan", "Chuck Jordan", "Tulsa police Chief",
+       EntityKind::kPerson},
+      {"Clinton communication director Jennifer Palmieri", "Jennifer Palmieri",
+       "Clinton communication director", EntityKind::kPerson},
+      {"Republican National Committee Research Director Raj Shah", "Raj Shah", "Research Director",
+       EntityKind::kPerson},
+      {"CNN's Jake Tapper", "Jake Tapper", "", EntityKind::kPerson},
+      // Names that hold first names stay whole.
+      {"Mary Ann Roe", "Mary Ann Roe", "", EntityKind::kPerson},
+      {"Martin Luther King Jr.", "Martin Luther King Jr.", "", EntityKind::kPerson},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.region);
+    Mention m = Source(c.region);
+    CHECK(m.type == MentionType::kName);
+    CHECK(m.name == c.name);
+    CHECK(m.title == c.title);
+    CHECK(m.kind == c.kind);
+  }
+}
+
 TEST_CASE("a coordinated title inherits the affiliation") {
   std::vector<Mention> m =
       Names("He will meet Israeli Defense Minister Yoav Gallant and President Isaac Herzog.");

@@ -29,10 +29,10 @@ class Fixture {
     REQUIRE(ledger.ok());
     ledger_ = std::move(ledger).value();
     ledger_->SetRun({"0.1.0", std::string(64, 'a'), "{}"});
-    DocumentMeta bridge{"b-1", "https://example.com/bridge", "Bridge to reopen", "AP", "2024-08-18"};
+    DocumentMeta bridge{"b-1", "https://example.com/bridge", "Bridge to reopen", "AP", "2024-08-18", "", ""};
     REQUIRE(ledger_->Accept(MakeDocument(kBridgeArticle, bridge, "bridge.txt"),
                             BridgeAttribution()).ok());
-    DocumentMeta harbor{"h-1", "", "Harbor closes", "Reuters", "2024-09-02T08:00:00Z"};
+    DocumentMeta harbor{"h-1", "", "Harbor closes", "Reuters", "2024-09-02T08:00:00Z", "", ""};
     REQUIRE(ledger_->Accept(MakeDocument(kHarborArticle, harbor, "news/harbor.txt"),
                             HarborAttribution()).ok());
     REQUIRE(ledger_->FinishRun().ok());
@@ -132,6 +132,12 @@ TEST_CASE("claim filters") {
        }),
        {"the city would audit the contract <fully>"}},
       {"limit", filter([](ClaimFilter& c) { c.limit = 1; }), {"the bridge would reopen in May"}},
+      {"min confidence", filter([](ClaimFilter& c) { c.min_confidence = 0.9; }),
+       {quote, "\"The water is too high,\""}},
+      {"min confidence, inclusive", filter([](ClaimFilter& c) { c.min_confidence = 0.75; }),
+       {"the bridge would reopen in May", quote, "the repairs cost more than planned",
+        "the city would audit the contract <fully>", "the harbor would close on Friday",
+        "\"The water is too high,\""}},
       {"FTS query over the speaker column", filter([](ClaimFilter& c) {
          c.phrase = "speaker:reyes OR harb*";
          c.fts_query = true;
@@ -183,12 +189,59 @@ TEST_CASE("speakers are listed most quoted first, with first and last seen") {
   CHECK(lima.claims == 3);
   CHECK(lima.documents == 2);
   CHECK(lima.first_seen == "2024-08-18");
-  CHECK(lima.last_seen == "2024-09-02T08:00:00Z");
+  CHECK(lima.last_seen == "2024-09-02");  // the day of published_at, as written
+  CHECK(lima.kinds == KindCounts{2, 0, 0, 1, 0});  // direct, mixed, partial, indirect, according_to
   CHECK(lima.roles == std::vector<std::string>{"Mayor"});
   CHECK(lima.entity.aliases == std::vector<std::string>{"Lima", "Mayor Lima"});
   SpeakerFilter anonymous;
   anonymous.kind = "anonymous";
   CHECK(ListSpeakers(f.ledger(), anonymous).value().size() == 2);
+  // Only Lima's two direct quotes (0.95) pass 0.9; the indirect claims (0.75) do not.
+  SpeakerFilter confident;
+  confident.min_confidence = 0.9;
+  auto sure = ListSpeakers(f.ledger(), confident);
+  REQUIRE(sure.ok());
+  REQUIRE(sure.value().size() == 1);
+  CHECK(sure.value()[0].claims == 2);
+  CHECK(sure.value()[0].kinds == KindCounts{2, 0, 0, 0, 0});
+}
+
+TEST_CASE("an article whose date is unknown sorts last and passes no date bound") {
+  TempDir dir;
+  auto opened = Ledger::Open(dir.File("u.db"), Ledger::OpenMode::kCreate);
+  REQUIRE(opened.ok());
+  Ledger& ledger = *opened.value();
+  ledger.SetRun({"0.1.0", std::string(64, 'a'), "{}"});
+  DocumentMeta filed;
+  filed.file = "wire_2016-10-03_harbor.txt";
+  // The undated one goes in first, so only its date can put it last.
+  REQUIRE(ledger.Accept(MakeDocument(kBridgeArticle, {}, "undated.txt"), BridgeAttribution()).ok());
+  std::string harbor = "Harbor\n\nOfficials said the harbor would close.\n";
+  Attribution a;
+  a.claims.push_back(testing::MakeClaim(harbor, "Officials", ClaimKind::kIndirect,
+                                        {"the harbor would close"}, "Officials", "said",
+                                        "Officials", EntityKind::kAnonymous, "", "speaker-cue-clause"));
+  REQUIRE(ledger.Accept(MakeDocument(harbor, filed, filed.file), a).ok());
+  REQUIRE(ledger.FinishRun().ok());
+  auto all = FindClaims(ledger, {});
+  REQUIRE(all.ok());
+  REQUIRE(all.value().size() == 5);
+  CHECK(all.value()[0].doc.date == "2016-10-03");
+  CHECK(all.value()[0].doc.date_source == "file_name");
+  CHECK(all.value()[4].doc.date.empty());
+  CHECK(all.value()[4].doc.date_source.empty());
+  ClaimFilter since;
+  since.since = "1900";
+  CHECK(Texts(FindClaims(ledger, since)) == std::vector<std::string>{"the harbor would close"});
+  ClaimFilter until;
+  until.until = "2100";
+  CHECK(Texts(FindClaims(ledger, until)) == std::vector<std::string>{"the harbor would close"});
+  auto speakers = ListSpeakers(ledger, {});
+  REQUIRE(speakers.ok());
+  for (const SpeakerRow& r : speakers.value()) {
+    CAPTURE(r.entity.name);
+    CHECK(r.first_seen == (r.entity.name == "Officials" ? "2016-10-03" : ""));
+  }
 }
 
 TEST_CASE("documents are found by what a person would type") {

@@ -121,7 +121,7 @@ ArticleReport BridgeReport(TempDir& dir) {
   auto ledger = Ledger::Open(dir.File("r.db"), Ledger::OpenMode::kCreate);
   REQUIRE(ledger.ok());
   ledger.value()->SetRun({"0.1.0", std::string(64, 'a'), "{}"});
-  DocumentMeta meta{"b-1", "", "Bridge <to> reopen", "AP", "2024-08-18"};
+  DocumentMeta meta{"b-1", "", "Bridge <to> reopen", "AP", "2024-08-18", "", ""};
   REQUIRE(ledger.value()->Accept(MakeDocument(kBridgeArticle, meta), BridgeAttribution()).ok());
   REQUIRE(ledger.value()->FinishRun().ok());
   auto report = LoadArticleReport(*ledger.value(), "b-1", false);
@@ -174,6 +174,65 @@ TEST_CASE("speaker and topic reports") {
   CHECK(LoadTopicReport(*ledger.value(), "zebra", false).status().code() == StatusCode::kNotFound);
   CHECK(LoadSpeakerReports(*ledger.value(), "Nobody", false).status().code() ==
         StatusCode::kNotFound);
+}
+
+TEST_CASE("reports count claims by kind, apart") {
+  TempDir dir;
+  ArticleReport article = BridgeReport(dir);
+  ReportContext ctx{"r.db", "0.1.0", false};
+  std::string md = ArticleMarkdown(article, ctx);
+  CHECK(md.find("**4 claims by 3 speakers** (direct 1, mixed 0, partial 0, indirect 3, "
+                "according\\_to 0)") != std::string::npos);
+  CHECK(md.find("| Speaker | Kind | Role in this article | Claims | direct | mixed | partial | "
+                "indirect | according\\_to |") != std::string::npos);
+  CHECK(md.find("| Ana Lima | person | Mayor | 2 | 1 | 0 | 0 | 1 | 0 |") != std::string::npos);
+  std::string html = ArticleHtml(article, ctx);
+  CHECK(html.find("<th>direct</th><th>mixed</th><th>partial</th><th>indirect</th>"
+                  "<th>according_to</th>") != std::string::npos);
+  CHECK(html.find("<td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">0</td>"
+                  "<td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">0</td>") !=
+        std::string::npos);
+
+  auto ledger = Ledger::Open(dir.File("r.db"), Ledger::OpenMode::kExisting);
+  REQUIRE(ledger.ok());
+  auto speakers = LoadSpeakerReports(*ledger.value(), "lima", false);
+  REQUIRE(speakers.ok());
+  std::string counts = "direct 1, mixed 0, partial 0, indirect 1, according_to 0";
+  CHECK(SpeakersMarkdown(speakers.value(), "lima", ctx)
+            .find("2 claims in 1 articles (direct 1, mixed 0, partial 0, indirect 1, "
+                  "according\\_to 0)") != std::string::npos);
+  CHECK(SpeakersHtml(speakers.value(), "lima", ctx).find(counts) != std::string::npos);
+  auto topic = LoadTopicReport(*ledger.value(), "would", false);
+  REQUIRE(topic.ok());
+  std::string topic_md = TopicMarkdown(topic.value(), ctx);
+  CHECK(topic_md.find("2 claims by 2 speakers in 1 articles (direct 0, mixed 0, partial 0, "
+                      "indirect 2, according\\_to 0)") != std::string::npos);
+  CHECK(topic_md.find("| Tom Reyes | person | Council member | 1 | 0 | 0 | 0 | 1 | 0 |") !=
+        std::string::npos);
+  CHECK(TopicHtml(topic.value(), ctx).find("indirect 2") != std::string::npos);
+}
+
+TEST_CASE("reports leave out claims below the confidence asked for, and say so") {
+  TempDir dir;
+  BridgeReport(dir);
+  auto ledger = Ledger::Open(dir.File("r.db"), Ledger::OpenMode::kExisting);
+  REQUIRE(ledger.ok());
+  // The fixture's direct quote has confidence 0.95, its indirect claims 0.75.
+  auto article = LoadArticleReport(*ledger.value(), "b-1", false, 0.9);
+  REQUIRE(article.ok());
+  REQUIRE(article.value().claims.size() == 1);
+  CHECK(article.value().claims[0].kind == "direct");
+  ReportContext ctx{"r.db", "0.1.0", false, 0.9};
+  CHECK(ArticleMarkdown(article.value(), ctx).find("only claims with confidence 0.9 or more") !=
+        std::string::npos);
+  CHECK(ArticleHtml(article.value(), ctx).find("only claims with confidence 0.9 or more") !=
+        std::string::npos);
+  auto speakers = LoadSpeakerReports(*ledger.value(), "Reyes", false, 0.9);
+  REQUIRE(speakers.ok());  // Reyes has a role, so he is reported, with no claims
+  CHECK(speakers.value()[0].claims.empty());
+  CHECK(LoadTopicReport(*ledger.value(), "audit", false, 0.9).status().code() ==
+        StatusCode::kNotFound);
+  CHECK(LoadTopicReport(*ledger.value(), "audit", false, 0.75).ok());
 }
 
 }  // namespace

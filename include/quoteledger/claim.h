@@ -13,8 +13,10 @@
 namespace quoteledger {
 
 // What sort of thing a source is. kAnonymous covers unnamed people
-// ("a senior official", "officials", "sources").
-enum class EntityKind { kPerson, kOrganization, kGroup, kAnonymous, kUnknown };
+// ("a senior official", "officials", "sources"). kUnresolved: a pronoun or
+// description the article gave no name for with enough evidence; the
+// speaker is then the mention as written, and no entity.
+enum class EntityKind { kPerson, kOrganization, kGroup, kAnonymous, kUnknown, kUnresolved };
 const char* EntityKindName(EntityKind kind);  // "person", "organization", ...
 
 // direct: content is a quotation; mixed: reported speech holding a quote;

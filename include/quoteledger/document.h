@@ -11,6 +11,7 @@
 namespace quoteledger {
 
 // Optional metadata carried from JSON Lines input; empty when unknown.
+// `file` is set by Document::FromFile alone.
 struct DocumentMeta {
   std::string id;
   std::string url;
@@ -18,6 +19,8 @@ struct DocumentMeta {
   std::string publisher;
   std::string published_at;  // as given, normally ISO 8601
   std::string author;        // the byline: who "I" and "we" are in first-person writing
+  std::string file;          // the file this article fills alone (its date may be in the
+                             // name), or "" (JSON Lines, standard input)
 };
 
 class Document {
@@ -30,7 +33,7 @@ class Document {
                                     DocumentMeta meta = {});
 
   // Reads a whole file and validates it as FromBytes does; IOError when the
-  // file cannot be read.
+  // file cannot be read. The name and meta().file are `path`.
   static Result<Document> FromFile(const std::string& path);
 
   const std::string& name() const { return name_; }  // path, id or "-"

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cmath>
 #include <unordered_map>
 
 #include "attribution/clauses.h"
@@ -105,8 +106,9 @@ bool IsHeadingQuote(std::string_view t, uint32_t b, uint32_t e) {
 
 class DocumentRun {
  public:
-  DocumentRun(const Engine& engine, const MentionFinder& finder, std::string_view text)
-      : engine_(engine), finder_(finder), text_(text),
+  DocumentRun(const Engine& engine, const MentionFinder& finder, std::string_view text,
+              std::string author = "")
+      : engine_(engine), finder_(finder), text_(text), author_(std::move(author)),
         seg_(Segment(text, engine.lexicons().abbreviations(),
                      &engine.lexicons().speech_verb_set(),
                      &engine.lexicons().intention_verb_set())) {}
@@ -116,7 +118,7 @@ class DocumentRun {
     for (const Sentence& s : seg_.sentences) {
       names.push_back(finder_.FindNames(seg_.norm, s.norm_begin, s.norm_end));
     }
-    resolver_ = std::make_unique<Resolver>(engine_.lexicons(), seg_, std::move(names));
+    resolver_ = std::make_unique<Resolver>(engine_.lexicons(), seg_, std::move(names), author_);
     for (size_t s = 0; s < seg_.sentences.size(); ++s) MatchSentence(static_cast<int>(s));
     ExtendToParagraphs();
     Continuations();
@@ -981,8 +983,11 @@ class DocumentRun {
     }
     c.rule_id = d.rule_id;
     c.stage = d.stage;
-    c.confidence = d.confidence;
-    if (sp.name.empty()) c.confidence *= 0.5;
+    // Three decimals, as printed, so that the ledger stores what a user
+    // reads and "--min-confidence 0.903" keeps a claim shown as 0.903.
+    c.confidence =
+        std::round(d.confidence * (sp.name.empty() ? kUnresolvedCertainty : sp.certainty) * 1000) /
+        1000;
     return c;
   }
 
@@ -990,6 +995,7 @@ class DocumentRun {
   const MentionFinder& finder_;
   uint32_t resume_ = 0;  // where in the sentence the last content was cut
   std::string_view text_;
+  std::string author_;  // who "I" is in first-person writing, or ""
   Segments seg_;
   std::unique_ptr<Resolver> resolver_;
   std::vector<Draft> drafts_;
@@ -1034,6 +1040,8 @@ Attribution Engine::Run(std::string_view text) const {
   return DocumentRun(*this, finder_, text).Run();
 }
 
-Attribution Engine::Run(const Document& doc) const { return Run(doc.text()); }
+Attribution Engine::Run(const Document& doc) const {
+  return DocumentRun(*this, finder_, doc.text(), doc.meta().author).Run();
+}
 
 }  // namespace quoteledger

@@ -8,19 +8,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "attribution/names.h"
+
 namespace quoteledger {
 namespace {
-
-std::string LastToken(const std::string& name) {
-  size_t sp = name.rfind(' ');
-  std::string last = sp == std::string::npos ? name : name.substr(sp + 1);
-  // "Paul D. Ryan Jr." -> "Ryan"
-  if ((last == "Jr." || last == "Sr." || last == "II" || last == "III") &&
-      sp != std::string::npos) {
-    return LastToken(name.substr(0, sp));
-  }
-  return last;
-}
 
 // Whether a name is written in capitals, as a transcript's label is.
 bool AllCaps(const std::string& name) {
@@ -37,23 +28,6 @@ std::string UncapitalizedName(const std::string& name) {
     if (!word_start && out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] + 32);
   }
   return out;
-}
-
-int TokenCount(const std::string& s) {
-  return static_cast<int>(std::count(s.begin(), s.end(), ' ')) + 1;
-}
-
-// Abbreviated titles as their full words, so "the senator" finds "Sen.".
-std::string ExpandTitle(std::string title) {
-  static const std::pair<const char*, const char*> kAbbrev[] = {
-      {"sen.", "senator"}, {"rep.", "representative"}, {"gov.", "governor"},
-      {"gen.", "general"}, {"lt.", "lieutenant"},      {"prof.", "professor"}};
-  title = Lower(title);
-  for (const auto& [a, full] : kAbbrev) {
-    size_t pos = title.find(a);
-    if (pos != std::string::npos) title.replace(pos, std::string(a).size(), full);
-  }
-  return title;
 }
 
 // Where the noun phrase that ends at `end` starts ("the party's top
@@ -110,15 +84,55 @@ size_t NounPhraseBefore(std::string_view t, uint32_t begin, uint32_t end, const 
   return plural ? w : std::string_view::npos;
 }
 
+// The person a byline names: "By EDUARDO PORTER. Email: ep@nytimes.com"
+// -> "Eduardo Porter"; "" for a byline of several people or none.
+std::string BylineName(std::string_view byline) {
+  while (!byline.empty() && byline.front() == ' ') byline.remove_prefix(1);
+  if (Lower(byline.substr(0, 3)) == "by ") byline.remove_prefix(3);
+  size_t end = byline.find_first_of(".,;|(\n");
+  // "By A. J. Roe": an initial's period does not end the name.
+  while (end != std::string_view::npos && byline[end] == '.' && end >= 1 &&
+         (end < 2 || byline[end - 2] == ' ') && std::isupper(static_cast<unsigned char>(byline[end - 1]))) {
+    end = byline.find_first_of(".,;|(\n", end + 1);
+  }
+  std::string name(byline.substr(0, end));
+  while (!name.empty() && name.back() == ' ') name.pop_back();
+  if (name.find(" and ") != std::string::npos || name.find('@') != std::string::npos) return "";
+  return UncapitalizedName(name);
+}
+
 }  // namespace
 
+std::string LastToken(const std::string& name) {
+  size_t sp = name.rfind(' ');
+  std::string last = sp == std::string::npos ? name : name.substr(sp + 1);
+  // "Paul D. Ryan Jr." -> "Ryan"
+  if ((last == "Jr." || last == "Sr." || last == "II" || last == "III") &&
+      sp != std::string::npos) {
+    return LastToken(name.substr(0, sp));
+  }
+  return last;
+}
+
+int TokenCount(const std::string& s) {
+  return static_cast<int>(std::count(s.begin(), s.end(), ' ')) + 1;
+}
+
 Resolver::Resolver(const Lexicons& lex, const Segments& seg,
-                   std::vector<std::vector<Mention>> names)
-    : lex_(lex), seg_(seg), names_(std::move(names)) {
-  // Pass 1: full names (and organisations) make entities.
+                   std::vector<std::vector<Mention>> names, std::string author)
+    : lex_(lex), seg_(seg), names_(std::move(names)), author_(BylineName(author)) {
+  // Pass 1: full names make entities. A name of two or three words that
+  // reads as no known person or organisation ("Minyon Moore": the first
+  // name is not in the lexicon) is kept too, by its surname, so that "Ms.
+  // Moore" finds it; it becomes a person when such a mention says so.
   for (const auto& sentence : names_) {
     for (const Mention& m : sentence) {
-      if (TokenCount(m.name) >= 2 && m.kind == EntityKind::kPerson) ++entities_[FindOrAdd(m)].full_mentions;
+      int words = TokenCount(m.name);
+      if (words >= 2 && m.kind == EntityKind::kPerson) ++entities_[FindOrAdd(m)].full_mentions;
+      if (words >= 2 && words <= 3 && m.kind == EntityKind::kUnknown && !m.in_quote &&
+          Lookup(m.name, m.norm_begin) < 0) {
+        FindOrAdd(m);  // (not "De Blasio" after "Bill de Blasio")
+      }
     }
   }
   // Pass 2: every mention is tied to an entity, lone names last.
@@ -127,10 +141,13 @@ Resolver::Resolver(const Lexicons& lex, const Segments& seg,
     for (const Mention& m : names_[s]) {
       int e = -1;
       if (m.kind == EntityKind::kPerson || m.kind == EntityKind::kUnknown) {
-        e = Lookup(m.name, m.norm_begin);
+        e = Lookup(m.name, m.norm_begin, m.honorific);
         if (e < 0 && m.kind == EntityKind::kPerson) e = FindOrAdd(m);
+        if (e >= 0 && m.kind == EntityKind::kPerson) entities_[e].kind = EntityKind::kPerson;
       } else if (m.kind == EntityKind::kOrganization) {
-        e = FindOrAdd(m);
+        // "the IMF" after "the International Monetary Fund".
+        e = by_name_.count(m.name) ? by_name_[m.name] : OrganizationFor(m.name);
+        if (e < 0) e = FindOrAdd(m);
       }
       if (e >= 0) {
         if (m.name != entities_[e].name) AddAlias(e, m.name);
@@ -142,6 +159,8 @@ Resolver::Resolver(const Lexicons& lex, const Segments& seg,
       name_entity_[s].push_back(e);
     }
   }
+  FindMakers();
+  FindMakersBy();
 }
 
 int Resolver::FindOrAdd(const Mention& m) {
@@ -167,18 +186,33 @@ int Resolver::FindOrAdd(const Mention& m) {
   entities_.push_back(std::move(e));
   int index = static_cast<int>(entities_.size() - 1);
   by_name_[m.name] = index;
-  if (m.kind == EntityKind::kPerson) by_last_.emplace(last, index);
+  if (m.kind == EntityKind::kPerson || m.kind == EntityKind::kUnknown) {
+    by_last_.emplace(last, index);
+  }
   return index;
 }
 
-int Resolver::Lookup(const std::string& written, uint32_t pos) const {
+int Resolver::Lookup(const std::string& written, uint32_t pos, char gender) const {
   // Most names are looked up as written; only a label in capitals is copied.
   std::string uncapitalized;
   const std::string& name =
       AllCaps(written) ? (uncapitalized = UncapitalizedName(written)) : written;
   auto it = by_name_.find(name);
   if (it != by_name_.end()) return it->second;
+  // A surname of two words ("Guajardo Villarreal", "De Blasio") ends the
+  // full name ("Ildefonso Guajardo Villarreal", "Bill de Blasio").
+  if (TokenCount(name) >= 2) {
+    std::string tail(1, ' ');
+    tail += Lower(name);  // (not " " + s: GCC 12 warns falsely on that)
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      if (entities_[e].kind == EntityKind::kPerson && Lower(entities_[e].name).ends_with(tail)) {
+        return static_cast<int>(e);
+      }
+    }
+  }
   std::string last = LastToken(name);
+  // "The Republican", "the Israeli": a party or a people is no surname.
+  if (!lex_.Party(last).empty() || !lex_.Demonym(last).empty()) return -1;
   auto range = by_last_.equal_range(last);
   int best = -1;
   uint32_t best_first = 0;
@@ -186,6 +220,14 @@ int Resolver::Lookup(const std::string& written, uint32_t pos) const {
     const Entity& e = entities_[r->second];
     if (TokenCount(name) >= 2 && e.name.substr(0, e.name.find(' ')) !=
                                      name.substr(0, name.find(' '))) {
+      continue;
+    }
+    // "Mrs. Clinton" is not Bill Clinton.
+    if (gender && e.gender && e.gender != gender) continue;
+    // A name kept only by its surname ("Minyon Moore") is no person's
+    // when that "surname" is a title or an organisation's word.
+    if (e.kind == EntityKind::kUnknown &&
+        (lex_.Title(last) != TitleClass::kNone || lex_.IsOrganizationWord(last))) {
       continue;
     }
     // The person named in full most often ("Clinton" is Hillary, not
@@ -228,6 +270,14 @@ Speaker Resolver::FromEntity(int e) const {
   return s;
 }
 
+bool Resolver::InQuote(uint32_t pos) const {
+  uint32_t at = seg_.norm.ToOriginal(pos, pos + 1).begin;
+  for (const Quote& q : seg_.quotes) {
+    if (q.depth == 0 && q.span.begin < at && at < q.span.end) return true;
+  }
+  return false;
+}
+
 bool Resolver::Agrees(int e, char gender) const {
   if (e < 0 || entities_[e].kind != EntityKind::kPerson) return false;
   return gender == 0 || entities_[e].gender == 0 || entities_[e].gender == gender;
@@ -246,45 +296,74 @@ int Resolver::SubjectOf(int s, uint32_t limit, char gender) const {
 
 Speaker Resolver::Resolve(const Mention& m, int sentence, const Speaker* last,
                           int last_sentence) {
-  Speaker out;
   switch (m.type) {
-    case MentionType::kName: {
+    case MentionType::kName:
       if (m.kind == EntityKind::kAnonymous || m.kind == EntityKind::kGroup) break;
-      int e = Lookup(m.name, m.norm_begin);
-      if (e < 0 && m.kind == EntityKind::kOrganization) e = FindOrAdd(m);
-      // A role stated with the name ("her adviser, Jake Roe,", "Trump's
-      // confidant Roger Stone") is one the person holds: it joins the roles.
-      if (!m.title.empty() && (m.kind == EntityKind::kPerson || m.kind == EntityKind::kUnknown)) {
-        if (e < 0 && TokenCount(m.name) >= 2) {
-          Mention person = m;
-          person.kind = EntityKind::kPerson;
-          e = FindOrAdd(person);
-        }
-        if (e >= 0 && entities_[e].kind == EntityKind::kPerson) {
-          AddRole(e, m.title, m.affiliation, m.norm_begin, m.norm_end);
-        }
-      }
-      if (e >= 0) return FromEntity(e);
-      out.name = UncapitalizedName(m.name);
-      out.kind = m.kind == EntityKind::kUnknown ? EntityKind::kPerson : m.kind;
-      out.gender = m.gender;
-      return out;
-    }
+      return ResolveName(m, sentence);
     case MentionType::kPronoun:
       return ResolvePronoun(m, sentence, last, last_sentence);
     case MentionType::kNominal:
+      if (int k = AppositiveName(m, sentence); k >= 0) {
+        if (int e = name_entity_[sentence][k]; e >= 0 && entities_[e].kind == EntityKind::kUnknown) {
+          entities_[e].kind = EntityKind::kPerson;
+        }
+        Speaker s = OfNameMention(sentence, k, EntityKind::kPerson);
+        s.certainty = kNamedHere;
+        return s;
+      }
       if (m.kind == EntityKind::kPerson && m.definite) {
         Speaker s = ResolveNominal(m, sentence);
         if (!s.name.empty()) return s;
       }
+      if (m.kind != EntityKind::kAnonymous && m.kind != EntityKind::kGroup) {
+        Speaker s = ResolveDescription(m, sentence);
+        if (!s.name.empty()) return s;
+      }
       break;
     case MentionType::kNone:
-      return out;
+      return Speaker();
   }
-  // Organisations, groups and unnamed sources are named by the mention.
+  return AsWritten(m);
+}
+
+// "Another critic, Laurence H. Tribe, said": a person's name set after a
+// description of one person is who it describes. The index of that name
+// in the sentence, or -1.
+int Resolver::AppositiveName(const Mention& m, int sentence) const {
+  std::string_view t = seg_.norm.text();
+  // (Of a person: "In a new county poll, Ann Roe leads" is no apposition.)
+  bool of_person = m.kind == EntityKind::kPerson || m.kind == EntityKind::kAnonymous;
+  if (m.plural || !of_person || t.substr(m.norm_end, 2) != ", ") return -1;
+  const std::vector<Mention>& names = names_[sentence];
+  for (size_t k = 0; k < names.size(); ++k) {
+    if (names[k].norm_begin != m.norm_end + 2 || names[k].in_quote) continue;
+    // A name of two or three words that is no organisation's is a
+    // person's, set after a person's description.
+    int words = TokenCount(names[k].name);
+    bool person = names[k].kind == EntityKind::kPerson ||
+                  (names[k].kind == EntityKind::kUnknown && words >= 2 && words <= 3);
+    return person ? static_cast<int>(k) : -1;
+  }
+  return -1;
+}
+
+// Organisations, groups and unnamed sources are named by the mention. A
+// description of one person that no pass could name ("the judge", "his
+// lawyer") stays unresolved; an indefinite one ("a federal judge") is an
+// unnamed source.
+Speaker Resolver::AsWritten(const Mention& m) const {
+  Speaker out;
   out.kind = m.kind == EntityKind::kUnknown && m.plural ? EntityKind::kGroup : m.kind;
   out.plural = m.plural;
   out.name = m.text;
+  if (m.type == MentionType::kNominal && out.kind == EntityKind::kPerson) {
+    out.kind = m.definite || m.text.find("'s ") != std::string::npos ||
+                       In(Lower(m.text.substr(0, m.text.find(' '))), {"his", "her", "their", "its"})
+                   ? EntityKind::kUnresolved
+                   : EntityKind::kAnonymous;
+    out.certainty = kUnresolvedCertainty;
+    return out;
+  }
   // "the Palestinian health ministry" is named "Palestinian health
   // ministry"; groups and unnamed sources keep their words as written.
   bool strip_the = (out.kind == EntityKind::kOrganization || out.kind == EntityKind::kUnknown) &&
@@ -295,30 +374,115 @@ Speaker Resolver::Resolve(const Mention& m, int sentence, const Speaker* last,
   return out;
 }
 
+Speaker Resolver::ResolveName(const Mention& m, int sentence) {
+  int e = Lookup(m.name, m.norm_begin, m.honorific);
+  double certainty = e >= 0 && entities_[e].name != m.name ? kBySurname : kNamedHere;
+  if (e < 0 && (m.kind == EntityKind::kOrganization || m.kind == EntityKind::kUnknown)) {
+    // "the IMF", "The Post": the organisation named in full.
+    e = OrganizationFor(m.name);
+    certainty = kByShortForm;
+  }
+  if (e < 0 && m.kind == EntityKind::kOrganization) {
+    // "A Government Accountability Office report", "Donald Trump's campaign".
+    Speaker d = ResolveDescription(m, sentence);
+    if (!d.name.empty()) return d;
+    e = FindOrAdd(m);
+    certainty = kNamedHere;
+  }
+  // A role stated with the name ("her adviser, Jake Roe,", "Trump's
+  // confidant Roger Stone") is one the person holds: it joins the roles.
+  if (!m.title.empty() && (m.kind == EntityKind::kPerson || m.kind == EntityKind::kUnknown)) {
+    if (e < 0 && TokenCount(m.name) >= 2) {
+      Mention person = m;
+      person.kind = EntityKind::kPerson;
+      e = FindOrAdd(person);
+    }
+    if (e >= 0 && entities_[e].kind == EntityKind::kUnknown) entities_[e].kind = EntityKind::kPerson;
+    if (e >= 0 && entities_[e].kind == EntityKind::kPerson) {
+      AddRole(e, m.title, m.affiliation, m.norm_begin, m.norm_end);
+    }
+  }
+  Speaker out;
+  if (e >= 0) {
+    if (entities_[e].kind == EntityKind::kUnknown && TokenCount(m.name) == 1) {
+      entities_[e].kind = EntityKind::kPerson;  // "Devine said": the surname of a person
+    }
+    out = FromEntity(e);
+    out.certainty = certainty;
+    return out;
+  }
+  // A name the article gives nowhere else. A transcript's label in
+  // capitals ("LEE: ...") is a surname; other capitals are kept as written
+  // ("MSNBC", not "Msnbc").
+  std::string_view t = seg_.norm.text();
+  bool label = m.norm_end < t.size() && t[m.norm_end] == ':';
+  out.name = label ? UncapitalizedName(m.name) : m.name;
+  out.kind = m.kind == EntityKind::kUnknown ? EntityKind::kPerson : m.kind;
+  out.gender = m.gender;
+  // "Polls", "Developers": one capitalised plural that names no one.
+  if (m.kind == EntityKind::kUnknown && TokenCount(m.name) == 1 && m.name.size() > 3 &&
+      m.name.back() == 's' && m.name[m.name.size() - 2] != 's' && !m.honorific) {
+    out.kind = EntityKind::kGroup;
+    out.plural = true;
+  }
+  return out;
+}
+
 Speaker Resolver::ResolvePronoun(const Mention& m, int sentence,
                                  const Speaker* last, int last_sentence) const {
   Speaker out;
   out.name = m.text;
-  out.kind = EntityKind::kUnknown;
-  if (m.gender == 'r') return ResolveRelative(m, sentence);
+  out.kind = EntityKind::kUnresolved;
+  out.certainty = kUnresolvedCertainty;
+  auto found = [](Speaker s) {
+    s.certainty = std::min(s.certainty, kByPronoun);
+    return s;
+  };
+  // A pronoun inside a quotation is the quoted speaker's, never a source
+  // the writer names.
+  if (InQuote(m.norm_begin)) return out;
+  // "I" in first-person writing is its author, when known; "we" is a
+  // group the author speaks for, left unresolved.
+  std::string lower = Lower(m.text);
+  if (lower == "i" || lower == "we") {
+    if (author_.empty() || lower == "we") return out;
+    Speaker s;
+    s.name = author_;
+    s.kind = EntityKind::kPerson;
+    return found(s);
+  }
+  if (m.gender == 'r') {
+    Speaker s = ResolveRelative(m, sentence);
+    return s.kind == EntityKind::kPerson || s.kind == EntityKind::kOrganization ? found(s) : s;
+  }
   if (m.gender == 'm' || m.gender == 'f') {
     int e = SubjectOf(sentence, m.norm_begin, m.gender);
-    if (e >= 0) return FromEntity(e);
+    if (e >= 0) return found(FromEntity(e));
+    // A person who is the subject of a sentence since the last claim is
+    // nearer than that claim's speaker: "“...,” added Jim Clyburn. Trump
+    // has record low support ... He recently pitched himself ...".
     bool recent = last && sentence - last_sentence <= 4;
+    const int oldest = std::max(0, sentence - 12);
+    int s = sentence - 1;
+    for (; recent && s > last_sentence && s >= oldest; --s) {
+      e = SubjectOf(s, UINT32_MAX, m.gender);
+      if (e >= 0) return found(FromEntity(e));
+    }
     if (recent && last->kind == EntityKind::kPerson &&
         (last->gender == 0 || last->gender == m.gender)) {
-      return *last;
+      return found(*last);
     }
-    for (int s = sentence - 1; s >= 0 && s >= sentence - 12; --s) {
+    for (; s >= oldest; --s) {
       e = SubjectOf(s, UINT32_MAX, m.gender);
-      if (e >= 0) return FromEntity(e);
+      if (e >= 0) return found(FromEntity(e));
     }
     return out;
   }
   // they / it: the last group, organisation or anonymous speaker nearby.
   bool recent = last && sentence - last_sentence <= 3;
-  if (recent && last->kind != EntityKind::kPerson && !last->name.empty()) {
-    return *last;
+  if (recent && last->kind != EntityKind::kPerson && last->kind != EntityKind::kUnresolved &&
+      !last->name.empty()) {
+    return found(*last);
   }
   return out;
 }
@@ -385,6 +549,8 @@ Speaker Resolver::ResolveRelative(const Mention& m, int sentence) const {
   if (start == std::string_view::npos) {
     Speaker out;
     out.name = m.text;
+    out.kind = EntityKind::kUnresolved;
+    out.certainty = kUnresolvedCertainty;
     return out;
   }
   // "Ann Roe, a teacher who said": the name before the appositive.
@@ -397,34 +563,6 @@ Speaker Resolver::ResolveRelative(const Mention& m, int sentence) const {
   out.plural = out.name.back() == 's';
   out.kind = out.plural ? EntityKind::kGroup : EntityKind::kUnknown;
   return out;
-}
-
-Speaker Resolver::ResolveNominal(const Mention& m, int sentence) {
-  // A person given this role earlier (or anywhere) in the article.
-  std::string head = m.head;
-  int best = -1;
-  for (size_t e = 0; e < entities_.size(); ++e) {
-    for (const RoleRec& r : entities_[e].roles) {
-      std::string t = ExpandTitle(r.title);
-      if (t.find(head) == std::string::npos) continue;
-      if (best < 0 || r.norm_begin <= m.norm_begin) best = static_cast<int>(e);
-    }
-  }
-  // Else the person the recent text is about ("the 45-year-old said"): the
-  // subject of the closest sentence that has one. Not for someone who
-  // speaks for, or belongs to, another ("the mayor's spokesman", "the
-  // aide"): that is a different person, left unresolved.
-  // (Mentions are read from the normalized text, where apostrophes are ASCII.)
-  bool relational = m.text.find("'s ") != std::string::npos || lex_.IsAnonymousHead(head);
-  if (best < 0 && !relational) {
-    for (int s = sentence; s >= 0 && s >= sentence - 3; --s) {
-      best = SubjectOf(s, s == sentence ? m.norm_begin : UINT32_MAX, 0);
-      if (best >= 0) break;
-    }
-  }
-  if (best < 0) return Speaker();
-  AddRole(best, m.title, "", m.norm_begin, m.norm_end);
-  return FromEntity(best);
 }
 
 std::pair<std::string, std::string> Resolver::RoleAt(int entity, uint32_t pos) const {
@@ -456,6 +594,9 @@ std::vector<RoleFact> Resolver::Roles() const {
 std::vector<EntityFact> Resolver::Entities() const {
   std::vector<EntityFact> out;
   for (const Entity& e : entities_) {
+    // Names kept only for their surnames ("PORT ALDER", "City Hall") that
+    // no mention showed to be anyone.
+    if (e.kind == EntityKind::kUnknown && e.aliases.empty()) continue;
     std::string gender;
     if (e.gender == 'm' || e.gender == 'f') gender.assign(1, e.gender);
     out.push_back({e.name, e.kind, std::move(gender), e.aliases,

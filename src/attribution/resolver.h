@@ -15,12 +15,23 @@
 
 namespace quoteledger {
 
+// How sure the path that named a speaker is, most sure first; a claim's
+// confidence is its rule's times this.
+inline constexpr double kNamedHere = 1.0;      // the source is the name
+inline constexpr double kBySurname = 0.95;     // a surname, an honorific
+inline constexpr double kByShortForm = 0.9;    // "the IMF", "the fund", "The Post"
+inline constexpr double kByDescription = 0.85; // "the Democratic nominee", "the poll"
+inline constexpr double kByPronoun = 0.8;      // "he", "she", "who"
+inline constexpr double kByGuess = 0.6;        // "the 45-year-old": whom the text is about
+inline constexpr double kUnresolvedCertainty = 0.5;
+
 struct Speaker {
   std::string name;  // canonical; "" when nothing could be resolved
   EntityKind kind = EntityKind::kUnknown;
   int entity = -1;   // index into the resolver's entities, or -1
   char gender = 0;
   bool plural = false;
+  double certainty = kNamedHere;
 };
 
 class Resolver {
@@ -29,8 +40,11 @@ class Resolver {
   // Builds the entity table: every full person name is an entity, its last
   // name an alias; a lone name that is nobody's alias becomes an entity of
   // its own. Roles stated with names are recorded with their evidence.
+  // `author` is who "I" and "we" are in first-person writing (the
+  // article's byline), or "" when the input gives none: they then stay
+  // unresolved.
   Resolver(const Lexicons& lex, const Segments& seg,
-           std::vector<std::vector<Mention>> names);
+           std::vector<std::vector<Mention>> names, std::string author = "");
 
   // The speaker a source mention in sentence `sentence` stands for.
   // `last` is the speaker of the claim before this one (or null) and
@@ -65,19 +79,47 @@ class Resolver {
   };
 
   int FindOrAdd(const Mention& m);
-  int Lookup(const std::string& name, uint32_t pos) const;
+  // The entity a name written at `pos` refers to: the same name, else a
+  // person with that surname (of `gender` when an honorific gives one).
+  int Lookup(const std::string& name, uint32_t pos, char gender = 0) const;
   void AddAlias(int e, const std::string& alias);
   void AddRole(int e, const std::string& title, const std::string& affil,
                uint32_t b, uint32_t end);
   Speaker FromEntity(int e) const;
+  Speaker ResolveName(const Mention& m, int sentence);
+  Speaker AsWritten(const Mention& m) const;
+  int AppositiveName(const Mention& m, int sentence) const;
   Speaker ResolvePronoun(const Mention& m, int sentence, const Speaker* last,
                          int last_sentence) const;
   Speaker ResolveNominal(const Mention& m, int sentence);
   Speaker ResolveRelative(const Mention& m, int sentence) const;
+  // Descriptions that name no person: the maker of a work ("A Bloomberg
+  // poll", "the report"), a campaign ("Donald Trump's campaign"), an
+  // organisation's short form ("the fund", "the commission") or a name
+  // that closes the description ("the nonpartisan Congressional Budget
+  // Office"). name "" when none applies.
+  Speaker ResolveDescription(const Mention& m, int sentence) const;
+  // An organisation the article names in full that `name` abbreviates
+  // ("IMF", "S.E.C.") or ends ("Post", "Times"), or -1.
+  int OrganizationFor(const std::string& name) const;
+  // The speaker a name mention stands for: its entity, else the name.
+  Speaker OfNameMention(int sentence, int k, EntityKind fallback) const;
+  // Works and campaigns named with their makers ("Bloomberg poll", "the
+  // Clinton campaign"), in text order, for "the poll" and "the campaign".
+  struct MakerRef {
+    uint32_t pos;
+    std::string noun;  // "poll", "campaign"
+    int sentence, mention;
+  };
+  void FindMakers();
+  void FindMakersBy();
+  const MakerRef* LastMaker(const std::string& noun, uint32_t before) const;
   // The first person mention outside quotes in sentence s, before `limit`,
   // that agrees with `gender` (0 agrees with all).
   int SubjectOf(int s, uint32_t limit, char gender) const;
   bool Agrees(int e, char gender) const;
+  // Whether normalized offset `pos` is inside a quotation.
+  bool InQuote(uint32_t pos) const;
 
   const Lexicons& lex_;
   const Segments& seg_;
@@ -86,6 +128,8 @@ class Resolver {
   std::vector<Entity> entities_;
   std::map<std::string, int> by_name_;
   std::multimap<std::string, int> by_last_;
+  std::vector<MakerRef> makers_;
+  std::string author_;
 };
 
 }  // namespace quoteledger

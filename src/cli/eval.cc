@@ -1,8 +1,11 @@
 // `quoteledger eval`: score attributions against a standoff (brat) gold
-// split, printing what ../shared/eval/score.py prints, and with --errors
-// every miss, classified, for error analysis. Predictions come from --pred
-// (JSON Lines as `extract` prints them) or from running the extractor.
+// split, printing what ../shared/eval/score.py prints and, where the split
+// has speaker gold (SPLIT/speakers/), what ../shared/eval/speakers.py
+// prints; with --errors every miss and every wrong speaker, classified, for
+// error analysis. Predictions come from --pred (JSON Lines as `extract`
+// prints them) or from running the extractor.
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <thread>
@@ -16,6 +19,9 @@
 #include "eval/misses.h"
 #include "eval/predictions.h"
 #include "eval/scorer.h"
+#include "eval/speaker_gold.h"
+#include "eval/speaker_report.h"
+#include "eval/speaker_scorer.h"
 #include "quoteledger/extractor.h"
 
 namespace quoteledger {
@@ -29,6 +35,13 @@ struct EvalOptions {
   std::string subset;  // empty: figures for all three subsets, misses for "all"
   bool errors = false;
   std::vector<std::string> classes;  // empty: every class
+  std::string speakers;              // empty: GOLD/speakers, if it is there
+};
+
+// Speaker identity for one run, or why there is none.
+struct SpeakerPart {
+  std::optional<SpeakerEval> eval;
+  std::string unavailable;  // the reason, when !eval
 };
 
 // Predictions from the built-in extractor; skipped articles are reported
@@ -47,6 +60,21 @@ Result<Predictions> RunExtractor(const EvalOptions& opt, const GoldCorpus& gold,
   return preds;
 }
 
+bool Wanted(const EvalOptions& opt, const char* class_name) {
+  return opt.classes.empty() ||
+         std::find(opt.classes.begin(), opt.classes.end(), class_name) != opt.classes.end();
+}
+
+// Whether the list asked for holds a class of this family: span misses
+// (MissClass) or wrong speakers (SpeakerMissClass).
+template <typename Classes, typename NameOf>
+bool WantsFamily(const EvalOptions& opt, const Classes& classes, NameOf name_of) {
+  for (auto c : classes) {
+    if (Wanted(opt, name_of(c))) return true;
+  }
+  return false;
+}
+
 std::vector<Miss> SelectedMisses(const EvalOptions& opt, const GoldCorpus& gold,
                                  const Predictions& preds, Subset subset,
                                  std::array<int, kMissClassCount>* counts) {
@@ -55,10 +83,7 @@ std::vector<Miss> SelectedMisses(const EvalOptions& opt, const GoldCorpus& gold,
   if (opt.classes.empty()) return all;
   std::vector<Miss> kept;
   for (Miss& m : all) {
-    if (std::find(opt.classes.begin(), opt.classes.end(), MissClassName(m.kind)) !=
-        opt.classes.end()) {
-      kept.push_back(std::move(m));
-    }
+    if (Wanted(opt, MissClassName(m.kind))) kept.push_back(std::move(m));
   }
   return kept;
 }
@@ -83,6 +108,7 @@ std::string Nested(const nlohmann::json& j) {
 // members of the JSON object.
 JsonMembers PrintMisses(const EvalOptions& opt, const GoldCorpus& gold,
                         const Predictions& preds, Subset subset) {
+  if (!WantsFamily(opt, kMissClasses, MissClassName)) return {};
   std::array<int, kMissClassCount> counts{};
   std::vector<Miss> misses = SelectedMisses(opt, gold, preds, subset, &counts);
   if (opt.format == "json") {
@@ -95,13 +121,79 @@ JsonMembers PrintMisses(const EvalOptions& opt, const GoldCorpus& gold,
   return {};
 }
 
-void Print(const EvalOptions& opt, const GoldCorpus& gold, const Predictions& preds) {
+// The same for wrong speakers; nothing when the split has no speaker gold.
+JsonMembers PrintSpeakerMisses(const EvalOptions& opt, const SpeakerPart& speakers) {
+  if (!speakers.eval || !WantsFamily(opt, kSpeakerMissClasses, SpeakerMissClassName)) return {};
+  const std::vector<SpeakerMiss>& all = speakers.eval->misses;
+  nlohmann::json list = nlohmann::json::array();
+  for (const SpeakerMiss& m : all) {
+    if (!Wanted(opt, SpeakerMissClassName(m.kind))) continue;
+    if (opt.format == "json") {
+      list.push_back(SpeakerMissToJson(m));
+    } else {
+      std::cout << SpeakerMissToText(m) << '\n';
+    }
+  }
+  std::array<int, kSpeakerMissClassCount> counts = CountSpeakerMisses(all);
+  if (opt.format != "json") {
+    std::cout << SpeakerMissCountsToText(counts) << '\n';
+    return {};
+  }
+  nlohmann::json by_class = nlohmann::json::object();
+  for (SpeakerMissClass c : kSpeakerMissClasses) {
+    by_class[SpeakerMissClassName(c)] = counts[static_cast<size_t>(c)];
+  }
+  return {{"speaker_error_counts", by_class.dump()}, {"speaker_errors", Nested(list)}};
+}
+
+// The speakers.py figures as the "speakers" member, or null and the reason.
+void AddSpeakerJson(const SpeakerPart& speakers, JsonMembers* extra) {
+  if (speakers.eval) {
+    extra->emplace_back("speakers", SpeakerScoresToJson(speakers.eval->scores, 1));
+    return;
+  }
+  extra->emplace_back("speakers", "null");
+  extra->emplace_back("speakers_unavailable", nlohmann::json(speakers.unavailable).dump());
+}
+
+void Print(const EvalOptions& opt, const GoldCorpus& gold, const Predictions& preds,
+           const SpeakerPart& speakers) {
   std::optional<Subset> only = ParseSubset(opt.subset);
   JsonMembers extra;
-  if (opt.errors) extra = PrintMisses(opt, gold, preds, only.value_or(Subset::kAll));
+  if (opt.errors) {
+    extra = PrintMisses(opt, gold, preds, only.value_or(Subset::kAll));
+    JsonMembers more = PrintSpeakerMisses(opt, speakers);
+    extra.insert(extra.end(), more.begin(), more.end());
+  }
   EvalScores scores = Score(gold, preds);
-  std::cout << (opt.format == "json" ? ScoresToJson(scores, only, std::move(extra)) + "\n"
-                                     : ScoresToText(scores, only));
+  if (opt.format == "json") {
+    AddSpeakerJson(speakers, &extra);
+    std::cout << ScoresToJson(scores, only, std::move(extra)) << '\n';
+    return;
+  }
+  std::cout << ScoresToText(scores, only)
+            << (speakers.eval ? SpeakerScoresToText(speakers.eval->scores)
+                              : "speaker identity: unavailable, " + speakers.unavailable + "\n");
+}
+
+// Speaker identity against --speakers or GOLD/speakers. A split without
+// the default folder is not an error: only some splits have speaker gold.
+Result<SpeakerPart> ScoreSpeakerPart(const EvalOptions& opt, const GoldCorpus& gold,
+                                     const Predictions& preds) {
+  std::string dir = opt.speakers.empty()
+                        ? (std::filesystem::path(opt.gold) / "speakers").string()
+                        : opt.speakers;
+  Result<SpeakerGold> speakers = LoadSpeakerGold(dir);
+  SpeakerPart part;
+  if (!speakers.ok()) {
+    if (!opt.speakers.empty() || speakers.status().code() != StatusCode::kNotFound) {
+      return speakers.status();
+    }
+    part.unavailable = speakers.status().message();
+    return part;
+  }
+  part.eval = ScoreSpeakers(gold, preds, speakers.value());
+  return part;
 }
 
 int RunEval(const EvalOptions& opt) {
@@ -117,7 +209,12 @@ int RunEval(const EvalOptions& opt) {
     PrintError(preds.status().ToString());
     return 2;
   }
-  Print(opt, gold.value(), preds.value());
+  Result<SpeakerPart> speakers = ScoreSpeakerPart(opt, gold.value(), preds.value());
+  if (!speakers.ok()) {
+    PrintError(speakers.status().ToString());
+    return 2;
+  }
+  Print(opt, gold.value(), preds.value(), speakers.value());
   std::cout.flush();
   if (!std::cout) {
     PrintError("cannot write the output (disk full or pipe closed?)");
@@ -150,13 +247,22 @@ void AddEvalCommand(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--format", opt->format, "text (default, score.py's lines) or json")
       ->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--subset", opt->subset,
-                  "all, direct or indirect: print only these figures and misses")
+                  "all, direct or indirect: print only these figures and misses (speaker "
+                  "identity is always over all claims, as speakers.py scores it)")
       ->check(CLI::IsMember({"all", "direct", "indirect"}));
-  cmd->add_flag("--errors", opt->errors, "list every miss with its class, then a count per class");
+  cmd->add_option("--speakers", opt->speakers,
+                  "speaker gold, a folder of NAME.tsv (default: GOLD/speakers when there; "
+                  "speaker identity is scored as ../shared/eval/speakers.py scores it)")
+      ->check(CLI::ExistingDirectory);
+  cmd->add_flag("--errors", opt->errors,
+                "list every miss and every wrong speaker with its class, then counts per class");
+  std::vector<std::string> classes;
+  for (MissClass c : kMissClasses) classes.push_back(MissClassName(c));
+  for (SpeakerMissClass c : kSpeakerMissClasses) classes.push_back(SpeakerMissClassName(c));
   cmd->add_option("--class", opt->classes,
-                  "list only the misses of this class (implies --errors; may be repeated)")
-      ->check(CLI::IsMember({"content_not_found", "wrong_span", "wrong_source", "missed_cue",
-                             "spurious"}));
+                  "list only the misses or wrong speakers of this class (implies --errors; "
+                  "may be repeated)")
+      ->check(CLI::IsMember(classes));
   cmd->callback([opt, &global] {
     if (!opt->classes.empty()) opt->errors = true;
     global.exit_code = RunEval(*opt);

@@ -15,6 +15,7 @@
 #include "ledger/ingester.h"
 #include "ledger/ledger.h"
 #include "quoteledger/extractor.h"
+#include "text/article_date.h"
 #include "text/article_reader.h"
 
 namespace quoteledger {
@@ -94,6 +95,17 @@ class ProgressTicker {
   std::thread thread_;
 };
 
+// A published_at that is not a date is stored as given but not used as
+// the article's date; say so, since the article is ingested all the same.
+void WarnOfBadDate(const Document& doc, Console& console) {
+  const std::string& published_at = doc.meta().published_at;
+  if (published_at.empty() || !PublishedDate(published_at).empty()) return;
+  console.Message(fmt::format(
+      "{}: warning: published_at \"{}\" is not a date (give YYYY-MM-DD, optionally with a "
+      "time); it is kept as given, and the article is dated from its text or file name instead",
+      doc.name(), published_at));
+}
+
 // Reads every input into the ingester; returns how many articles were bad.
 int64_t Feed(const IngestCliOptions& opt, Ingester& ingester, Console& console) {
   InputFormat format = InputFormat::kAuto;
@@ -105,6 +117,7 @@ int64_t Feed(const IngestCliOptions& opt, Ingester& ingester, Console& console) 
       ++bad;
       return true;
     }
+    WarnOfBadDate(doc.value(), console);
     return ingester.Add(std::move(doc).value());
   });
   return bad;

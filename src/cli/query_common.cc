@@ -9,6 +9,7 @@
 
 #include "ledger/entities.h"
 #include "report/table.h"
+#include "text/article_date.h"
 
 namespace quoteledger {
 
@@ -22,18 +23,28 @@ void AddQueryOptions(CLI::App* cmd, QueryOptions& options) {
 CLI::Validator IsoDate() {
   return CLI::Validator(
       [](std::string& value) -> std::string {
-        static const std::string kShape = "dddd-dd-dd";
-        bool ok = value.size() == 4 || value.size() == 7 || value.size() == 10;
-        for (size_t i = 0; ok && i < value.size(); ++i) {
-          ok = kShape[i] == 'd' ? std::isdigit(static_cast<unsigned char>(value[i])) != 0
-                                : value[i] == '-';
-        }
-        if (ok && value.size() >= 7) ok = value.substr(5, 2) >= "01" && value.substr(5, 2) <= "12";
-        if (ok && value.size() == 10) ok = value.substr(8, 2) >= "01" && value.substr(8, 2) <= "31";
-        if (ok) return "";
-        return "\"" + value + "\" is not a date; write YYYY, YYYY-MM or YYYY-MM-DD";
+        std::string why;
+        if (IsDateBound(value, &why)) return "";
+        return "\"" + value + "\" is not a date: " + why;
       },
       "DATE");
+}
+
+CLI::Validator Confidence() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        double x = -1;
+        size_t used = 0;
+        try {
+          x = std::stod(value, &used);
+        } catch (const std::exception&) {
+          used = 0;
+        }
+        // NaN fails both comparisons, so it is refused with the rest.
+        if (used == value.size() && x >= 0 && x <= 1) return "";
+        return "\"" + value + "\" is not a confidence; give a number from 0 to 1 (0.5)";
+      },
+      "0..1");
 }
 
 Result<std::unique_ptr<Ledger>> OpenLedgerForQuery(const GlobalOptions& global) {

@@ -24,8 +24,12 @@ struct QueryOptions {
 // Adds --format table|json|csv and --all-runs to `cmd`.
 void AddQueryOptions(CLI::App* cmd, QueryOptions& options);
 
-// A CLI11 check accepting YYYY, YYYY-MM or YYYY-MM-DD (digits only).
+// A CLI11 check accepting YYYY, YYYY-MM or YYYY-MM-DD naming a year, month
+// or day that exists ("2024-02-30" is refused, saying why).
 CLI::Validator IsoDate();
+
+// A CLI11 check accepting a number from 0 to 1 (--min-confidence).
+CLI::Validator Confidence();
 
 // Opens the ledger named by --db, which must exist (the error says how to
 // make one).

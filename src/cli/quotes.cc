@@ -45,11 +45,14 @@ void AddQuotesCommand(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--kind", f.kind, "direct, mixed, partial, indirect or according_to")
       ->check(CLI::IsMember({"direct", "mixed", "partial", "indirect", "according_to"}));
   cmd->add_option("--since", f.since,
-                  "articles dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD); an article "
-                  "without a date counts as dated when it was ingested")
+                  "articles dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD); articles "
+                  "whose date is unknown are left out")
       ->check(IsoDate());
   cmd->add_option("--until", f.until, "articles dated on or before this (YYYY[-MM[-DD]])")
       ->check(IsoDate());
+  cmd->add_option("--min-confidence", f.min_confidence,
+                  "only claims with at least this confidence (0 to 1)")
+      ->check(Confidence());
   cmd->add_option("--publisher", f.publisher, "only this publisher (case-insensitive)");
   cmd->add_flag("--anonymous", f.anonymous, "only anonymous sources (\"a senior official\")");
   cmd->add_option("--about", f.phrase, "only claims whose text holds this phrase");

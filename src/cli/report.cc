@@ -21,6 +21,7 @@ struct ReportOptions {
   std::string format;  // md or html; by -o's extension when not given
   std::string output;  // a file, or "" for stdout
   bool all_runs = false;
+  double min_confidence = 0;  // leave out claims below this confidence
 };
 
 bool EndsWith(const std::string& s, std::string_view suffix) {
@@ -31,16 +32,16 @@ Result<std::string> Render(Ledger& ledger, const ReportOptions& opt, const Repor
   bool html = opt.format == "html" ||
               (opt.format.empty() && (EndsWith(opt.output, ".html") || EndsWith(opt.output, ".htm")));
   if (opt.by == "article") {
-    auto r = LoadArticleReport(ledger, opt.key, opt.all_runs);
+    auto r = LoadArticleReport(ledger, opt.key, opt.all_runs, opt.min_confidence);
     if (!r.ok()) return r.status();
     return html ? ArticleHtml(r.value(), ctx) : ArticleMarkdown(r.value(), ctx);
   }
   if (opt.by == "speaker") {
-    auto r = LoadSpeakerReports(ledger, opt.key, opt.all_runs);
+    auto r = LoadSpeakerReports(ledger, opt.key, opt.all_runs, opt.min_confidence);
     if (!r.ok()) return r.status();
     return html ? SpeakersHtml(r.value(), opt.key, ctx) : SpeakersMarkdown(r.value(), opt.key, ctx);
   }
-  auto r = LoadTopicReport(ledger, opt.key, opt.all_runs);
+  auto r = LoadTopicReport(ledger, opt.key, opt.all_runs, opt.min_confidence);
   if (!r.ok()) return r.status();
   return html ? TopicHtml(r.value(), ctx) : TopicMarkdown(r.value(), ctx);
 }
@@ -63,7 +64,7 @@ Status Write(const std::string& path, const std::string& text) {
 int RunReport(const ReportOptions& opt, const GlobalOptions& global) {
   auto ledger = OpenLedgerForQuery(global);
   if (!ledger.ok()) return ErrorExit(ledger.status());
-  ReportContext ctx{global.db, Extractor::Version(), opt.all_runs};
+  ReportContext ctx{global.db, Extractor::Version(), opt.all_runs, opt.min_confidence};
   Result<std::string> text = Render(*ledger.value(), opt, ctx);
   if (!text.ok() && text.status().code() == StatusCode::kNotFound) {
     PrintError(text.status().message());
@@ -92,6 +93,9 @@ void AddReportCommand(CLI::App& app, GlobalOptions& global) {
       ->check(CLI::IsMember({"md", "html"}));
   cmd->add_option("-o,--output", opt->output, "write to this file instead of stdout");
   cmd->add_flag("--all-runs", opt->all_runs, "include claims superseded by later runs");
+  cmd->add_option("--min-confidence", opt->min_confidence,
+                  "only claims with at least this confidence (0 to 1)")
+      ->check(Confidence());
   cmd->callback([opt, &global] { global.exit_code = RunReport(*opt, global); });
 }
 

@@ -29,7 +29,8 @@ std::string Heading(const DocumentRow& d, size_t claims) {
   line("title", d.title);
   line("publisher", d.publisher);
   line("url", d.url);
-  line("date", d.date);
+  line("date", d.date.empty() ? "unknown" : fmt::format("{} (from {})", d.date, d.date_source));
+  line("ingested", d.ingested_at);
   line("size", fmt::format("{} bytes, {} claims", d.size, claims));
   return out + "\n";
 }

@@ -1,7 +1,7 @@
 // `quoteledger speakers`: everyone the ledger quotes, most quoted first,
-// with claim counts, roles, aliases, the dates first and last seen, and how
-// the identity was settled ("curated" by a person, or why a surname alone
-// stands apart).
+// with claim counts (in all and by kind), roles, aliases, the article dates
+// first and last seen, and how the identity was settled ("curated" by a
+// person, or why a surname alone stands apart).
 #include <fmt/format.h>
 
 #include "cli/commands.h"
@@ -31,8 +31,8 @@ int RunSpeakers(const SpeakersOptions& opt, const GlobalOptions& global) {
                           ? fmt::format("{} holds no claims yet; run `quoteledger ingest`", global.db)
                           : "no speaker matches these filters";
   return EmitRecords(SpeakerRecords(speakers.value()), opt.query.format,
-                     {"speaker", "kind", "claims", "articles", "first_seen", "last_seen", "roles",
-                      "identity"},
+                     {"speaker", "kind", "claims", "direct", "mixed", "partial", "indirect",
+                      "according_to", "articles", "first_seen", "last_seen", "roles", "identity"},
                      empty);
 }
 
@@ -45,6 +45,9 @@ void AddSpeakersCommand(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("name", opt->filter.name, "only speakers matching this name or alias");
   cmd->add_option("--kind", opt->filter.kind, "person, organization, group, anonymous or unknown")
       ->check(CLI::IsMember({"person", "organization", "group", "anonymous", "unknown"}));
+  cmd->add_option("--min-confidence", opt->filter.min_confidence,
+                  "count only claims with at least this confidence (0 to 1)")
+      ->check(Confidence());
   cmd->add_option("--limit", opt->filter.limit, "at most this many speakers")
       ->check(CLI::NonNegativeNumber);
   AddQueryOptions(cmd, opt->query);

@@ -24,10 +24,39 @@ std::string OverlapLine(Subset subset, int t, const OverlapScores& r) {
       r.attribution_f1);
 }
 
-// A JSON object as json.dumps(indent=1) lays it out; keys are given sorted.
 using Members = JsonMembers;
 
-std::string Object(const Members& members, int depth) {
+std::string OverlapJson(const OverlapScores& r, int depth) {
+  auto f = PythonFloatRepr;
+  return PythonJsonObject({{"attribution_f1", f(r.attribution_f1)},
+                           {"attribution_p", f(r.attribution_p)},
+                           {"attribution_r", f(r.attribution_r)},
+                           {"content_f1", f(r.content_f1)},
+                           {"content_p", f(r.content_p)},
+                           {"content_r", f(r.content_r)},
+                           {"cue_acc", f(r.cue_acc)},
+                           {"found", std::to_string(r.found)},
+                           {"gold", std::to_string(r.gold)},
+                           {"pred", std::to_string(r.pred)},
+                           {"source_acc", f(r.source_acc)}},
+                          depth);
+}
+
+std::string SubsetJson(const SubsetScores& s, int depth) {
+  std::string exact = PythonJsonObject(
+      {{"attribution_f1", PythonFloatRepr(s.exact.attribution_f1)},
+       {"content_f1", PythonFloatRepr(s.exact.content_f1)}},
+      depth + 1);
+  return PythonJsonObject(
+      {{kThresholdNames[0], OverlapJson(s.overlap[0], depth + 1)},
+       {kThresholdNames[1], OverlapJson(s.overlap[1], depth + 1)},
+       {"exact", exact}},
+      depth);
+}
+
+}  // namespace
+
+std::string PythonJsonObject(const JsonMembers& members, int depth) {
   if (members.empty()) return "{}";
   std::string indent(static_cast<size_t>(depth) + 1, ' ');
   std::string out = "{";
@@ -37,34 +66,6 @@ std::string Object(const Members& members, int depth) {
   }
   return out + "\n" + std::string(static_cast<size_t>(depth), ' ') + "}";
 }
-
-std::string OverlapJson(const OverlapScores& r, int depth) {
-  auto f = PythonFloatRepr;
-  return Object({{"attribution_f1", f(r.attribution_f1)},
-                 {"attribution_p", f(r.attribution_p)},
-                 {"attribution_r", f(r.attribution_r)},
-                 {"content_f1", f(r.content_f1)},
-                 {"content_p", f(r.content_p)},
-                 {"content_r", f(r.content_r)},
-                 {"cue_acc", f(r.cue_acc)},
-                 {"found", std::to_string(r.found)},
-                 {"gold", std::to_string(r.gold)},
-                 {"pred", std::to_string(r.pred)},
-                 {"source_acc", f(r.source_acc)}},
-                depth);
-}
-
-std::string SubsetJson(const SubsetScores& s, int depth) {
-  std::string exact = Object({{"attribution_f1", PythonFloatRepr(s.exact.attribution_f1)},
-                              {"content_f1", PythonFloatRepr(s.exact.content_f1)}},
-                             depth + 1);
-  return Object({{kThresholdNames[0], OverlapJson(s.overlap[0], depth + 1)},
-                 {kThresholdNames[1], OverlapJson(s.overlap[1], depth + 1)},
-                 {"exact", exact}},
-                depth);
-}
-
-}  // namespace
 
 std::string PythonFloatRepr(double x) {
   char buf[64];
@@ -122,7 +123,7 @@ std::string ScoresToJson(const EvalScores& scores, std::optional<Subset> only,
   for (auto& member : extra) top.push_back(std::move(member));
   std::stable_sort(top.begin(), top.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
-  return Object(top, 0);
+  return PythonJsonObject(top, 0);
 }
 
 }  // namespace quoteledger

@@ -26,6 +26,11 @@ std::string ScoresToText(const EvalScores& scores, std::optional<Subset> only = 
 // JSON value.
 using JsonMembers = std::vector<std::pair<std::string, std::string>>;
 
+// A JSON object laid out as Python's json.dumps(indent=1) at nesting
+// `depth` (0 for the top level), from members given in order, their keys
+// plain ASCII and their values already rendered.
+std::string PythonJsonObject(const JsonMembers& members, int depth);
+
 // score.py --json: json.dumps(result, indent=1, sort_keys=True), byte for
 // byte, without the final newline. `only` leaves out the other subsets;
 // `extra` members are merged in, keeping the keys sorted.

@@ -18,13 +18,14 @@ namespace quoteledger {
 // One attribution, gold or predicted, as scoring sees it: sets of character
 // offsets into the article's EvalText.
 struct EvalClaim {
-  CharSet content;      // never empty
-  CharSet source;       // empty when there is none
-  CharSet cue;          // empty when there is none
-  bool direct = false;  // content holds one of “ ” " « »
-  std::string kind;     // predictions: "direct", "indirect", ...; gold: ""
-  std::string speaker;  // predictions: the resolved speaker; gold: ""
-  std::string rule;     // predictions: the rule that made it; gold: ""
+  CharSet content;           // never empty
+  CharSet source;            // empty when there is none
+  CharSet cue;               // empty when there is none
+  bool direct = false;       // content holds one of “ ” " « »
+  std::string kind;          // predictions: "direct", "indirect", ...; gold: ""
+  std::string speaker;       // predictions: the resolved speaker; gold: ""
+  std::string speaker_kind;  // predictions: "person", "organization", ...; gold: ""
+  std::string rule;          // predictions: the rule that made it; gold: ""
   // Where it came from, for people: "NAME_ANN.ann:14 E3" or
   // "pred.jsonl:7 claim 2".
   std::string origin;

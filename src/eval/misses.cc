@@ -197,6 +197,18 @@ nlohmann::json ClaimJson(const EvalText& text, const EvalClaim& c) {
 
 }  // namespace
 
+std::string MissByteOffsets(const EvalText& text, const CharSet& set) {
+  return ByteOffsets(text, set);
+}
+
+std::string MissField(const char* label, const EvalText& text, const CharSet& set) {
+  return Field(label, text, set);
+}
+
+nlohmann::json MissByteSpans(const EvalText& text, const CharSet& set) {
+  return ByteSpans(text, set);
+}
+
 const char* MissClassName(MissClass c) {
   switch (c) {
     case MissClass::kContentNotFound: return "content_not_found";

@@ -82,6 +82,14 @@ std::string MissCountsToText(const std::array<int, kMissClassCount>& counts, Sub
 // "gold_covered", "pred_in_gold", "also"}.
 nlohmann::json MissToJson(const Miss& miss);
 
+// The pieces MissToText and MissToJson are made of, for other error lists
+// to look the same: a set's byte offsets "[b,e)" ("+"-joined runs, "-" if
+// empty), one indented line "LABEL [B,E) "text"" (the text on one line,
+// clipped when long), and a set's byte spans as JSON [[b, e], ...].
+std::string MissByteOffsets(const EvalText& text, const CharSet& set);
+std::string MissField(const char* label, const EvalText& text, const CharSet& set);
+nlohmann::json MissByteSpans(const EvalText& text, const CharSet& set);
+
 }  // namespace quoteledger
 
 #endif  // QUOTELEDGER_EVAL_MISSES_H_

@@ -156,6 +156,11 @@ Result<std::optional<EvalClaim>> ClaimOf(const json& c, const EvalText& text,
   claim.direct = HasQuoteMark(text, claim.content);
   claim.kind = StringField(c, "kind");
   claim.speaker = StringField(c, "speaker");
+  // speakers.py lower-cases it; ASCII is enough to recognize its kinds.
+  claim.speaker_kind = StringField(c, "speaker_kind");
+  for (char& ch : claim.speaker_kind) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
   claim.rule = StringField(c, "rule");
   return std::optional<EvalClaim>(std::move(claim));
 }

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "ledger/ledger.h"
+#include "text/article_date.h"
 
 namespace quoteledger {
 namespace {
@@ -112,12 +113,15 @@ Status Ledger::AcceptInSavepoint(const Document& doc, const Attribution& result)
 Result<int64_t> Ledger::InsertDocument(const Document& doc) {
   Result<Statement*> st = db_->Cached(
       "INSERT INTO documents(sha256, name, url, external_id, title, publisher, published_at, "
-      "size) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+      "size, article_date, date_source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   if (!st.ok()) return st.status();
   const DocumentMeta& m = doc.meta();
+  // Found once, from the bytes and what the input said; never the ingest time.
+  ArticleDate date = FindArticleDate(m.published_at, doc.text(), m.file);
   st.value()->Bind(1, doc.Sha256()).Bind(2, doc.name()).BindOrNull(3, m.url);
   st.value()->BindOrNull(4, m.id).BindOrNull(5, m.title).BindOrNull(6, m.publisher);
   st.value()->BindOrNull(7, m.published_at).Bind(8, static_cast<int64_t>(doc.text().size()));
+  st.value()->BindOrNull(9, date.date).BindOrNull(10, DateSourceName(date.source));
   Status s = st.value()->Run();
   if (!s.ok()) return s;
   int64_t id = db_->LastInsertId();
@@ -256,14 +260,13 @@ Status Ledger::InsertRoles(const Document& doc, int64_t document_id, const Attri
     if (!entity.ok()) return entity.status();
     Result<Statement*> st = db_->Cached(
         "INSERT INTO roles(entity_id, title, affiliation, document_id, run_id, evidence_begin, "
-        "evidence_end, evidence_text, stated_at, person_name) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        "evidence_end, evidence_text, stated_at, person_name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+        "?8, (SELECT article_date FROM documents WHERE id = ?4), ?9)");
     if (!st.ok()) return st.status();
     Statement& q = *st.value();
     q.Bind(1, entity.value()).Bind(2, r.title).Bind(3, r.affiliation).Bind(4, document_id);
     q.Bind(5, run_id_).Bind(6, int64_t{r.evidence.begin}).Bind(7, int64_t{r.evidence.end});
-    q.Bind(8, r.evidence.Of(doc.text())).BindOrNull(9, doc.meta().published_at);
-    q.Bind(10, r.person);
+    q.Bind(8, r.evidence.Of(doc.text())).Bind(9, r.person);
     Status s = q.Run();
     if (!s.ok()) return s;
   }
@@ -289,7 +292,9 @@ Status Ledger::InsertClaims(const Document& doc, int64_t document_id, const Attr
 Status Ledger::InsertClaim(const Document& doc, int64_t document_id, int seq, const Claim& c) {
   std::string_view text = doc.text();
   int64_t speaker_id = 0;
-  if (!c.speaker.empty()) {
+  // An unresolved speaker ("he", "the judge") is no entity: the claim
+  // keeps its source as written.
+  if (!c.speaker.empty() && c.speaker_kind != EntityKind::kUnresolved) {
     Result<int64_t> id = EntityId(c.speaker, c.speaker_kind, "");
     if (!id.ok()) return id.status();
     speaker_id = id.value();

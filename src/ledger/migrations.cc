@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "ledger/document_dates.h"
 #include "ledger/schema_data.h"
 
 namespace quoteledger {
@@ -21,6 +22,15 @@ int VersionOf(std::string_view name) {
   return version;
 }
 
+// The C++ half of the migrations that have one, by number.
+struct AfterSql {
+  int version;
+  Status (*run)(Database& db);
+};
+constexpr AfterSql kAfterSql[] = {
+    {3, &DateStoredDocuments},  // 0003_article_dates.sql: date the documents stored before it
+};
+
 }  // namespace
 
 Result<std::vector<Migration>> BuiltinMigrations() {
@@ -33,6 +43,9 @@ Result<std::vector<Migration>> BuiltinMigrations() {
           version, out.size() + 1));
     }
     out.push_back({version, f.name, f.bytes});
+    for (const AfterSql& a : kAfterSql) {
+      if (a.version == version) out.back().after = a.run;
+    }
   }
   return out;
 }
@@ -70,6 +83,7 @@ Status Apply(Database& db, const Migration& m) {
     return version.status();
   }
   s = db.Exec(m.sql);
+  if (s.ok() && m.after != nullptr) s = m.after(db);
   if (s.ok()) s = db.Exec(fmt::format("PRAGMA user_version = {}", m.version));
   if (s.ok()) s = db.Exec("COMMIT");
   if (s.ok()) return s;

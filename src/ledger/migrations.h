@@ -16,6 +16,10 @@ struct Migration {
   int version = 0;        // NNNN from the file name
   std::string_view name;  // "schema/0001_init.sql"
   std::string_view sql;
+  // Work the migration needs beyond its SQL (filling a new column from
+  // what only C++ can compute), run after it in the same transaction; or
+  // null.
+  Status (*after)(Database& db) = nullptr;
 };
 
 // The built-in migrations in order. Corruption (a build mistake) when the

@@ -123,13 +123,16 @@ Status AddClaimConditions(Ledger& ledger, const ClaimFilter& f, std::string& whe
     params.push_back(f.kind);
   }
   if (!f.since.empty()) {
-    where += " AND coalesce(d.published_at, d.ingested_at) >= ?";
+    where += " AND d.article_date >= ?";
     params.push_back(f.since);
   }
   if (!f.until.empty()) {
-    where += fmt::format(" AND substr(coalesce(d.published_at, d.ingested_at), 1, {}) <= ?",
-                         f.until.size());
+    where += fmt::format(" AND substr(d.article_date, 1, {}) <= ?", f.until.size());
     params.push_back(f.until);
+  }
+  if (f.min_confidence > 0) {
+    where += " AND c.confidence >= ?";
+    params.push_back(f.min_confidence);
   }
   if (!f.publisher.empty()) {
     where += " AND d.publisher = ? COLLATE NOCASE";
@@ -168,8 +171,8 @@ Result<Query> ClaimQuery(Ledger& ledger, const ClaimFilter& f) {
       "c.confidence, c.run_id, c.superseded_by_run IS NOT NULL, {} "
       "FROM {} JOIN documents d ON d.id = c.document_id "
       "LEFT JOIN entities e ON e.id = c.speaker_id WHERE {} "
-      "ORDER BY coalesce(d.published_at, d.ingested_at), d.id, c.run_id, c.seq",
-      kDocumentColumns, highlight, from, where);
+      "ORDER BY {}, d.id, c.run_id, c.seq",
+      kDocumentColumns, highlight, from, where, kByArticleDate);
   if (f.limit > 0) query.sql += fmt::format(" LIMIT {}", f.limit);
   return query;
 }
@@ -247,6 +250,7 @@ Result<std::vector<SpeakerRow>> ListSpeakers(Ledger& ledger, const SpeakerFilter
   std::string where = f.all_runs ? "1" : "c.superseded_by_run IS NULL";
   std::vector<Param> params;
   if (!f.kind.empty()) where += " AND e.kind = ?", params.push_back(f.kind);
+  if (f.min_confidence > 0) where += " AND c.confidence >= ?", params.push_back(f.min_confidence);
   if (!f.name.empty()) {
     Result<std::vector<EntityRow>> entities = MatchEntities(ledger, f.name);
     if (!entities.ok()) return entities.status();
@@ -255,8 +259,10 @@ Result<std::vector<SpeakerRow>> ListSpeakers(Ledger& ledger, const SpeakerFilter
   }
   std::string sql = fmt::format(
       "SELECT e.id, e.name, e.kind, e.gender, count(*), count(DISTINCT c.document_id), "
-      "min(coalesce(d.published_at, d.ingested_at)), max(coalesce(d.published_at, "
-      "d.ingested_at)) FROM claims c JOIN entities e ON e.id = c.speaker_id JOIN documents d ON "
+      "coalesce(min(d.article_date), ''), coalesce(max(d.article_date), ''), "
+      "sum(c.kind = 'direct'), sum(c.kind = 'mixed'), sum(c.kind = 'partial'), "
+      "sum(c.kind = 'indirect'), sum(c.kind = 'according_to') "
+      "FROM claims c JOIN entities e ON e.id = c.speaker_id JOIN documents d ON "
       "d.id = c.document_id WHERE {} GROUP BY e.id ORDER BY count(*) DESC, e.name",
       where);
   if (f.limit > 0) sql += fmt::format(" LIMIT {}", f.limit);
@@ -267,6 +273,7 @@ Result<std::vector<SpeakerRow>> ListSpeakers(Ledger& ledger, const SpeakerFilter
     r.documents = q.Int(5);
     r.first_seen = q.Text(6);
     r.last_seen = q.Text(7);
+    for (size_t k = 0; k < r.kinds.size(); ++k) r.kinds[k] = q.Int(8 + static_cast<int>(k));
     out.push_back(std::move(r));
   });
   if (s.ok()) s = AddSpeakerDetails(ledger, f.all_runs, out);
@@ -284,8 +291,8 @@ Result<std::vector<RoleRow>> RolesWhere(Ledger& ledger, const std::string& where
       "SELECT {}, e.name, r.title, r.affiliation, r.evidence_begin, r.evidence_end, "
       "r.evidence_text, r.superseded_by_run IS NOT NULL FROM roles r JOIN entities e ON e.id = "
       "r.entity_id JOIN documents d ON d.id = r.document_id WHERE {} {} "
-      "ORDER BY e.name, coalesce(d.published_at, d.ingested_at), d.id, r.evidence_begin",
-      kDocumentColumns, where, all_runs ? "" : "AND r.superseded_by_run IS NULL");
+      "ORDER BY e.name, {}, d.id, r.evidence_begin",
+      kDocumentColumns, where, all_runs ? "" : "AND r.superseded_by_run IS NULL", kByArticleDate);
   Status s = ForEachRow(ledger, sql, params, [&](const Statement& q) {
     int k = kDocumentColumnCount;
     RoleRow r;

@@ -3,13 +3,16 @@
 // report layer renders. Speaker names match canonical names and aliases,
 // case-insensitively ("blinken" finds Antony Blinken).
 //
-// An article's date is its published_at when the input gave one, else the
-// moment it was first ingested; --since/--until, ordering and first/last
-// seen all use it. Unless all_runs is set, only current claims and roles
-// (not superseded by a later run) are returned.
+// An article's date is documents.article_date, found when it was first
+// stored (see text/article_date.h) and never the ingest time; --since and
+// --until, ordering and first/last seen all use it, and an article whose
+// date is unknown passes no date bound and sorts last. Unless all_runs is
+// set, only current claims and roles (not superseded by a later run) are
+// returned.
 #ifndef QUOTELEDGER_LEDGER_QUERIES_H_
 #define QUOTELEDGER_LEDGER_QUERIES_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -25,7 +28,8 @@ struct DocumentRow {
   std::string sha256;
   std::string name;  // path, JSON id or url, or file:line
   std::string url, external_id, title, publisher, published_at, ingested_at;
-  std::string date;  // published_at, else ingested_at
+  std::string date;         // the article's date, YYYY-MM-DD, or "" when unknown
+  std::string date_source;  // how it was found: published_at, dateline, file_name, or ""
   int64_t size = 0;
 };
 
@@ -59,6 +63,7 @@ struct ClaimFilter {
   std::string until;      // article date <= this, compared on its length
   std::string publisher;  // exact, case-insensitive
   bool anonymous = false; // only anonymous sources
+  double min_confidence = 0;  // only claims with at least this confidence (0..1)
   int64_t document_id = 0;  // only this document
   bool all_runs = false;    // include superseded claims
   int64_t limit = 0;        // 0: no limit
@@ -85,17 +90,24 @@ struct EntityRow {
 // canonical name ("Harris" finds Kamala Harris). By name.
 Result<std::vector<EntityRow>> MatchEntities(Ledger& ledger, const std::string& name);
 
+// Claims counted by kind, indexed by ClaimKind (direct, mixed, partial,
+// indirect, according_to). The ledger has no "stance" kind: a stance
+// ("Roe criticized the deal") is stored as an indirect claim.
+using KindCounts = std::array<int64_t, 5>;
+
 struct SpeakerRow {
   EntityRow entity;
   int64_t claims = 0;
+  KindCounts kinds{};  // those claims by kind
   int64_t documents = 0;
   std::vector<std::string> roles;  // "Secretary of State (U.S.)", distinct
-  std::string first_seen, last_seen;  // article dates
+  std::string first_seen, last_seen;  // article dates; "" when none is known
 };
 
 struct SpeakerFilter {
   std::string kind;  // only this entity kind, or ""
   std::string name;  // only entities matching this name (as MatchEntities), or ""
+  double min_confidence = 0;  // count only claims with at least this confidence
   bool all_runs = false;
   int64_t limit = 0;
 };

@@ -11,14 +11,17 @@
 
 namespace quoteledger {
 
-using Param = std::variant<int64_t, std::string>;
+using Param = std::variant<int64_t, std::string, double>;
 
 // The columns of a DocumentRow, read back by ReadDocument.
 inline constexpr const char* kDocumentColumns =
     "d.id, d.sha256, d.name, coalesce(d.url, ''), coalesce(d.external_id, ''), "
     "coalesce(d.title, ''), coalesce(d.publisher, ''), coalesce(d.published_at, ''), "
-    "d.ingested_at, coalesce(d.published_at, d.ingested_at), d.size";
-inline constexpr int kDocumentColumnCount = 11;
+    "d.ingested_at, coalesce(d.article_date, ''), d.size, coalesce(d.date_source, '')";
+inline constexpr int kDocumentColumnCount = 12;
+
+// Orders rows by article date, the undated last.
+inline constexpr const char* kByArticleDate = "d.article_date IS NULL, d.article_date";
 
 inline DocumentRow ReadDocument(const Statement& q, int col) {
   DocumentRow d;
@@ -33,6 +36,7 @@ inline DocumentRow ReadDocument(const Statement& q, int col) {
   d.ingested_at = q.Text(col + 8);
   d.date = q.Text(col + 9);
   d.size = q.Int(col + 10);
+  d.date_source = q.Text(col + 11);
   return d;
 }
 
@@ -47,6 +51,7 @@ Status ForEachRow(Ledger& ledger, const std::string& sql, const std::vector<Para
     int index = static_cast<int>(i) + 1;
     if (auto* n = std::get_if<int64_t>(&params[i])) q.Bind(index, *n);
     if (auto* s = std::get_if<std::string>(&params[i])) q.Bind(index, *s);
+    if (auto* d = std::get_if<double>(&params[i])) q.Bind(index, *d);
   }
   for (;;) {
     Result<bool> row = q.Step();

@@ -49,6 +49,12 @@ class Lexicons {
   // Groups that speak as one ("opponents", "voters") and the quantifiers
   // standing for them ("most", "half").
   bool IsGroupHead(std::string_view word) const;
+  // The party a word names ("GOP" -> "republican"), or "" if none.
+  std::string_view Party(std::string_view word) const;
+  // Things that speak for their makers ("poll", "report", "analysis").
+  bool IsWorkNoun(std::string_view word) const;
+  // The people working for one person as a body ("campaign", "team").
+  bool IsTeamNoun(std::string_view word) const;
   // Honorific's gender: 'm', 'f', '-' (none), or 0 when not an honorific.
   char Honorific(std::string_view word) const;
   // First name's gender 'm' or 'f', or 0 when unknown. Case-sensitive.
@@ -74,6 +80,9 @@ class Lexicons {
   std::unordered_set<std::string> org_words_;
   std::unordered_set<std::string> anonymous_;
   std::unordered_set<std::string> group_heads_;
+  std::unordered_set<std::string> work_nouns_;
+  std::unordered_map<std::string, std::string> parties_;
+  std::unordered_set<std::string> team_nouns_;
   std::unordered_map<std::string, char> honorifics_;
   std::unordered_map<std::string, char> first_names_;
   std::unordered_map<std::string, std::string> demonyms_;

@@ -153,6 +153,54 @@ bool PronounInfo(std::string_view word, char* gender, bool* plural) {
   return true;
 }
 
+namespace {
+
+bool IsNameSuffix(std::string_view w) { return In(w, {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}); }
+
+}  // namespace
+
+// Whether toks[i] is the last word of the run [., b), a generational
+// suffix aside ("Martin Luther King Jr.").
+bool MentionFinder::EndsName(const std::vector<Token>& toks, size_t i, size_t b) {
+  return i + 1 == b || (i + 2 == b && IsNameSuffix(toks[b - 1].word));
+}
+
+// Capitalised words before a first name that are not names themselves
+// modify the person ("Rival Hillary Clinton", "Democrat Tim Kaine", "Tulsa
+// police Chief Chuck Jordan"): the name starts at the first name when one to
+// three words (a middle name or initial, a surname) follow it.
+size_t MentionFinder::PersonNameStart(const std::vector<Token>& toks, size_t a, size_t b) const {
+  for (size_t k = a + 1; k + 1 < b && k + 4 >= b; ++k) {
+    if (lex_.FirstNameGender(toks[k].word) == 0) continue;
+    bool names_before = false;  // "Mary Ann Roe", "Aung San Suu Kyi": one name
+    for (size_t i = a; i < k; ++i) {
+      names_before |= lex_.FirstNameGender(toks[i].word) != 0 || toks[i].word.size() <= 2 ||
+                      IsConnector(toks[i].word);
+    }
+    bool rest_is_name = true;  // "Hillary Clinton", not "Hillary Clinton Foundation"
+    for (size_t i = k; i < b; ++i) {
+      rest_is_name &= toks[i].cap && !lex_.IsOrganizationWord(toks[i].word);
+    }
+    if (!names_before && rest_is_name) return k;
+    break;
+  }
+  return a;
+}
+
+// A person's name ends before "of" and the place after it ("Charles B.
+// Rangel of New York", "Gov. Earl Ray Tomblin of West Virginia"); an
+// organisation's does not ("Bank of America"). The name must read as a
+// person's: a first name or an honorific, then one to three more words.
+size_t MentionFinder::PersonNameEnd(const std::vector<Token>& toks, size_t a, size_t b,
+                                    bool honorific) const {
+  if (!honorific && lex_.FirstNameGender(toks[a].word) == 0) return b;
+  for (size_t i = a + 1; i < b && i <= a + 4; ++i) {
+    if (lex_.IsOrganizationWord(toks[i].word)) return b;
+    if (toks[i].word == "of" && i + 1 < b) return i;
+  }
+  return b;
+}
+
 std::vector<MentionFinder::Token> MentionFinder::Tokenize(
     std::string_view text, uint32_t begin, uint32_t end) const {
   std::vector<Token> toks;
@@ -219,6 +267,7 @@ Mention MentionFinder::ClassifyRun(std::string_view text,
                                    const std::vector<Token>& toks, size_t a,
                                    size_t b) const {
   Mention m;
+  const size_t run_end = b;  // the mention spans the run; the name may be shorter
   while (a < b && toks[a].cap && lex_.IsStopCapital(toks[a].word)) ++a;
   while (a < b && !toks[a].cap && lex_.Title(toks[a].word) == TitleClass::kNone) ++a;
   if (a >= b) return m;
@@ -231,8 +280,12 @@ Mention MentionFinder::ClassifyRun(std::string_view text,
     bool first_name = lex_.FirstNameGender(toks[i].word) != 0;
     if (title_begin == b) {
       // "Stephen King", "Martin Luther King Jr.": a title word after a
-      // first name is part of the name.
-      if (tc != TitleClass::kNone && !first_name && !(after_first_name && toks[i].cap)) {
+      // first name that ends the run is part of the name; one with a name
+      // after it is a title ("Charlotte Mayor Jennifer Roberts").
+      bool surname = after_first_name && toks[i].cap && EndsName(toks, i, b);
+      // "Mr. King": after an honorific a title word is a surname.
+      surname |= i > a && lex_.Honorific(toks[i - 1].word) != 0 && toks[i].cap;
+      if (tc != TitleClass::kNone && !first_name && !surname) {
         title_begin = i;
         has_head = tc == TitleClass::kHead;
       }
@@ -256,6 +309,14 @@ Mention MentionFinder::ClassifyRun(std::string_view text,
       }
       name_begin = j;
       i = j - 1;
+      continue;
+    }
+    if (!has_head) {
+      // Modifiers with no head after them belonged to the affiliation
+      // ("Republican National Committee Research Director Raj Shah"): look
+      // for the title again from this word.
+      title_begin = b;
+      --i;
       continue;
     }
     break;
@@ -282,16 +343,18 @@ Mention MentionFinder::ClassifyRun(std::string_view text,
   // Honorifics are split off the name and give its gender.
   while (name_begin < b && lex_.Honorific(toks[name_begin].word) != 0) {
     char g = lex_.Honorific(toks[name_begin].word);
-    if (g != '-') m.gender = g;
+    if (g != '-') m.gender = m.honorific = g;
     ++name_begin;
   }
   if (name_begin >= b || !toks[name_begin].cap) return m;
   bool honorific = m.gender != 0;
+  if (!honorific) name_begin = PersonNameStart(toks, name_begin, b);
+  b = PersonNameEnd(toks, name_begin, b, honorific);
   m.name = std::string(text.substr(toks[name_begin].begin,
                                    toks[b - 1].end - toks[name_begin].begin));
   m.type = MentionType::kName;
   m.norm_begin = toks[a].begin;
-  m.norm_end = toks[b - 1].end;
+  m.norm_end = toks[run_end - 1].end;
   m.text = std::string(text.substr(m.norm_begin, m.norm_end - m.norm_begin));
   m.in_quote = toks[a].in_quote;
   bool org = false;
@@ -540,7 +603,7 @@ std::optional<Mention> MentionFinder::NameSource(std::string_view text,
   bool starts_name = toks[s].cap && lw != "the" && lw != "a" && lw != "an";
   if (!starts_name && lex_.Title(lw) == TitleClass::kNone) return std::nullopt;
   size_t j = s + 1;
-  while (j < toks.size() && !toks[j - 1].break_after &&
+  while (j < toks.size() && !toks[j - 1].break_after && !toks[j - 1].possessive &&
          (toks[j].cap ||
           // "of" before a name or a title word ("secretary of state Ann Roe")
           (IsConnector(toks[j].word) && j + 1 < toks.size() &&
@@ -560,11 +623,21 @@ std::optional<Mention> MentionFinder::NameSource(std::string_view text,
     while (b > e && toks[b - 1].cap) --b;
     bool joined = false;  // "Roe's and Lee's aides": two owners
     for (size_t i = e; i < b; ++i) joined |= In(toks[i].word, {"and", "or"});
-    if (b < n && b > e && !joined && !toks[b - 1].break_after) {
+    if (b < n && b >= e && !joined && !toks[b - 1].break_after) {
       Mention m = ClassifyRun(text, toks, b, n);
+      // Two or three capitalised words are a person's name even when the
+      // first name is not in the lexicon ("CNN's Jake Tapper").
+      if (m.type == MentionType::kName && m.kind == EntityKind::kUnknown && n - b >= 2 &&
+          n - b <= 3) {
+        m.kind = EntityKind::kPerson;
+      }
       if (m.type == MentionType::kName && m.kind == EntityKind::kPerson) {
-        if (m.title.empty()) {
-          m.title = std::string(text.substr(toks[s].begin, toks[b - 1].end - toks[s].begin));
+        // "CNN's Jake Tapper": the owner alone is the affiliation.
+        std::string owner(text.substr(toks[s].begin, toks[b - 1].end - toks[s].begin));
+        if (b == e && m.affiliation.empty()) {
+          m.affiliation = owner;
+        } else if (m.title.empty()) {
+          m.title = owner;
         }
         return m;
       }
@@ -573,6 +646,7 @@ std::optional<Mention> MentionFinder::NameSource(std::string_view text,
     // description is.
     if (!joined && !toks[e - 1].break_after) return std::nullopt;
   }
+  if (std::optional<Mention> named = RoleThenName(text, toks, s, e)) return named;
   // "Rural clinics", "Hospital administrators": a capitalised word that
   // modifies a lower-case head is part of a description, not a name.
   bool modifies = e < toks.size() && !toks[e - 1].break_after && !toks[e].cap &&
@@ -595,6 +669,35 @@ std::optional<Mention> MentionFinder::NameSource(std::string_view text,
   }
   std::vector<std::string> lower = LowerWords(toks);
   if (ReadsAsClause(lower, e - 1)) return Mention{};
+  return m;
+}
+
+// "Tulsa police Chief Chuck Jordan", "NBC News moderator Matt Lauer",
+// "Clinton communication director Jennifer Palmieri": a role in lower-case
+// words ending in a title, then a person's name closing the region. The
+// name is the source, the words before it its role. Not a clause ("The ad
+// uses footage of Hillary Clinton"): the word before the name must be a
+// title, and no word between a speech verb.
+std::optional<Mention> MentionFinder::RoleThenName(std::string_view text,
+                                                   const std::vector<Token>& toks, size_t s,
+                                                   size_t e) const {
+  size_t n = toks.size();
+  size_t b = n;
+  while (b > e && toks[b - 1].cap) --b;
+  if (b == n || b == e || toks[b - 1].break_after || toks[b - 1].possessive) return std::nullopt;
+  if (lex_.Title(toks[b - 1].word) != TitleClass::kHead &&
+      lex_.Title(toks[b].word) != TitleClass::kHead) {
+    return std::nullopt;
+  }
+  for (size_t i = s; i + 1 < b; ++i) {
+    if (toks[i].break_after || lex_.IsSpeechVerb(Lower(toks[i].word))) return std::nullopt;
+  }
+  Mention m = ClassifyRun(text, toks, b, n);
+  bool person = m.type == MentionType::kName && m.kind == EntityKind::kPerson &&
+                (m.gender != 0 || lex_.FirstNameGender(m.name.substr(0, m.name.find(' '))) != 0);
+  if (!person) return std::nullopt;
+  std::string role(text.substr(toks[s].begin, toks[b - 1].end - toks[s].begin));
+  m.title = m.title.empty() ? role : role + " " + m.title;
   return m;
 }
 

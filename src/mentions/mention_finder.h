@@ -28,6 +28,7 @@ struct Mention {
   std::string affiliation;  // "U.S.", "Israel"
   std::string head;         // kNominal: the head noun, lower case
   char gender = 0;          // 'm', 'f' or 0
+  char honorific = 0;       // kName: the gender an honorific gives ("Mrs." 'f'), or 0
   bool plural = false;
   bool definite = false;  // kNominal: starts with "the"
   bool in_quote = false;  // inside a quotation: not a source outside it
@@ -63,6 +64,11 @@ class MentionFinder {
                               uint32_t end) const;
   Mention ClassifyRun(std::string_view text, const std::vector<Token>& toks,
                       size_t a, size_t b) const;
+  // The person's name inside a run of capitalised words: where it starts
+  // after modifiers, where it ends before "of Place".
+  static bool EndsName(const std::vector<Token>& toks, size_t i, size_t b);
+  size_t PersonNameStart(const std::vector<Token>& toks, size_t a, size_t b) const;
+  size_t PersonNameEnd(const std::vector<Token>& toks, size_t a, size_t b, bool honorific) const;
   Mention Nominal(std::string_view text, const std::vector<Token>& toks,
                   size_t a, size_t b) const;
   // The steps of ParseSource: trim the region's ends (false: no source),
@@ -83,6 +89,8 @@ class MentionFinder {
   size_t TitledNameStart(const std::vector<Token>& toks, size_t s) const;
   std::optional<Mention> NameSource(std::string_view text, const std::vector<Token>& toks,
                                     size_t s) const;
+  std::optional<Mention> RoleThenName(std::string_view text, const std::vector<Token>& toks,
+                                      size_t s, size_t e) const;
   Mention DescriptionSource(const NormalText& norm, const std::vector<Token>& toks, size_t s,
                             uint32_t end) const;
 

@@ -14,6 +14,7 @@ const char* EntityKindName(EntityKind kind) {
     case EntityKind::kOrganization: return "organization";
     case EntityKind::kGroup: return "group";
     case EntityKind::kAnonymous: return "anonymous";
+    case EntityKind::kUnresolved: return "unresolved";
     case EntityKind::kUnknown: break;
   }
   return "unknown";

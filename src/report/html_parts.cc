@@ -35,10 +35,13 @@ std::string MarkedText(const ClaimRow& c) {
 
 std::string ReportFooter(const ReportContext& ctx) {
   return fmt::format(
-      "Made by quoteledger {} from the ledger <code>{}</code>{}. Offsets are UTF-8 byte offsets "
+      "Made by quoteledger {} from the ledger <code>{}</code>{}{}. Offsets are UTF-8 byte offsets "
       "into the article as ingested: [begin, end).",
       HtmlEscape(ctx.version), HtmlEscape(ctx.ledger),
-      ctx.all_runs ? "; claims superseded by later runs are shown faded" : "");
+      ctx.all_runs ? "; claims superseded by later runs are shown faded" : "",
+      ctx.min_confidence > 0 ? fmt::format("; only claims with confidence {:g} or more",
+                                           ctx.min_confidence)
+                             : "");
 }
 
 std::string Masthead(const std::string& kind, const std::string& title,

@@ -65,18 +65,22 @@ std::string ArticleText(const ArticleReport& r, const std::map<std::string, int>
   return out + "</article>\n";
 }
 
+// One column a claim kind, as in the Markdown report. The role shown is
+// the one of the group's first claim.
 std::string SpeakerTable(const std::vector<SpeakerGroup>& groups,
-                         const std::map<std::string, int>& colours) {
-  std::string out =
-      "<table><thead><tr><th>Speaker</th><th>Kind</th><th>Role in this article</th>"
-      "<th>Claims</th><th>Kinds</th></tr></thead><tbody>\n";
+                         const std::map<std::string, int>& colours, std::string_view role_head) {
+  std::string out = fmt::format(
+      "<table><thead><tr><th>Speaker</th><th>Kind</th><th>{}</th><th>Claims</th>", role_head);
+  for (const std::string& kind : KindNames()) out += "<th>" + HtmlEscape(kind) + "</th>";
+  out += "</tr></thead><tbody>\n";
   for (const SpeakerGroup& g : groups) {
     const ClaimRow& c = *g.claims.front();
-    out += fmt::format(
-        "<tr><td>{} {}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>\n",
-        Swatch(ColourOf(colours, c)), HtmlEscape(g.speaker), HtmlEscape(c.speaker_kind),
-        HtmlEscape(RoleLabel(c.role, c.affiliation)), g.claims.size(),
-        HtmlEscape(KindCounts(g.claims)));
+    out += fmt::format("<tr><td>{} {}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td>",
+                       Swatch(ColourOf(colours, c)), HtmlEscape(g.speaker),
+                       HtmlEscape(c.speaker_kind), HtmlEscape(RoleLabel(c.role, c.affiliation)),
+                       g.claims.size());
+    for (int64_t n : CountKinds(g.claims)) out += fmt::format("<td class=\"num\">{}</td>", n);
+    out += "</tr>\n";
   }
   return out + "</tbody></table>\n";
 }
@@ -109,10 +113,12 @@ std::string ArticleHtml(const ArticleReport& r, const ReportContext& ctx) {
   std::string title = ArticleTitle(r.doc, r.text);
   std::string body = Masthead(
       "attribution report", title, DocumentMetaHtml(r.doc),
-      fmt::format("{} claims by {} speakers", r.claims.size(), groups.size()));
+      fmt::format("{} claims by {} speakers ({})", r.claims.size(), groups.size(),
+                  KindSummary(CountKinds(r.claims))));
   body += "<div class=\"layout\">\n" + ArticleText(r, colours) + LegendHtml(groups, colours, true) +
           "</div>\n";
-  if (!groups.empty()) body += "<h2>Speakers in this article</h2>\n" + SpeakerTable(groups, colours);
+  if (!groups.empty()) body += "<h2>Speakers in this article</h2>\n" +
+                                SpeakerTable(groups, colours, "Role in this article");
   if (!r.claims.empty()) body += "<h2>Claims</h2>\n" + ClaimTable(r.claims, colours);
   if (!r.roles.empty()) body += "<h2>Roles the article states</h2>\n" + RoleTableHtml(r.roles, false);
   return HtmlPage(title, body, ReportFooter(ctx));
@@ -145,14 +151,21 @@ std::string SpeakerSection(const SpeakerReport& r, int colour) {
   for (const ClaimRow& c : r.claims) docs.insert(c.doc.id);
   std::string aliases;
   for (const std::string& a : r.entity.aliases) aliases += (aliases.empty() ? "" : ", ") + a;
-  std::string span = r.claims.empty() ? ""
-                                      : fmt::format("{} to {}", ShortDate(r.claims.front().doc.date),
-                                                    ShortDate(r.claims.back().doc.date));
+  // Claims come oldest first with the undated last, so the span runs from
+  // the first claim to the last dated one.
+  std::string first, last;
+  for (const ClaimRow& c : r.claims) {
+    if (c.doc.date.empty()) continue;
+    if (first.empty()) first = c.doc.date;
+    last = c.doc.date;
+  }
+  std::string span = first.empty() ? "" : fmt::format("{} to {}", ShortDate(first), ShortDate(last));
   std::vector<std::string> meta = {
       Swatch(colour) + " " + HtmlEscape(r.entity.kind),
       aliases.empty() ? "" : "also called " + HtmlEscape(aliases),
       r.entity.curated ? "identity curated by a person" : HtmlEscape(r.entity.identity_note),
-      fmt::format("{} claims in {} articles", r.claims.size(), docs.size()), HtmlEscape(span)};
+      fmt::format("{} claims in {} articles", r.claims.size(), docs.size()),
+      HtmlEscape(KindSummary(CountKinds(r.claims))), HtmlEscape(span)};
   std::string out = fmt::format("<section class=\"speaker {}\">\n", ColourClass(colour));
   out += Masthead("speaker report", r.entity.name, meta, "");
   if (!r.roles.empty()) out += "<h2>Roles</h2>\n" + RoleTableHtml(r.roles, true);
@@ -185,13 +198,16 @@ std::string TopicHtml(const TopicReport& r, const ReportContext& ctx) {
   std::string title = fmt::format("Claims about “{}”", r.phrase);
   std::string body = Masthead(
       "topic report", title, {},
-      fmt::format("{} claims by {} speakers in {} articles", r.claims.size(), groups.size(),
-                  docs.size()));
+      fmt::format("{} claims by {} speakers in {} articles ({})", r.claims.size(), groups.size(),
+                  docs.size(), KindSummary(CountKinds(r.claims))));
+  if (!groups.empty()) body += SpeakerTable(groups, colours, "Role (first claim)");
   std::string main;
   for (const SpeakerGroup& g : groups) {
     int colour = ColourOf(colours, *g.claims.front());
-    main += fmt::format("<h3 class=\"speaker-head\">{} {} <small class=\"meta\">{} claims</small></h3>\n",
-                        Swatch(colour), HtmlEscape(g.speaker), g.claims.size());
+    main += fmt::format(
+        "<h3 class=\"speaker-head\">{} {} <small class=\"meta\">{} claims: {}</small></h3>\n",
+        Swatch(colour), HtmlEscape(g.speaker), g.claims.size(),
+        HtmlEscape(KindSummary(CountKinds(g.claims))));
     for (const ClaimRow* c : g.claims) {
       main += fmt::format("<p class=\"meta\"><span>{}</span><span>{}</span></p>",
                           HtmlEscape(ShortDate(c->doc.date)),

@@ -14,9 +14,12 @@ namespace {
 
 std::string Footer(const ReportContext& ctx) {
   return fmt::format(
-      "\n---\n\nMade by quoteledger {} from the ledger `{}`{}. Offsets are UTF-8 byte offsets "
+      "\n---\n\nMade by quoteledger {} from the ledger `{}`{}{}. Offsets are UTF-8 byte offsets "
       "into the article as ingested: [begin, end).\n",
-      ctx.version, ctx.ledger, ctx.all_runs ? "; superseded claims included" : "");
+      ctx.version, ctx.ledger, ctx.all_runs ? "; superseded claims included" : "",
+      ctx.min_confidence > 0 ? fmt::format("; only claims with confidence {:g} or more",
+                                           ctx.min_confidence)
+                             : "");
 }
 
 // Appends `run` in bold, its leading and trailing spaces outside the bold.
@@ -66,14 +69,23 @@ std::string DocumentLine(const DocumentRow& d) {
   return out;
 }
 
-std::string SpeakerTable(const std::vector<SpeakerGroup>& groups) {
-  std::string out =
-      "| Speaker | Kind | Role in this article | Claims | Kinds |\n|---|---|---|--:|---|\n";
+// Claims counted by kind, one column a kind, so that direct, mixed and
+// indirect claims are never added up into one figure. The role shown is
+// the one of the group's first claim.
+std::string SpeakerTable(const std::vector<SpeakerGroup>& groups, std::string_view role_head) {
+  std::string out = fmt::format("| Speaker | Kind | {} | Claims |", role_head);
+  std::string rule = "|---|---|---|--:|";
+  for (const std::string& kind : KindNames()) {
+    out += fmt::format(" {} |", MarkdownEscape(kind));
+    rule += "--:|";
+  }
+  out += "\n" + rule + "\n";
   for (const SpeakerGroup& g : groups) {
     const ClaimRow& c = *g.claims.front();
-    out += fmt::format("| {} | {} | {} | {} | {} |\n", MarkdownEscape(g.speaker), c.speaker_kind,
-                       MarkdownEscape(RoleLabel(c.role, c.affiliation)), g.claims.size(),
-                       KindCounts(g.claims));
+    out += fmt::format("| {} | {} | {} | {} |", MarkdownEscape(g.speaker), c.speaker_kind,
+                       MarkdownEscape(RoleLabel(c.role, c.affiliation)), g.claims.size());
+    for (int64_t n : CountKinds(g.claims)) out += fmt::format(" {} |", n);
+    out += "\n";
   }
   return out;
 }
@@ -160,14 +172,16 @@ std::string MarkdownEscape(std::string_view text) {
 std::string ArticleMarkdown(const ArticleReport& r, const ReportContext& ctx) {
   std::vector<SpeakerGroup> groups = GroupBySpeaker(r.claims);
   std::string out = fmt::format(
-      "# {}\n\n{}\n\n**{} claims by {} speakers.** Claims are in bold, each followed by "
+      "# {}\n\n{}\n\n**{} claims by {} speakers** ({}). Claims are in bold, each followed by "
       "\\[number · speaker · rule\\].\n\n## Article\n\n",
       MarkdownEscape(ArticleTitle(r.doc, r.text)), DocumentLine(r.doc), r.claims.size(),
-      groups.size());
+      groups.size(), MarkdownEscape(KindSummary(CountKinds(r.claims))));
   for (const Paragraph& para : LayoutArticle(r.text, r.claims)) {
     out += ParagraphMarkdown(r.text, para, r.claims) + "\n\n";
   }
-  if (!groups.empty()) out += "## Speakers in this article\n\n" + SpeakerTable(groups) + "\n";
+  if (!groups.empty()) {
+    out += "## Speakers in this article\n\n" + SpeakerTable(groups, "Role in this article") + "\n";
+  }
   if (!r.claims.empty()) out += "## Claims\n\n" + ClaimTable(r.claims) + "\n";
   if (!r.roles.empty()) out += "## Roles the article states\n\n" + RoleTable(r.roles, false);
   return out + Footer(ctx);
@@ -188,7 +202,8 @@ std::string SpeakersMarkdown(const std::vector<SpeakerReport>& reports, const st
     if (!r.entity.curated && !r.entity.identity_note.empty()) {
       out += " · " + MarkdownEscape(r.entity.identity_note);
     }
-    out += fmt::format(" · {} claims in {} articles\n\n", r.claims.size(), docs.size());
+    out += fmt::format(" · {} claims in {} articles ({})\n\n", r.claims.size(), docs.size(),
+                       MarkdownEscape(KindSummary(CountKinds(r.claims))));
     if (!r.roles.empty()) out += "**Roles**\n\n" + RoleTable(r.roles, true) + "\n";
     if (!r.claims.empty()) out += "**What they said, over time**\n\n";
     int64_t doc = -1;
@@ -209,10 +224,14 @@ std::string TopicMarkdown(const TopicReport& r, const ReportContext& ctx) {
   std::vector<SpeakerGroup> groups = GroupBySpeaker(r.claims);
   std::set<int64_t> docs;
   for (const ClaimRow& c : r.claims) docs.insert(c.doc.id);
-  std::string out = fmt::format("# Claims about “{}”\n\n{} claims by {} speakers in {} articles.\n\n",
-                                MarkdownEscape(r.phrase), r.claims.size(), groups.size(), docs.size());
+  std::string out = fmt::format(
+      "# Claims about “{}”\n\n{} claims by {} speakers in {} articles ({}).\n\n",
+      MarkdownEscape(r.phrase), r.claims.size(), groups.size(), docs.size(),
+      MarkdownEscape(KindSummary(CountKinds(r.claims))));
+  if (!groups.empty()) out += SpeakerTable(groups, "Role (first claim)") + "\n";
   for (const SpeakerGroup& g : groups) {
-    out += fmt::format("## {} ({} claims)\n\n", MarkdownEscape(g.speaker), g.claims.size());
+    out += fmt::format("## {} ({} claims: {})\n\n", MarkdownEscape(g.speaker), g.claims.size(),
+                       MarkdownEscape(KindSummary(CountKinds(g.claims))));
     for (const ClaimRow* c : g.claims) out += ClaimQuote(*c, true);
   }
   return out + Footer(ctx);

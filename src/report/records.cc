@@ -1,5 +1,6 @@
-// Record builders. Dates are shown as the article's date (published_at, or
-// the ingest time when the input gave none), the same one queries use.
+// Record builders. Dates are the article's date, the same one queries use
+// (documents.article_date), and null when it is unknown: never the ingest
+// time, which is shown apart as ingested_at.
 #include "report/records.h"
 
 #include <cmath>
@@ -16,6 +17,9 @@ Json SpanJson(Span s) {
   return Json::array({Json::array({s.begin, s.end})});
 }
 
+// A date, or null when unknown.
+Json DateJson(const std::string& date) { return date.empty() ? Json() : Json(date); }
+
 Json SpansJson(const std::vector<Span>& spans) {
   Json out = Json::array();
   for (Span s : spans) out.push_back({s.begin, s.end});
@@ -31,7 +35,8 @@ Json ClaimRecord(const ClaimRow& row) {
   r["speaker_kind"] = row.speaker_kind;
   r["role"] = RoleLabel(row.role, row.affiliation);
   r["kind"] = row.kind;
-  r["date"] = row.doc.date;
+  r["date"] = DateJson(row.doc.date);
+  r["date_source"] = DateJson(row.doc.date_source);
   r["article"] = row.doc.name;
   r["title"] = row.doc.title;
   r["publisher"] = row.doc.publisher;
@@ -63,11 +68,14 @@ Json SpeakerRecords(const std::vector<SpeakerRow>& rows) {
     r["speaker"] = row.entity.name;
     r["kind"] = row.entity.kind;
     r["claims"] = row.claims;
+    for (size_t k = 0; k < row.kinds.size(); ++k) {
+      r[ClaimKindName(static_cast<ClaimKind>(k))] = row.kinds[k];
+    }
     r["articles"] = row.documents;
     r["roles"] = row.roles;
     r["aliases"] = row.entity.aliases;
-    r["first_seen"] = row.first_seen;
-    r["last_seen"] = row.last_seen;
+    r["first_seen"] = DateJson(row.first_seen);
+    r["last_seen"] = DateJson(row.last_seen);
     r["identity"] = IdentityLabel(row.entity);
     out.push_back(std::move(r));
   }
@@ -88,7 +96,7 @@ Json RoleRecords(const std::vector<RoleRow>& rows) {
     r["title"] = row.title;
     r["affiliation"] = row.affiliation;
     r["article"] = row.doc.name;
-    r["date"] = row.doc.date;
+    r["date"] = DateJson(row.doc.date);
     r["sha256"] = row.doc.sha256;
     r["evidence_span"] = SpanJson(row.evidence);
     r["evidence"] = row.evidence_text;
@@ -106,7 +114,9 @@ Json DocumentRecord(const DocumentRow& doc) {
   r["publisher"] = doc.publisher;
   r["url"] = doc.url;
   r["id"] = doc.external_id;
-  r["date"] = doc.date;
+  r["date"] = DateJson(doc.date);
+  r["date_source"] = DateJson(doc.date_source);
+  r["published_at"] = doc.published_at;
   r["ingested_at"] = doc.ingested_at;
   r["size"] = doc.size;
   return r;

@@ -14,14 +14,15 @@
 
 namespace quoteledger {
 
-// One claim: id, speaker, speaker_kind, role, kind, date, article, title,
-// publisher, sha256, spans, text, source, source_span, cue, cue_span, rule,
-// stage, confidence, run, superseded.
+// One claim: id, speaker, speaker_kind, role, kind, date, date_source,
+// article, title, publisher, sha256, spans, text, source, source_span, cue,
+// cue_span, rule, stage, confidence, run, superseded.
 nlohmann::ordered_json ClaimRecord(const ClaimRow& row);
 nlohmann::ordered_json ClaimRecords(const std::vector<ClaimRow>& rows);
 
-// One speaker: speaker, kind, claims, articles, roles, aliases, first_seen,
-// last_seen, identity (IdentityLabel).
+// One speaker: speaker, kind, claims, direct, mixed, partial, indirect,
+// according_to (those claims by kind), articles, roles, aliases,
+// first_seen, last_seen, identity (IdentityLabel).
 nlohmann::ordered_json SpeakerRecords(const std::vector<SpeakerRow>& rows);
 
 // How the entity's identity was settled, for people: "curated" when a
@@ -35,7 +36,7 @@ std::string IdentityLabel(const EntityRow& entity);
 nlohmann::ordered_json RoleRecords(const std::vector<RoleRow>& rows);
 
 // One document: sha256, name, title, publisher, url, id, date,
-// ingested_at, size.
+// date_source, published_at (as given), ingested_at, size.
 nlohmann::ordered_json DocumentRecord(const DocumentRow& doc);
 
 // The ledger's counts: documents, runs, claims, claims_superseded,

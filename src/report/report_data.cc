@@ -9,7 +9,8 @@
 
 namespace quoteledger {
 
-Result<ArticleReport> LoadArticleReport(Ledger& ledger, const std::string& key, bool all_runs) {
+Result<ArticleReport> LoadArticleReport(Ledger& ledger, const std::string& key, bool all_runs,
+                                        double min_confidence) {
   Result<DocumentRow> doc = FindDocument(ledger, key);
   if (!doc.ok()) return doc.status();
   ArticleReport report;
@@ -20,6 +21,7 @@ Result<ArticleReport> LoadArticleReport(Ledger& ledger, const std::string& key, 
   ClaimFilter filter;
   filter.document_id = report.doc.id;
   filter.all_runs = all_runs;
+  filter.min_confidence = min_confidence;
   Result<std::vector<ClaimRow>> claims = FindClaims(ledger, filter);
   if (!claims.ok()) return claims.status();
   report.claims = std::move(claims).value();
@@ -30,7 +32,7 @@ Result<ArticleReport> LoadArticleReport(Ledger& ledger, const std::string& key, 
 }
 
 Result<std::vector<SpeakerReport>> LoadSpeakerReports(Ledger& ledger, const std::string& name,
-                                                      bool all_runs) {
+                                                      bool all_runs, double min_confidence) {
   // One entity, never a mix: a name several entities answer to is an error
   // that lists them (ledger/entities.h).
   Result<EntitySelection> chosen = SelectEntity(ledger, name);
@@ -44,6 +46,7 @@ Result<std::vector<SpeakerReport>> LoadSpeakerReports(Ledger& ledger, const std:
   ClaimFilter filter;
   filter.speaker_id = report.entity.id;
   filter.all_runs = all_runs;
+  filter.min_confidence = min_confidence;
   Result<std::vector<ClaimRow>> claims = FindClaims(ledger, filter);
   if (!claims.ok()) return claims.status();
   Result<std::vector<RoleRow>> roles = EntityRoles(ledger, report.entity.id, all_runs);
@@ -59,10 +62,12 @@ Result<std::vector<SpeakerReport>> LoadSpeakerReports(Ledger& ledger, const std:
   return std::vector<SpeakerReport>{std::move(report)};
 }
 
-Result<TopicReport> LoadTopicReport(Ledger& ledger, const std::string& phrase, bool all_runs) {
+Result<TopicReport> LoadTopicReport(Ledger& ledger, const std::string& phrase, bool all_runs,
+                                    double min_confidence) {
   ClaimFilter filter;
   filter.phrase = phrase;
   filter.all_runs = all_runs;
+  filter.min_confidence = min_confidence;
   Result<std::vector<ClaimRow>> claims = FindClaims(ledger, filter);
   if (!claims.ok()) return claims.status();
   if (claims.value().empty()) {
@@ -114,6 +119,7 @@ std::vector<SpeakerGroup> GroupBySpeaker(const std::vector<ClaimRow>& claims) {
 }
 
 std::string ShortDate(const std::string& date) {
+  if (date.empty()) return "undated";
   bool iso = date.size() > 10 && date[4] == '-' && date[7] == '-' && date[10] == 'T';
   return iso ? date.substr(0, 10) : date;
 }
@@ -133,11 +139,51 @@ std::string SpanList(const std::vector<Span>& spans) {
   return out;
 }
 
-std::string KindCounts(const std::vector<const ClaimRow*>& claims) {
-  std::map<std::string, int> counts;
-  for (const ClaimRow* c : claims) ++counts[c->kind];
+namespace {
+
+// The ClaimKind of a stored kind name; kinds the ledger might hold beyond
+// the five (none today) are not counted.
+bool KindIndex(const std::string& kind, size_t* index) {
+  for (size_t k = 0; k < KindCounts().size(); ++k) {
+    if (kind == ClaimKindName(static_cast<ClaimKind>(k))) {
+      *index = k;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+KindCounts CountKinds(const std::vector<const ClaimRow*>& claims) {
+  KindCounts counts{};
+  size_t k = 0;
+  for (const ClaimRow* c : claims) {
+    if (KindIndex(c->kind, &k)) ++counts[k];
+  }
+  return counts;
+}
+
+KindCounts CountKinds(const std::vector<ClaimRow>& claims) {
+  std::vector<const ClaimRow*> all;
+  for (const ClaimRow& c : claims) all.push_back(&c);
+  return CountKinds(all);
+}
+
+std::string KindSummary(const KindCounts& counts) {
   std::string out;
-  for (const auto& [kind, n] : counts) out += fmt::format("{}{} {}", out.empty() ? "" : ", ", kind, n);
+  for (size_t k = 0; k < counts.size(); ++k) {
+    out += fmt::format("{}{} {}", out.empty() ? "" : ", ", ClaimKindName(static_cast<ClaimKind>(k)),
+                       counts[k]);
+  }
+  return out;
+}
+
+std::vector<std::string> KindNames() {
+  std::vector<std::string> out;
+  for (size_t k = 0; k < KindCounts().size(); ++k) {
+    out.push_back(ClaimKindName(static_cast<ClaimKind>(k)));
+  }
   return out;
 }
 

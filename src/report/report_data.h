@@ -38,18 +38,24 @@ struct ReportContext {
   std::string ledger;          // the --db path
   std::string version;         // quoteledger's version
   bool all_runs = false;       // superseded claims included
+  double min_confidence = 0;   // claims below this confidence left out
 };
 
+// Each loader takes only claims with at least `min_confidence` (0 takes
+// all), and superseded ones too when `all_runs` is set.
 // NotFound when `key` names no article (FindDocument's other errors pass
 // through).
-Result<ArticleReport> LoadArticleReport(Ledger& ledger, const std::string& key, bool all_runs);
+Result<ArticleReport> LoadArticleReport(Ledger& ledger, const std::string& key, bool all_runs,
+                                        double min_confidence = 0);
 // The report of the one entity `name` means (SelectEntity in
-// ledger/entities.h): NotFound when none, or when it has neither claims nor
-// roles; InvalidArgument listing the candidates when several.
+// ledger/entities.h): NotFound when none, or when it has neither claims
+// (of at least `min_confidence`) nor roles; InvalidArgument listing the
+// candidates when several.
 Result<std::vector<SpeakerReport>> LoadSpeakerReports(Ledger& ledger, const std::string& name,
-                                                      bool all_runs);
+                                                      bool all_runs, double min_confidence = 0);
 // NotFound when no claim holds the phrase.
-Result<TopicReport> LoadTopicReport(Ledger& ledger, const std::string& phrase, bool all_runs);
+Result<TopicReport> LoadTopicReport(Ledger& ledger, const std::string& phrase, bool all_runs,
+                                    double min_confidence = 0);
 
 // Speakers in order of first appearance in `claims`, each with a colour
 // index 0, 1, 2 ...; unresolved claims share the key "".
@@ -72,7 +78,8 @@ struct SpeakerGroup {
 };
 std::vector<SpeakerGroup> GroupBySpeaker(const std::vector<ClaimRow>& claims);
 
-// "2024-08-18" from "2024-08-18T09:30:00Z"; other dates as they are.
+// "2024-08-18" from "2024-08-18T09:30:00Z"; "undated" for "" (an article
+// whose date is unknown); other dates as they are.
 std::string ShortDate(const std::string& date);
 
 // `text` cut to at most about `max_bytes` at a space or UTF-8 boundary,
@@ -82,8 +89,16 @@ std::string Shorten(std::string_view text, size_t max_bytes);
 // "[1365, 1452)" or "[2854, 3022) [3065, 3138)".
 std::string SpanList(const std::vector<Span>& spans);
 
-// "direct 2, indirect 1": how many of `claims` are of each kind.
-std::string KindCounts(const std::vector<const ClaimRow*>& claims);
+// How many of `claims` are of each kind, indexed by ClaimKind.
+KindCounts CountKinds(const std::vector<const ClaimRow*>& claims);
+KindCounts CountKinds(const std::vector<ClaimRow>& claims);
+
+// "direct 2, mixed 0, partial 0, indirect 1, according_to 0": every kind,
+// in ClaimKind order, zeros included, so that reports count them apart.
+std::string KindSummary(const KindCounts& counts);
+
+// The kinds' names in ClaimKind order: the column heads of kind counts.
+std::vector<std::string> KindNames();
 
 }  // namespace quoteledger
 

@@ -120,7 +120,9 @@ Result<std::string> ReadFileBytes(const std::string& path, std::string_view what
 Result<Document> Document::FromFile(const std::string& path) {
   Result<std::string> bytes = ReadFileBytes(path);
   if (!bytes.ok()) return bytes.status();
-  return FromBytes(path, std::move(bytes).value());
+  DocumentMeta meta;
+  meta.file = path;
+  return FromBytes(path, std::move(bytes).value(), std::move(meta));
 }
 
 

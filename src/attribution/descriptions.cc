@@ -1,0 +1,368 @@
+// The resolver's passes for descriptions that are not a person's name:
+// the maker of a work ("A Bloomberg poll", "the report"), a campaign
+// ("Donald Trump's campaign"), an organisation's acronym or short form
+// ("the IMF", "the fund", "The Post"), and a person's role ("the
+// Democratic nominee" goes to whoever the article gave that role).
+#include <algorithm>
+#include <cctype>
+
+#include "attribution/names.h"
+#include "attribution/resolver.h"
+
+namespace quoteledger {
+namespace {
+
+// Abbreviated titles as their full words, so "the senator" finds "Sen.".
+std::string ExpandTitle(std::string title) {
+  static const std::pair<const char*, const char*> kAbbrev[] = {
+      {"sen.", "senator"}, {"rep.", "representative"}, {"gov.", "governor"},
+      {"gen.", "general"}, {"lt.", "lieutenant"},      {"prof.", "professor"}};
+  title = Lower(title);
+  for (const auto& [a, full] : kAbbrev) {
+    size_t pos = title.find(a);
+    if (pos != std::string::npos) title.replace(pos, std::string(a).size(), full);
+  }
+  return title;
+}
+
+// The noun a work or team is filed under: "polls" under "poll".
+std::string Singular(const Lexicons& lex, std::string w) {
+  if (w.size() > 3 && w.back() == 's') {
+    std::string one = w.substr(0, w.size() - 1);
+    if (lex.IsWorkNoun(one) || lex.IsTeamNoun(one)) return one;
+  }
+  return w;
+}
+
+// The capitalised words that close `text`, with the small words between
+// them: "the nonpartisan Commission on Presidential Debates" -> "Commission
+// on Presidential Debates".
+std::string ClosingName(std::string_view text) {
+  size_t start = text.size();
+  size_t end = text.size();
+  while (end > 0) {
+    size_t b = text.rfind(' ', end - 1);
+    b = b == std::string_view::npos ? 0 : b + 1;
+    std::string_view word = text.substr(b, end - b);
+    bool cap = !word.empty() && std::isupper(static_cast<unsigned char>(word[0]));
+    if (cap && !In(word, {"The", "A", "An"})) {
+      start = b;
+    } else if (cap) {
+      break;
+    } else if (!In(word, {"of", "for", "on", "to", "a", "the", "and"})) {
+      break;
+    }
+    end = b > 0 ? b - 1 : 0;
+    if (b == 0) break;
+  }
+  return std::string(text.substr(start));
+}
+
+// The words of `text`, split at spaces, without the punctuation around
+// them.
+std::vector<std::string> Words(const std::string& text) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t j = text.find(' ', i);
+    if (j == std::string::npos) j = text.size();
+    std::string w = text.substr(i, j - i);
+    while (!w.empty() && std::ispunct(static_cast<unsigned char>(w.back()))) w.pop_back();
+    if (!w.empty() && !In(w, {"the", "a", "an", "former", "current", "then", "and", "of"})) {
+      out.push_back(std::move(w));
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+// The capital letters of a name's words, its acronym: "International
+// Monetary Fund" -> "IMF"; "" for a name of one word.
+std::string Initials(const std::string& name) {
+  std::string out;
+  size_t words = 0;
+  for (size_t i = 0; i < name.size(); ++i) {
+    if (i > 0 && name[i - 1] != ' ' && name[i - 1] != '-') continue;
+    ++words;
+    if (name[i] >= 'A' && name[i] <= 'Z') out += name[i];
+  }
+  return words >= 2 ? out : std::string();
+}
+
+// "S.E.C." -> "SEC"; "" when `name` is not written as an acronym.
+std::string AsAcronym(const std::string& name) {
+  std::string out;
+  for (char c : name) {
+    if (c >= 'A' && c <= 'Z') {
+      out += c;
+    } else if (c != '.') {
+      return "";
+    }
+  }
+  return out.size() >= 2 && out.size() <= 6 ? out : "";
+}
+
+}  // namespace
+
+int Resolver::OrganizationFor(const std::string& name) const {
+  std::string acronym = AsAcronym(name);
+  bool one_word = name.find(' ') == std::string::npos;
+  for (size_t e = 0; e < entities_.size(); ++e) {
+    const Entity& org = entities_[e];
+    if (org.name == name || org.kind == EntityKind::kPerson) continue;
+    // An acronym is evidence enough that the long name is an organisation.
+    if (!acronym.empty() && Initials(org.name) == acronym) return static_cast<int>(e);
+    if (org.kind != EntityKind::kOrganization) continue;
+    // "The Post" is the New York Post: a word that names organisations
+    // ("Post", "Times"), not any last word ("Kent County Republican").
+    if (one_word && acronym.empty() && TokenCount(org.name) >= 2 && LastToken(org.name) == name &&
+        lex_.IsOrganizationWord(name)) {
+      return static_cast<int>(e);
+    }
+  }
+  return -1;
+}
+
+void Resolver::FindMakers() {
+  std::string_view t = seg_.norm.text();
+  for (size_t s = 0; s < names_.size(); ++s) {
+    for (size_t k = 0; k < names_[s].size(); ++k) {
+      const Mention& m = names_[s][k];
+      if (m.in_quote) continue;
+      size_t p = m.norm_end;
+      if (t.substr(p, 2) == "'s") p += 2;  // "Clinton's campaign"
+      if (p + 1 >= t.size() || t[p] != ' ') continue;
+      // The noun may follow a modifier or two: "a Reuters/Ipsos opinion
+      // poll", "the USC Dornsife tracking poll".
+      size_t w = p + 1;
+      for (int words = 0; words < 3 && w < t.size(); ++words) {
+        size_t end = w;
+        while (end < t.size() && (std::isalpha(static_cast<unsigned char>(t[end])) || t[end] == '-')) {
+          ++end;
+        }
+        std::string word = Lower(t.substr(w, end - w));
+        std::string noun = Singular(lex_, word);
+        if (lex_.IsWorkNoun(noun) || lex_.IsTeamNoun(noun)) {
+          makers_.push_back({m.norm_begin, noun, static_cast<int>(s), static_cast<int>(k)});
+          break;
+        }
+        // (Not a plural: "Rural clinics report" has a verb after it.)
+        bool modifier = end > w && end < t.size() && t[end] == ' ' &&
+                        std::islower(static_cast<unsigned char>(t[w])) && t[end - 1] != 's' &&
+                        !In(word, {"and", "or", "but", "of", "to", "in", "on", "at", "for", "with",
+                                   "by", "from", "that", "who", "which", "said", "says"});
+        if (!modifier) break;
+        w = end + 1;
+      }
+    }
+  }
+}
+
+// "a report released Wednesday by the Northfield Health Institute": the
+// name after "by" made the work a few words before it.
+void Resolver::FindMakersBy() {
+  std::string_view t = seg_.norm.text();
+  for (size_t s = 0; s < names_.size(); ++s) {
+    for (size_t k = 0; k < names_[s].size(); ++k) {
+      const Mention& m = names_[s][k];
+      size_t b = m.norm_begin;
+      if (b >= 4 && t.substr(b - 4, 4) == "the ") b -= 4;
+      if (m.in_quote || b < 3 || t.substr(b - 3, 3) != "by ") continue;
+      uint32_t floor = seg_.sentences[s].norm_begin;
+      size_t end = b - 3;
+      for (int words = 0; words < 6 && end > floor; ++words) {
+        size_t w = t.rfind(' ', end - 2);
+        w = w == std::string_view::npos || w < floor ? floor : w + 1;
+        std::string noun = Singular(lex_, Lower(t.substr(w, end - 1 - w)));
+        if (lex_.IsWorkNoun(noun)) {
+          makers_.push_back({static_cast<uint32_t>(w), noun, static_cast<int>(s),
+                             static_cast<int>(k)});
+          break;
+        }
+        end = w;
+      }
+    }
+  }
+  std::sort(makers_.begin(), makers_.end(),
+            [](const MakerRef& a, const MakerRef& b) { return a.pos < b.pos; });
+}
+
+const Resolver::MakerRef* Resolver::LastMaker(const std::string& noun, uint32_t before) const {
+  const MakerRef* best = nullptr;
+  for (const MakerRef& r : makers_) {
+    if (r.pos >= before) break;
+    if (r.noun == noun) best = &r;
+  }
+  return best;
+}
+
+Speaker Resolver::OfNameMention(int sentence, int k, EntityKind fallback) const {
+  int e = name_entity_[sentence][k];
+  if (e >= 0 && entities_[e].kind != EntityKind::kUnknown) return FromEntity(e);
+  const Mention& m = names_[sentence][k];
+  Speaker out;
+  out.name = m.name;
+  out.kind = m.kind == EntityKind::kPerson || m.kind == EntityKind::kOrganization ? m.kind
+                                                                                   : fallback;
+  out.gender = m.gender;
+  return out;
+}
+
+Speaker Resolver::ResolveDescription(const Mention& m, int sentence) const {
+  std::string_view t = seg_.norm.text();
+  std::string head = Singular(lex_, m.type == MentionType::kNominal ? m.head
+                                                                     : Lower(LastToken(m.text)));
+  const std::vector<Mention>& names = names_[sentence];
+  int first = -1, by = -1, last = -1;  // the names inside the description
+  for (size_t k = 0; k < names.size(); ++k) {
+    const Mention& n = names[k];
+    if (n.in_quote || n.norm_begin < m.norm_begin || n.norm_end > m.norm_end) continue;
+    if (first < 0) first = static_cast<int>(k);
+    last = static_cast<int>(k);
+    // "an analysis by Lily Batchelder", "research conducted by the Center"
+    size_t before = n.norm_begin;
+    if (before >= 4 && t.substr(before - 4, 4) == "the ") before -= 4;
+    if (by < 0 && before >= 3 && t.substr(before - 3, 3) == "by ") by = static_cast<int>(k);
+  }
+  bool refers = m.definite || In(Lower(m.text.substr(0, m.text.find(' '))), {"this", "that"});
+  Speaker out;
+  if (lex_.IsTeamNoun(head)) {
+    // "Donald Trump's campaign", "the Clinton team", then "the campaign".
+    Speaker owner;
+    if (first >= 0) {
+      owner = OfNameMention(sentence, first, EntityKind::kPerson);
+    } else if (const MakerRef* r = refers ? LastMaker(head, m.norm_begin) : nullptr) {
+      owner = OfNameMention(r->sentence, r->mention, EntityKind::kPerson);
+    }
+    if (owner.kind == EntityKind::kPerson && !owner.name.empty()) {
+      out.name = LastToken(owner.name) + " campaign";
+      out.kind = EntityKind::kOrganization;
+      out.certainty = first >= 0 ? kByShortForm : kByDescription;
+    }
+    return out;
+  }
+  if (lex_.IsWorkNoun(head)) {
+    // "A Bloomberg poll", "a study by Justin Levitt", then "the poll".
+    if (first >= 0) {
+      out = OfNameMention(sentence, by >= 0 ? by : first, EntityKind::kOrganization);
+    } else if (const MakerRef* r = refers ? LastMaker(head, m.norm_begin) : nullptr) {
+      out = OfNameMention(r->sentence, r->mention, EntityKind::kOrganization);
+    }
+    out.certainty = kByDescription;
+    return out;
+  }
+  // "the nonpartisan Congressional Budget Office", "The nonpartisan
+  // Commission on Presidential Debates": a name closing it, with the
+  // capitalised words joined to it by "on", "for", "of".
+  if (last >= 0 && names[last].norm_end + 1 >= m.norm_end &&
+      names[last].kind != EntityKind::kGroup && names[last].kind != EntityKind::kAnonymous) {
+    std::string stretch = ClosingName(t.substr(m.norm_begin, m.norm_end - m.norm_begin));
+    auto it = by_name_.find(stretch);
+    int e = it != by_name_.end() ? it->second : OrganizationFor(stretch);
+    if (e >= 0) {
+      out = FromEntity(e);
+    } else if (stretch.size() > names[last].name.size()) {
+      out.name = stretch;
+      out.kind = EntityKind::kOrganization;
+    } else {
+      out = OfNameMention(sentence, last, EntityKind::kOrganization);
+    }
+    out.certainty = kNamedHere;
+    return out;
+  }
+  // "the fund", "the commission": an organisation named in full before,
+  // with that word in its name; the one mentioned last.
+  if (m.definite && !m.plural && lex_.IsOrganizationWord(head)) {
+    for (int s = sentence; s >= 0; --s) {
+      for (size_t k = names_[s].size(); k-- > 0;) {
+        int e = name_entity_[s][k];
+        if (names_[s][k].norm_begin >= m.norm_begin || e < 0 ||
+            entities_[e].kind != EntityKind::kOrganization || TokenCount(entities_[e].name) < 2) {
+          continue;
+        }
+        // (Appending, not "a" + b + "c": GCC 12 warns falsely on that.)
+        std::string words(1, ' ');
+        words.append(Lower(entities_[e].name)).push_back(' ');
+        std::string word(1, ' ');
+        word.append(head).push_back(' ');
+        if (words.find(word) == std::string::npos) continue;
+        out = FromEntity(e);
+        out.certainty = kByShortForm;
+        return out;
+      }
+    }
+  }
+  return out;
+}
+
+Speaker Resolver::ResolveNominal(const Mention& m, int sentence) {
+  // The person the article gave this role: the head must be in the role,
+  // a party must agree ("the Democratic nominee" is not the one called the
+  // "GOP nominee"), and the role that shares most of the description's
+  // words wins ("the Indiana governor": "Indiana Gov. Mike Pence"), the
+  // one stated last before the description on a tie.
+  std::vector<std::string> words = Words(Lower(m.title));
+  std::string party;
+  for (const std::string& w : words) {
+    if (!lex_.Party(w).empty()) party = lex_.Party(w);
+  }
+  int best = -1, best_score = -1;
+  uint32_t best_pos = 0;
+  for (size_t e = 0; e < entities_.size(); ++e) {
+    std::string parties;  // every party the article states for this person
+    for (const RoleRec& r : entities_[e].roles) {
+      for (const std::string& w : Words(ExpandTitle(r.title + " " + r.affiliation))) {
+        if (!lex_.Party(w).empty()) parties += std::string(lex_.Party(w)) + " ";
+      }
+    }
+    if (!party.empty() && !parties.empty() && parties.find(party) == std::string::npos) continue;
+    for (const RoleRec& r : entities_[e].roles) {
+      std::string t = ExpandTitle(r.title + " " + r.affiliation);
+      if (t.find(m.head) == std::string::npos) continue;
+      std::vector<std::string> role = Words(t);
+      // Twenty for each word the two share, less ten for each title word
+      // the description lacks ("the president" is not the "Vice
+      // President"), less one for any other word it lacks ("the
+      // president" is rather "President Obama" than "Russian President
+      // Vladimir Putin").
+      int score = 0;
+      for (const std::string& rw : role) {
+        bool shared = false;
+        for (const std::string& w : words) {
+          shared |= w == rw || (!lex_.Party(w).empty() && lex_.Party(w) == lex_.Party(rw));
+        }
+        score += shared ? 20 : lex_.Title(rw) != TitleClass::kNone ? -10 : -1;
+      }
+      bool earlier = r.norm_begin <= m.norm_begin;
+      if (score > best_score || (score == best_score && earlier && r.norm_begin >= best_pos)) {
+        best = static_cast<int>(e);
+        best_score = score;
+        best_pos = r.norm_begin;
+      }
+    }
+  }
+  if (best >= 0) {
+    Speaker out = FromEntity(best);
+    out.certainty = kByDescription;
+    return out;
+  }
+  // Else the person the recent text is about ("the 45-year-old said"): the
+  // subject of the closest sentence that has one. Not for someone who
+  // speaks for, or belongs to, another ("the mayor's spokesman", "the
+  // aide"): that is a different person, left unresolved. A guess: its
+  // role is not recorded.
+  // (Mentions are read from the normalized text, where apostrophes are ASCII.)
+  bool relational = m.text.find("'s ") != std::string::npos || lex_.IsAnonymousHead(m.head);
+  if (!relational) {
+    for (int s = sentence; s >= 0 && s >= sentence - 3; --s) {
+      best = SubjectOf(s, s == sentence ? m.norm_begin : UINT32_MAX, 0);
+      if (best >= 0) break;
+    }
+  }
+  if (best < 0) return Speaker();
+  Speaker out = FromEntity(best);
+  out.certainty = kByGuess;
+  return out;
+}
+
+}  // namespace quoteledger

@@ -1,0 +1,202 @@
+// Speaker identity: who a source mention is, one table per class the
+// resolver must get right (names cut out of the words around them, two
+// people with one surname, honorifics and gender, acronyms and short
+// forms, the maker of a work, descriptions by role, pronouns, first
+// person). Each case is a short article written for these tests and the
+// speaker, kind and path (certainty) of the claim holding a fragment.
+#include "attribution/resolver.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "test_util.h"
+
+namespace quoteledger {
+namespace {
+
+struct Case {
+  std::string text;
+  std::string fragment;  // a fragment of the claim's content
+  std::string speaker;   // the resolved speaker
+  EntityKind kind;
+};
+
+const Claim* Find(const Attribution& a, const std::string& text, const std::string& fragment) {
+  for (const Claim& c : a.claims) {
+    for (Span s : c.content) {
+      if (s.Of(text).find(fragment) != std::string_view::npos) return &c;
+    }
+  }
+  return nullptr;
+}
+
+Attribution Run(const std::string& text, const std::string& author = "") {
+  DocumentMeta meta;
+  meta.author = author;
+  Document doc = Document::FromBytes("test.txt", text, meta).value();
+  return testing::BuiltinExtractor().Extract(doc);
+}
+
+void CheckAll(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    Attribution a = Run(c.text);
+    const Claim* claim = Find(a, c.text, c.fragment);
+    REQUIRE(claim != nullptr);
+    CHECK(claim->speaker == c.speaker);
+    CHECK(std::string(EntityKindName(claim->speaker_kind)) == EntityKindName(c.kind));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("a speaker's name is clean: no modifiers, titles, places or owners") {
+  CheckAll({
+      {"Rival Hillary Clinton said the plan would fail.", "the plan", "Hillary Clinton",
+       EntityKind::kPerson},
+      {"Charlotte Mayor Jennifer Roberts said the city was calm.", "the city", "Jennifer Roberts",
+       EntityKind::kPerson},
+      {"Rep. Charles B. Rangel of New York said he agreed.", "he agreed", "Charles B. Rangel",
+       EntityKind::kPerson},
+      {"Tulsa police Chief Chuck Jordan said the officer was on leave.", "the officer",
+       "Chuck Jordan", EntityKind::kPerson},
+      {"CNN's Jake Tapper said the debate was over.", "the debate", "Jake Tapper",
+       EntityKind::kPerson},
+  });
+}
+
+TEST_CASE("a surname links to the full name, whatever the first name") {
+  CheckAll({
+      // "Minyon" is in no lexicon: the full name is still kept by surname.
+      {"Minyon Moore worked for the president. Ms. Moore said the party was united.",
+       "the party", "Minyon Moore", EntityKind::kPerson},
+      {"Tad Devine ran the campaign. Devine said the polls were wrong.", "the polls",
+       "Tad Devine", EntityKind::kPerson},
+      // A surname of two words ends the full name.
+      {"Mayor Bill de Blasio spoke first. De Blasio said the blast was intentional.",
+       "the blast", "Bill de Blasio", EntityKind::kPerson},
+      // "Mr. King": after an honorific a title word is a surname.
+      {"Larry King hosts a show. Mr. King said the network paid well.", "the network",
+       "Larry King", EntityKind::kPerson},
+  });
+}
+
+TEST_CASE("two people with one surname: the honorific's gender picks") {
+  const std::string text =
+      "Bill Clinton and Hillary Clinton arrived together. Mrs. Clinton said the visit was "
+      "private. Mr. Clinton said the crowd was large.";
+  CheckAll({
+      {text, "the visit", "Hillary Clinton", EntityKind::kPerson},
+      {text, "the crowd", "Bill Clinton", EntityKind::kPerson},
+  });
+}
+
+TEST_CASE("acronyms and short forms go to the organisation named in full") {
+  CheckAll({
+      {"The International Monetary Fund cut its forecast. The IMF said growth was slow.",
+       "growth was slow", "International Monetary Fund", EntityKind::kOrganization},
+      {"The International Monetary Fund cut its forecast. The fund said growth was slow.",
+       "growth was slow", "International Monetary Fund", EntityKind::kOrganization},
+      {"The New York Post ran the story. The Post said the source was reliable.",
+       "the source", "New York Post", EntityKind::kOrganization},
+  });
+  // A last word that names no organisation is no short form.
+  const std::string text = "The Kent County Republican met. The Republican said the vote was close.";
+  Attribution a = Run(text);
+  const Claim* c = Find(a, text, "the vote");
+  REQUIRE(c != nullptr);
+  CHECK(c->speaker != "Kent County Republican");
+}
+
+TEST_CASE("a work speaks for its maker; a campaign is its candidate's") {
+  CheckAll({
+      {"A Bloomberg poll found that voters were split.", "voters were split", "Bloomberg",
+       EntityKind::kOrganization},
+      {"A Bloomberg poll came out Monday. The poll found that voters were split.",
+       "voters were split", "Bloomberg", EntityKind::kOrganization},
+      {"An analysis by Lily Batchelder found that taxes would rise.", "taxes would rise",
+       "Lily Batchelder", EntityKind::kPerson},
+      {"Donald Trump's campaign said the rally would go ahead.", "the rally", "Trump campaign",
+       EntityKind::kOrganization},
+      {"The nonpartisan Congressional Budget Office said the deficit would grow.", "the deficit",
+       "Congressional Budget Office", EntityKind::kOrganization},
+  });
+}
+
+TEST_CASE("a description goes to the person the article gave that role") {
+  const std::string text =
+      "Democratic presidential nominee Hillary Clinton and Republican presidential nominee "
+      "Donald Trump will debate on Monday. Indiana Gov. Mike Pence and Virginia Sen. Tim Kaine "
+      "will debate next. The Democratic nominee said she was ready. The Republican nominee "
+      "said the moderators were biased. The Indiana governor said the debate was fair.";
+  CheckAll({
+      {text, "she was ready", "Hillary Clinton", EntityKind::kPerson},
+      {text, "the moderators", "Donald Trump", EntityKind::kPerson},
+      {text, "the debate was fair", "Mike Pence", EntityKind::kPerson},
+  });
+  // A person's name set after the description is who it describes.
+  CheckAll({{"Another critic, Laurence H. Tribe, said the rule was unconstitutional.",
+             "the rule", "Laurence H. Tribe", EntityKind::kPerson}});
+  // A description no one was given stays unresolved, not a guess presented
+  // as sure.
+  Attribution a = Run("The judge said the papers would stay sealed.");
+  const std::string text2 = "The judge said the papers would stay sealed.";
+  const Claim* c = Find(a, text2, "the papers");
+  REQUIRE(c != nullptr);
+  CHECK(c->speaker_kind == EntityKind::kUnresolved);
+  CHECK(c->confidence < 0.5);
+}
+
+TEST_CASE("pronouns agree in gender and prefer the nearest subject") {
+  CheckAll({
+      {"Elizabeth Warren questioned John Stumpf. She said the bank had failed.", "the bank",
+       "Elizabeth Warren", EntityKind::kPerson},
+      {"“We are ready,” added Rep. Jim Clyburn. Donald Trump has little support among black "
+       "voters. He said the cities were failing.",
+       "the cities", "Donald Trump", EntityKind::kPerson},
+  });
+  // A pronoun inside a quotation is never a source.
+  const std::string text = "Ann Roe spoke. “Then he said he was leaving,” Roe said.";
+  Attribution a = Run(text);
+  for (const Claim& c : a.claims) {
+    CAPTURE(std::string(c.content.front().Of(text)));
+    CHECK(std::string(c.source.Of(text)) != "he");
+  }
+}
+
+TEST_CASE("first person: the author when the input gives one, else unresolved") {
+  const std::string text = "I asked the mayor about the bridge. I said the repairs were late.";
+  Attribution with = Run(text, "By JANE ROE. Email: jroe@example.com");
+  const Claim* c = Find(with, text, "the repairs");
+  REQUIRE(c != nullptr);
+  CHECK(c->speaker == "Jane Roe");
+  CHECK(c->speaker_kind == EntityKind::kPerson);
+  Attribution without = Run(text);
+  c = Find(without, text, "the repairs");
+  REQUIRE(c != nullptr);
+  CHECK(c->speaker == "I");
+  CHECK(c->speaker_kind == EntityKind::kUnresolved);
+}
+
+TEST_CASE("confidence follows the path: named > surname > description > pronoun") {
+  const std::string text =
+      "Mayor Ann Roe said the bridge would open. Roe said the money was there. The mayor said "
+      "the council agreed. She said the work would start soon.";
+  Attribution a = Run(text);
+  const Claim* named = Find(a, text, "the bridge would open");
+  const Claim* surname = Find(a, text, "the money");
+  const Claim* description = Find(a, text, "the council");
+  const Claim* pronoun = Find(a, text, "the work");
+  REQUIRE(named != nullptr);
+  REQUIRE(surname != nullptr);
+  REQUIRE(description != nullptr);
+  REQUIRE(pronoun != nullptr);
+  for (const Claim* c : {named, surname, description, pronoun}) CHECK(c->speaker == "Ann Roe");
+  CHECK(named->confidence > surname->confidence);
+  CHECK(surname->confidence > description->confidence);
+  CHECK(description->confidence > pronoun->confidence);
+}
+
+}  // namespace quoteledger
