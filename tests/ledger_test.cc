@@ -16,6 +16,7 @@ namespace quoteledger {
 namespace {
 
 using testing::BridgeAttribution;
+using testing::Find;
 using testing::kBridgeArticle;
 using testing::MakeDocument;
 using testing::TempDir;
@@ -303,6 +304,28 @@ TEST_CASE("roles are stated on the article's date") {
   file.file = "wire_2016-09-15_bridge.txt";
   Ingest(*ledger, MakeDocument(kBridgeArticle, file, file.file), BridgeAttribution());
   CHECK(Count(*ledger, "SELECT count(*) FROM roles WHERE stated_at = '2016-09-15'") == 2);
+}
+
+TEST_CASE("an unresolved or pronoun speaker is no entity, no entity name and holds no role") {
+  TempDir dir;
+  auto ledger = OpenLedger(dir.File("l.db"));
+  std::string_view t = kBridgeArticle;
+  Attribution a = BridgeAttribution();
+  a.claims[2].speaker = "A city official";
+  a.claims[2].speaker_kind = EntityKind::kUnresolved;
+  // What a title before a first-person quote can give ("Mayor \"I ...").
+  a.roles.push_back({"I", "Mayor", "", Find(t, "Mayor Ana Lima")});
+  a.entities.push_back({"I", EntityKind::kPerson, "", {"he"}, Find(t, "Ana Lima")});
+  a.entities.push_back({"she", EntityKind::kUnresolved, "f", {}, Find(t, "Ana Lima")});
+  a.entities[2].kind = EntityKind::kUnresolved;
+  Ingest(*ledger, MakeDocument(kBridgeArticle), a);
+  CHECK(Count(*ledger, "SELECT count(*) FROM entities WHERE name IN ('I', 'he', 'she', "
+                       "'A city official')") == 0);
+  CHECK(Count(*ledger, "SELECT count(*) FROM entity_names WHERE name IN ('I', 'he', 'she', "
+                       "'A city official')") == 0);
+  CHECK(Count(*ledger, "SELECT count(*) FROM roles") == 2);
+  CHECK(Count(*ledger, "SELECT count(*) FROM claims WHERE source_text = 'A city official' "
+                       "AND speaker_id IS NULL AND speaker_name IS NULL") == 1);
 }
 
 TEST_CASE("a ledger of schema version 2 is migrated: its documents are dated, ingest time unused") {

@@ -23,6 +23,21 @@ std::string FoldAscii(std::string_view s) {
 // "unknown".
 std::string CleanGender(const std::string& g) { return g == "m" || g == "f" ? g : ""; }
 
+// A personal pronoun is never anyone's name. The resolver marks a
+// pronoun speaker kUnresolved, but a title before a first-person quote
+// ("president, \"I ...") can still reach the ledger as a person "I" of
+// an entity or role fact; like an unresolved speaker it gets no entity.
+bool IsPronoun(std::string_view name) {
+  static constexpr std::string_view kPronouns[] = {"i",   "me",  "we",   "us", "you",
+                                                    "he",  "him", "she",  "her", "it",
+                                                    "they", "them"};
+  std::string folded = FoldAscii(name);
+  for (std::string_view p : kPronouns) {
+    if (folded == p) return true;
+  }
+  return false;
+}
+
 bool SpanFits(Span s, size_t size) { return s.begin <= s.end && s.end <= size; }
 
 Status CheckSpans(const Document& doc, const Claim& c) {
@@ -232,11 +247,11 @@ Result<int64_t> Ledger::NewName(const std::string& name, const std::string& kind
 
 Status Ledger::InsertEntities(const Attribution& result) {
   for (const EntityFact& e : result.entities) {
-    if (e.name.empty()) continue;
+    if (e.name.empty() || e.kind == EntityKind::kUnresolved || IsPronoun(e.name)) continue;
     Result<int64_t> id = EntityId(e.name, e.kind, e.gender);
     if (!id.ok()) return id.status();
     for (const std::string& alias : e.aliases) {
-      if (alias.empty() || FoldAscii(alias) == FoldAscii(e.name)) continue;
+      if (alias.empty() || IsPronoun(alias) || FoldAscii(alias) == FoldAscii(e.name)) continue;
       // The article's short form is kept with its name; the entity's
       // aliases are derived from those when identity is reconciled, and
       // meanwhile the entity has it too.
@@ -255,7 +270,10 @@ Status Ledger::InsertEntities(const Attribution& result) {
 
 Status Ledger::InsertRoles(const Document& doc, int64_t document_id, const Attribution& result) {
   for (const RoleFact& r : result.roles) {
-    if (r.person.empty() || r.title.empty() || !SpanFits(r.evidence, doc.text().size())) continue;
+    if (r.person.empty() || IsPronoun(r.person) || r.title.empty() ||
+        !SpanFits(r.evidence, doc.text().size())) {
+      continue;
+    }
     Result<int64_t> entity = EntityId(r.person, EntityKind::kPerson, "");
     if (!entity.ok()) return entity.status();
     Result<Statement*> st = db_->Cached(
@@ -294,7 +312,7 @@ Status Ledger::InsertClaim(const Document& doc, int64_t document_id, int seq, co
   int64_t speaker_id = 0;
   // An unresolved speaker ("he", "the judge") is no entity: the claim
   // keeps its source as written.
-  if (!c.speaker.empty() && c.speaker_kind != EntityKind::kUnresolved) {
+  if (!c.speaker.empty() && c.speaker_kind != EntityKind::kUnresolved && !IsPronoun(c.speaker)) {
     Result<int64_t> id = EntityId(c.speaker, c.speaker_kind, "");
     if (!id.ok()) return id.status();
     speaker_id = id.value();
