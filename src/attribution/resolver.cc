@@ -205,7 +205,8 @@ int Resolver::Lookup(const std::string& written, uint32_t pos, char gender) cons
     std::string tail(1, ' ');
     tail += Lower(name);  // (not " " + s: GCC 12 warns falsely on that)
     for (size_t e = 0; e < entities_.size(); ++e) {
-      if (entities_[e].kind == EntityKind::kPerson && Lower(entities_[e].name).ends_with(tail)) {
+      bool person = entities_[e].kind == EntityKind::kPerson || entities_[e].kind == EntityKind::kUnknown;
+      if (person && Lower(entities_[e].name).ends_with(tail)) {
         return static_cast<int>(e);
       }
     }
