@@ -13,6 +13,15 @@
 namespace quoteledger {
 namespace {
 
+// "They're", "I'm", "Don't": a word with a contraction's ending.
+bool IsContraction(std::string_view name) {
+  if (name.find(' ') != std::string_view::npos) return false;
+  for (std::string_view end : {"'re", "'m", "'ve", "'d", "'ll", "n't"}) {
+    if (name.size() > end.size() && name.ends_with(end)) return true;
+  }
+  return false;
+}
+
 // Whether a name is written in capitals, as a transcript's label is.
 bool AllCaps(const std::string& name) {
   return name.size() > 1 &&
@@ -271,6 +280,30 @@ Speaker Resolver::FromEntity(int e) const {
   return s;
 }
 
+int Resolver::InventoryNameWithin(const std::string& name) const {
+  std::vector<std::string> words;
+  for (size_t i = 0, j; i < name.size(); i = j + 1) {
+    j = name.find(' ', i);
+    if (j == std::string::npos) j = name.size();
+    words.push_back(name.substr(i, j - i));
+  }
+  if (words.size() < 3) return -1;
+  auto joined = [&](size_t b, size_t e) {
+    std::string out = words[b];
+    for (size_t i = b + 1; i < e; ++i) out += " " + words[i];
+    return out;
+  };
+  for (size_t n = words.size() - 1; n >= 2; --n) {  // longest first
+    for (std::string part : {joined(words.size() - n, words.size()), joined(0, n)}) {
+      auto it = by_name_.find(part);
+      if (it != by_name_.end() && entities_[it->second].kind != EntityKind::kUnknown) {
+        return it->second;
+      }
+    }
+  }
+  return -1;
+}
+
 bool Resolver::InQuote(uint32_t pos) const {
   uint32_t at = seg_.norm.ToOriginal(pos, pos + 1).begin;
   for (const Quote& q : seg_.quotes) {
@@ -348,6 +381,14 @@ int Resolver::AppositiveName(const Mention& m, int sentence) const {
   return -1;
 }
 
+Speaker Resolver::Unresolved(const std::string& text) {
+  Speaker out;
+  out.name = text;
+  out.kind = EntityKind::kUnresolved;
+  out.certainty = kUnresolvedCertainty;
+  return out;
+}
+
 // Organisations, groups and unnamed sources are named by the mention. A
 // description of one person that no pass could name ("the judge", "his
 // lawyer") stays unresolved; an indefinite one ("a federal judge") is an
@@ -376,8 +417,16 @@ Speaker Resolver::AsWritten(const Mention& m) const {
 }
 
 Speaker Resolver::ResolveName(const Mention& m, int sentence) {
+  // "They're", "I'm": a contraction capitalised at a sentence's start is a
+  // pronoun, not a name.
+  if (IsContraction(m.name)) return Unresolved(m.text);
   int e = Lookup(m.name, m.norm_begin, m.honorific);
   double certainty = e >= 0 && entities_[e].name != m.name ? kBySurname : kNamedHere;
+  if (e < 0) {
+    // "McCain Challenger Kelli Ward", "Ben Carson Defends Himself Against"
+    // (a headline): words that hold a name the article gives elsewhere.
+    e = InventoryNameWithin(m.name);
+  }
   if (e < 0 && (m.kind == EntityKind::kOrganization || m.kind == EntityKind::kUnknown)) {
     // "the IMF", "The Post": the organisation named in full.
     e = OrganizationFor(m.name);
