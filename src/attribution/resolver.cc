@@ -163,6 +163,7 @@ Resolver::Resolver(const Lexicons& lex, const Segments& seg,
         if (!m.title.empty() && entities_[e].kind == EntityKind::kPerson) {
           AddRole(e, m.title, m.affiliation, m.norm_begin, m.norm_end);
         }
+        if (entities_[e].kind == EntityKind::kPerson && !m.in_quote) AppositiveRole(e, m, s);
         if (!entities_[e].gender && m.gender) entities_[e].gender = m.gender;
       }
       name_entity_[s].push_back(e);
@@ -263,10 +264,13 @@ void Resolver::AddAlias(int e, const std::string& alias) {
   }
 }
 
-void Resolver::AddRole(int e, const std::string& title, const std::string& affil,
+void Resolver::AddRole(int e, const std::string& written, const std::string& affil,
                        uint32_t b, uint32_t end) {
+  // One form per role: "Gov." and "governor" are one role, "Governor",
+  // whichever the article states first.
+  std::string title = lex_.RoleForm(written);
   for (const RoleRec& r : entities_[e].roles) {
-    if (r.title == title && r.affiliation == affil) return;
+    if (Lower(r.title) == Lower(title) && r.affiliation == affil) return;
   }
   entities_[e].roles.push_back({title, affil, b, end});
 }
@@ -302,6 +306,51 @@ int Resolver::InventoryNameWithin(const std::string& name) const {
     }
   }
   return -1;
+}
+
+// "Maria Chen, a nurse who lives ...", "Helen Marsh, the institute's
+// director.", "John Dickey, the chief executive of Ora Media": a role in
+// apposition to a person's name. It opens with "a", "an" or "the", runs at
+// most five words to a comma, a period, "who" or "of"/"at" and a name, and
+// after "the" ends on a title's head word.
+void Resolver::AppositiveRole(int e, const Mention& m, int sentence) {
+  std::string_view t = seg_.norm.text();
+  uint32_t end = seg_.sentences[sentence].norm_end;
+  if (t.substr(m.norm_end, 2) != ", ") return;
+  std::vector<std::string_view> words;
+  uint32_t pos = m.norm_end + 2, stop = pos;
+  std::string affiliation;
+  while (pos < end && words.size() < 6) {
+    uint32_t w = pos;
+    while (pos < end && t[pos] != ' ') ++pos;
+    std::string_view word = t.substr(w, pos - w);
+    ++pos;
+    bool last = !word.empty() && (word.back() == ',' || word.back() == '.');
+    if (last) word.remove_suffix(1);
+    if (In(Lower(word), {"who", "whose", "which", "that"})) break;
+    if (In(word, {"of", "at", "for"}) && words.size() > 1) {
+      // "of Ora Media": the capitalised words after it are the affiliation.
+      uint32_t a = pos;
+      while (pos < end && std::isupper(static_cast<unsigned char>(t[pos]))) {
+        while (pos < end && t[pos] != ' ' && t[pos] != ',' && t[pos] != '.') ++pos;
+        if (pos < end && t[pos] == ' ' && pos + 1 < end && std::isupper(static_cast<unsigned char>(t[pos + 1]))) ++pos;
+        else break;
+      }
+      affiliation = std::string(t.substr(a, pos - a));
+      break;
+    }
+    words.push_back(word);
+    stop = w + static_cast<uint32_t>(word.size());
+    if (last) break;
+  }
+  if (words.size() < 2 || words.size() > 5) return;
+  std::string det = Lower(words.front());
+  if (!In(det, {"a", "an", "the"})) return;
+  std::string_view head = words.back();
+  if (head.empty() || !std::islower(static_cast<unsigned char>(head[0]))) return;
+  if (det == "the" && lex_.Title(head) != TitleClass::kHead) return;
+  uint32_t from = static_cast<uint32_t>(words[1].data() - t.data());
+  AddRole(e, std::string(t.substr(from, stop - from)), affiliation, m.norm_begin, stop);
 }
 
 bool Resolver::InQuote(uint32_t pos) const {

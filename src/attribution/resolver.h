@@ -123,6 +123,7 @@ class Resolver {
   // that agrees with `gender` (0 agrees with all).
   int SubjectOf(int s, uint32_t limit, char gender) const;
   bool Agrees(int e, char gender) const;
+  void AppositiveRole(int e, const Mention& m, int sentence);
   // Whether normalized offset `pos` is inside a quotation.
   bool InQuote(uint32_t pos) const;
 
