@@ -447,11 +447,24 @@ Speaker Resolver::AsWritten(const Mention& m) const {
   out.kind = m.kind == EntityKind::kUnknown && m.plural ? EntityKind::kGroup : m.kind;
   out.plural = m.plural;
   out.name = m.text;
+  bool specific = m.definite || m.text.find("'s ") != std::string::npos ||
+                  In(Lower(m.text.substr(0, m.text.find(' '))), {"his", "her", "their", "its"});
   if (m.type == MentionType::kNominal && out.kind == EntityKind::kPerson) {
-    out.kind = m.definite || m.text.find("'s ") != std::string::npos ||
-                       In(Lower(m.text.substr(0, m.text.find(' '))), {"his", "her", "their", "its"})
-                   ? EntityKind::kUnresolved
-                   : EntityKind::kAnonymous;
+    out.kind = specific ? EntityKind::kUnresolved : EntityKind::kAnonymous;
+    out.certainty = kUnresolvedCertainty;
+    return out;
+  }
+  // An organisation described, not named: "the state teachers union" is
+  // one no pass could name (unresolved), "a group of parents" or "one
+  // study" an unnamed source. A capitalised word names it: "the
+  // Palestinian health ministry" stays an organisation.
+  bool named = false;
+  for (size_t i = m.text.find(' '); i != std::string::npos && i + 1 < m.text.size();
+       i = m.text.find(' ', i + 1)) {
+    named |= std::isupper(static_cast<unsigned char>(m.text[i + 1])) != 0;
+  }
+  if (m.type == MentionType::kNominal && out.kind == EntityKind::kOrganization && !named) {
+    out.kind = specific ? EntityKind::kUnresolved : EntityKind::kAnonymous;
     out.certainty = kUnresolvedCertainty;
     return out;
   }
@@ -518,11 +531,16 @@ Speaker Resolver::ResolveName(const Mention& m, int sentence) {
   out.name = label ? UncapitalizedName(m.name) : m.name;
   out.kind = m.kind == EntityKind::kUnknown ? EntityKind::kPerson : m.kind;
   out.gender = m.gender;
-  // "Polls", "Developers": one capitalised plural that names no one.
-  if (m.kind == EntityKind::kUnknown && TokenCount(m.name) == 1 && m.name.size() > 3 &&
-      m.name.back() == 's' && m.name[m.name.size() - 2] != 's' && !m.honorific) {
+  // "Polls", "Developers": one capitalised plural that names no one;
+  // "European", "Democratic", "Federal leaders": a people's, a party's or
+  // any adjective's word is no one's name either.
+  bool one_word = m.kind == EntityKind::kUnknown && TokenCount(m.name) == 1 && !m.honorific;
+  if (one_word && m.name.size() > 3 && m.name.back() == 's' && m.name[m.name.size() - 2] != 's') {
     out.kind = EntityKind::kGroup;
     out.plural = true;
+  } else if (one_word && (!lex_.Demonym(m.name).empty() || !lex_.Party(m.name).empty() ||
+                          m.name.ends_with("al") || m.name.ends_with("an"))) {
+    out.kind = EntityKind::kGroup;
   }
   return out;
 }
