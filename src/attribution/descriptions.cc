@@ -212,6 +212,21 @@ Speaker Resolver::ResolveDescription(const Mention& m, int sentence) const {
     if (by < 0 && before >= 3 && t.substr(before - 3, 3) == "by ") by = static_cast<int>(k);
   }
   bool refers = m.definite || In(Lower(m.text.substr(0, m.text.find(' '))), {"this", "that"});
+  // "Trump avoids", "Trump further": a person's name with a word after it
+  // that is no role or body ("Trump aide", "Trump supporters") is that
+  // person, the words after it a verb the rule took for the source.
+  if (first >= 0 && names[first].norm_begin == m.norm_begin && !m.plural &&
+      t.substr(names[first].norm_end, 2) != "'s" &&
+      lex_.Title(m.head) == TitleClass::kNone && !lex_.IsAnonymousHead(m.head) &&
+      !lex_.IsGroupHead(m.head) && !lex_.IsWorkNoun(head) && !lex_.IsTeamNoun(head) &&
+      !lex_.IsOrganizationWord(m.head)) {
+    int e = name_entity_[sentence][first];
+    if (e >= 0 && entities_[e].kind == EntityKind::kPerson) {
+      Speaker person = FromEntity(e);
+      person.certainty = kBySurname;
+      return person;
+    }
+  }
   Speaker out;
   if (lex_.IsTeamNoun(head)) {
     // "Donald Trump's campaign", "the Clinton team", then "the campaign".

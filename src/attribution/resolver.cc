@@ -136,11 +136,17 @@ Resolver::Resolver(const Lexicons& lex, const Segments& seg,
   // Moore" finds it; it becomes a person when such a mention says so.
   for (const auto& sentence : names_) {
     for (const Mention& m : sentence) {
+      if (TokenCount(m.name) >= 2 && m.kind == EntityKind::kPerson) {
+        ++entities_[FindOrAdd(m)].full_mentions;
+      }
+    }
+  }
+  for (const auto& sentence : names_) {  // after every person's full name
+    for (const Mention& m : sentence) {
       int words = TokenCount(m.name);
-      if (words >= 2 && m.kind == EntityKind::kPerson) ++entities_[FindOrAdd(m)].full_mentions;
       if (words >= 2 && words <= 3 && m.kind == EntityKind::kUnknown && !m.in_quote &&
           Lookup(m.name, m.norm_begin) < 0) {
-        FindOrAdd(m);  // (not "De Blasio" after "Bill de Blasio")
+        FindOrAdd(m);  // (not a headline's "De Blasio" when "Bill de Blasio" follows)
       }
     }
   }
