@@ -327,7 +327,7 @@ TEST_CASE("reported speech with that-clauses, told and signaled") {
   Expect("Ann Lee told a town meeting there are limits.",
          {{"there are limits", "Ann Lee", "Ann Lee"}});
   Expect("But the union has signaled resistance to the offer.",
-         {{"resistance to the offer", "union", "the union"}});
+         {{"resistance to the offer", "the union", "the union"}});
 }
 
 TEST_CASE("clause first, then source and cue") {
@@ -337,7 +337,7 @@ TEST_CASE("clause first, then source and cue") {
 
 TEST_CASE("according to") {
   Expect("The toll passed 400, according to the regional health ministry.",
-         {{"The toll passed 400", "regional health ministry", "the regional health ministry"}});
+         {{"The toll passed 400", "the regional health ministry", "the regional health ministry"}});
   Expect("According to the county clerk, turnout was high.",
          {{"turnout was high", "county clerk", "the county clerk"}});
 }
@@ -454,7 +454,7 @@ TEST_CASE("negated and modal cues keep their speaker") {
 
 TEST_CASE("an adverb between the speaker and the cue") {
   Expect("The union has traditionally argued that wages must rise.",
-         {{"wages must rise", "union", "The union"}});
+         {{"wages must rise", "The union", "The union"}});
   Expect("Ann Roe grudgingly agreed that the count was fair.",
          {{"the count was fair", "Ann Roe", "Ann Roe"}});
   // A noun in -ly is not an adverb: the family is the speaker.
@@ -472,7 +472,7 @@ TEST_CASE("according to: any noun phrase, and in the middle of a sentence") {
   REQUIRE(c->content.size() == 2);
   CHECK(std::string(c->content[1].Of(text)) == "cut emissions");
   Expect("The toll rose to 40, according to the ministry, which does not count the missing.",
-         {{"The toll rose to 40", "ministry", "the ministry"}});
+         {{"The toll rose to 40", "the ministry", "the ministry"}});
 }
 
 TEST_CASE("reported content ends where the writer's own clause begins") {
@@ -626,7 +626,7 @@ TEST_CASE("a cue that disagrees with its subject in number was a noun") {
   const std::string support = "Both parties face attacks from the governor over the levy.";
   for (const Claim& c : Run(support).claims) CHECK(std::string(c.cue.Of(support)) != "attacks");
   Expect("The agency has questions about the mayor's tax returns.",
-         {{"the mayor's tax returns", "agency", "The agency"}});
+         {{"the mayor's tax returns", "The agency", "The agency"}});
   // So does a head in -sis or -us, "series", or one after "a" or "each".
   for (const std::string one : {"Donations hit $1 billion, an analysis of the filings shows.",
                                 "The state census shows that donations hit $1 billion.",

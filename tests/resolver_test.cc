@@ -199,4 +199,34 @@ TEST_CASE("confidence follows the path: named > surname > description > pronoun"
   CHECK(description->confidence > pronoun->confidence);
 }
 
+TEST_CASE("roles: one form each, from titles and appositives") {
+  struct RoleCase {
+    std::string text;
+    std::string person, role, affiliation;
+  };
+  const RoleCase cases[] = {
+      {"“I just want it fixed,” said Maria Chen, a nurse who lives on the east side.",
+       "Maria Chen", "nurse", ""},
+      {"“Patients drive an hour,” said Dr. Helen Marsh, the institute's director.", "Helen Marsh",
+       "institute's director", ""},
+      {"John Dickey, the chief executive of Ora Media, said the show would go on.", "John Dickey",
+       "chief executive", "Ora Media"},
+      // "Gov." is written out, and "the governor" states no second role.
+      {"Gov. Daniel Okafor signed the bill. The governor said it was fair.", "Daniel Okafor",
+       "Governor", ""},
+  };
+  for (const RoleCase& c : cases) {
+    CAPTURE(c.text);
+    Attribution a = Run(c.text);
+    int found = 0;
+    for (const RoleFact& r : a.roles) {
+      if (r.person != c.person) continue;
+      ++found;
+      CHECK(r.title == c.role);
+      CHECK(r.affiliation == c.affiliation);
+    }
+    CHECK(found == 1);
+  }
+}
+
 }  // namespace quoteledger

@@ -12,19 +12,6 @@
 namespace quoteledger {
 namespace {
 
-// Abbreviated titles as their full words, so "the senator" finds "Sen.".
-std::string ExpandTitle(std::string title) {
-  static const std::pair<const char*, const char*> kAbbrev[] = {
-      {"sen.", "senator"}, {"rep.", "representative"}, {"gov.", "governor"},
-      {"gen.", "general"}, {"lt.", "lieutenant"},      {"prof.", "professor"}};
-  title = Lower(title);
-  for (const auto& [a, full] : kAbbrev) {
-    size_t pos = title.find(a);
-    if (pos != std::string::npos) title.replace(pos, std::string(a).size(), full);
-  }
-  return title;
-}
-
 // The noun a work or team is filed under: "polls" under "poll".
 std::string Singular(const Lexicons& lex, std::string w) {
   if (w.size() > 3 && w.back() == 's') {
@@ -225,6 +212,21 @@ Speaker Resolver::ResolveDescription(const Mention& m, int sentence) const {
     if (by < 0 && before >= 3 && t.substr(before - 3, 3) == "by ") by = static_cast<int>(k);
   }
   bool refers = m.definite || In(Lower(m.text.substr(0, m.text.find(' '))), {"this", "that"});
+  // "Trump avoids", "Trump further": a person's name with a word after it
+  // that is no role or body ("Trump aide", "Trump supporters") is that
+  // person, the words after it a verb the rule took for the source.
+  if (first >= 0 && names[first].norm_begin == m.norm_begin && !m.plural &&
+      t.substr(names[first].norm_end, 2) != "'s" &&
+      lex_.Title(m.head) == TitleClass::kNone && !lex_.IsAnonymousHead(m.head) &&
+      !lex_.IsGroupHead(m.head) && !lex_.IsWorkNoun(head) && !lex_.IsTeamNoun(head) &&
+      !lex_.IsOrganizationWord(m.head)) {
+    int e = name_entity_[sentence][first];
+    if (e >= 0 && entities_[e].kind == EntityKind::kPerson) {
+      Speaker person = FromEntity(e);
+      person.certainty = kBySurname;
+      return person;
+    }
+  }
   Speaker out;
   if (lex_.IsTeamNoun(head)) {
     // "Donald Trump's campaign", "the Clinton team", then "the campaign".
@@ -311,13 +313,13 @@ Speaker Resolver::ResolveNominal(const Mention& m, int sentence) {
   for (size_t e = 0; e < entities_.size(); ++e) {
     std::string parties;  // every party the article states for this person
     for (const RoleRec& r : entities_[e].roles) {
-      for (const std::string& w : Words(ExpandTitle(r.title + " " + r.affiliation))) {
+      for (const std::string& w : Words(Lower(lex_.RoleForm(r.title + " " + r.affiliation)))) {
         if (!lex_.Party(w).empty()) parties += std::string(lex_.Party(w)) + " ";
       }
     }
     if (!party.empty() && !parties.empty() && parties.find(party) == std::string::npos) continue;
     for (const RoleRec& r : entities_[e].roles) {
-      std::string t = ExpandTitle(r.title + " " + r.affiliation);
+      std::string t = Lower(lex_.RoleForm(r.title + " " + r.affiliation));
       if (t.find(m.head) == std::string::npos) continue;
       std::vector<std::string> role = Words(t);
       // Twenty for each word the two share, less ten for each title word

@@ -13,6 +13,15 @@
 namespace quoteledger {
 namespace {
 
+// "They're", "I'm", "Don't": a word with a contraction's ending.
+bool IsContraction(std::string_view name) {
+  if (name.find(' ') != std::string_view::npos) return false;
+  for (std::string_view end : {"'re", "'m", "'ve", "'d", "'ll", "n't"}) {
+    if (name.size() > end.size() && name.ends_with(end)) return true;
+  }
+  return false;
+}
+
 // Whether a name is written in capitals, as a transcript's label is.
 bool AllCaps(const std::string& name) {
   return name.size() > 1 &&
@@ -127,11 +136,17 @@ Resolver::Resolver(const Lexicons& lex, const Segments& seg,
   // Moore" finds it; it becomes a person when such a mention says so.
   for (const auto& sentence : names_) {
     for (const Mention& m : sentence) {
+      if (TokenCount(m.name) >= 2 && m.kind == EntityKind::kPerson) {
+        ++entities_[FindOrAdd(m)].full_mentions;
+      }
+    }
+  }
+  for (const auto& sentence : names_) {  // after every person's full name
+    for (const Mention& m : sentence) {
       int words = TokenCount(m.name);
-      if (words >= 2 && m.kind == EntityKind::kPerson) ++entities_[FindOrAdd(m)].full_mentions;
       if (words >= 2 && words <= 3 && m.kind == EntityKind::kUnknown && !m.in_quote &&
           Lookup(m.name, m.norm_begin) < 0) {
-        FindOrAdd(m);  // (not "De Blasio" after "Bill de Blasio")
+        FindOrAdd(m);  // (not a headline's "De Blasio" when "Bill de Blasio" follows)
       }
     }
   }
@@ -154,6 +169,7 @@ Resolver::Resolver(const Lexicons& lex, const Segments& seg,
         if (!m.title.empty() && entities_[e].kind == EntityKind::kPerson) {
           AddRole(e, m.title, m.affiliation, m.norm_begin, m.norm_end);
         }
+        if (entities_[e].kind == EntityKind::kPerson && !m.in_quote) AppositiveRole(e, m, s);
         if (!entities_[e].gender && m.gender) entities_[e].gender = m.gender;
       }
       name_entity_[s].push_back(e);
@@ -205,7 +221,8 @@ int Resolver::Lookup(const std::string& written, uint32_t pos, char gender) cons
     std::string tail(1, ' ');
     tail += Lower(name);  // (not " " + s: GCC 12 warns falsely on that)
     for (size_t e = 0; e < entities_.size(); ++e) {
-      if (entities_[e].kind == EntityKind::kPerson && Lower(entities_[e].name).ends_with(tail)) {
+      bool person = entities_[e].kind == EntityKind::kPerson || entities_[e].kind == EntityKind::kUnknown;
+      if (person && Lower(entities_[e].name).ends_with(tail)) {
         return static_cast<int>(e);
       }
     }
@@ -253,10 +270,13 @@ void Resolver::AddAlias(int e, const std::string& alias) {
   }
 }
 
-void Resolver::AddRole(int e, const std::string& title, const std::string& affil,
+void Resolver::AddRole(int e, const std::string& written, const std::string& affil,
                        uint32_t b, uint32_t end) {
+  // One form per role: "Gov." and "governor" are one role, "Governor",
+  // whichever the article states first.
+  std::string title = lex_.RoleForm(written);
   for (const RoleRec& r : entities_[e].roles) {
-    if (r.title == title && r.affiliation == affil) return;
+    if (Lower(r.title) == Lower(title) && r.affiliation == affil) return;
   }
   entities_[e].roles.push_back({title, affil, b, end});
 }
@@ -268,6 +288,75 @@ Speaker Resolver::FromEntity(int e) const {
   s.kind = entities_[e].kind;
   s.gender = entities_[e].gender;
   return s;
+}
+
+int Resolver::InventoryNameWithin(const std::string& name) const {
+  std::vector<std::string> words;
+  for (size_t i = 0, j; i < name.size(); i = j + 1) {
+    j = name.find(' ', i);
+    if (j == std::string::npos) j = name.size();
+    words.push_back(name.substr(i, j - i));
+  }
+  if (words.size() < 3) return -1;
+  auto joined = [&](size_t b, size_t e) {
+    std::string out = words[b];
+    for (size_t i = b + 1; i < e; ++i) out += " " + words[i];
+    return out;
+  };
+  for (size_t n = words.size() - 1; n >= 2; --n) {  // longest first
+    for (std::string part : {joined(words.size() - n, words.size()), joined(0, n)}) {
+      auto it = by_name_.find(part);
+      if (it != by_name_.end() && entities_[it->second].kind != EntityKind::kUnknown) {
+        return it->second;
+      }
+    }
+  }
+  return -1;
+}
+
+// "Maria Chen, a nurse who lives ...", "Helen Marsh, the institute's
+// director.", "John Dickey, the chief executive of Ora Media": a role in
+// apposition to a person's name. It opens with "a", "an" or "the", runs at
+// most five words to a comma, a period, "who" or "of"/"at" and a name, and
+// after "the" ends on a title's head word.
+void Resolver::AppositiveRole(int e, const Mention& m, int sentence) {
+  std::string_view t = seg_.norm.text();
+  uint32_t end = seg_.sentences[sentence].norm_end;
+  if (t.substr(m.norm_end, 2) != ", ") return;
+  std::vector<std::string_view> words;
+  uint32_t pos = m.norm_end + 2, stop = pos;
+  std::string affiliation;
+  while (pos < end && words.size() < 6) {
+    uint32_t w = pos;
+    while (pos < end && t[pos] != ' ') ++pos;
+    std::string_view word = t.substr(w, pos - w);
+    ++pos;
+    bool last = !word.empty() && (word.back() == ',' || word.back() == '.');
+    if (last) word.remove_suffix(1);
+    if (In(Lower(word), {"who", "whose", "which", "that"})) break;
+    if (In(word, {"of", "at", "for"}) && words.size() > 1) {
+      // "of Ora Media": the capitalised words after it are the affiliation.
+      uint32_t a = pos;
+      while (pos < end && std::isupper(static_cast<unsigned char>(t[pos]))) {
+        while (pos < end && t[pos] != ' ' && t[pos] != ',' && t[pos] != '.') ++pos;
+        if (pos < end && t[pos] == ' ' && pos + 1 < end && std::isupper(static_cast<unsigned char>(t[pos + 1]))) ++pos;
+        else break;
+      }
+      affiliation = std::string(t.substr(a, pos - a));
+      break;
+    }
+    words.push_back(word);
+    stop = w + static_cast<uint32_t>(word.size());
+    if (last) break;
+  }
+  if (words.size() < 2 || words.size() > 5) return;
+  std::string det = Lower(words.front());
+  if (!In(det, {"a", "an", "the"})) return;
+  std::string_view head = words.back();
+  if (head.empty() || !std::islower(static_cast<unsigned char>(head[0]))) return;
+  if (det == "the" && lex_.Title(head) != TitleClass::kHead) return;
+  uint32_t from = static_cast<uint32_t>(words[1].data() - t.data());
+  AddRole(e, std::string(t.substr(from, stop - from)), affiliation, m.norm_begin, stop);
 }
 
 bool Resolver::InQuote(uint32_t pos) const {
@@ -347,6 +436,14 @@ int Resolver::AppositiveName(const Mention& m, int sentence) const {
   return -1;
 }
 
+Speaker Resolver::Unresolved(const std::string& text) {
+  Speaker out;
+  out.name = text;
+  out.kind = EntityKind::kUnresolved;
+  out.certainty = kUnresolvedCertainty;
+  return out;
+}
+
 // Organisations, groups and unnamed sources are named by the mention. A
 // description of one person that no pass could name ("the judge", "his
 // lawyer") stays unresolved; an indefinite one ("a federal judge") is an
@@ -356,11 +453,24 @@ Speaker Resolver::AsWritten(const Mention& m) const {
   out.kind = m.kind == EntityKind::kUnknown && m.plural ? EntityKind::kGroup : m.kind;
   out.plural = m.plural;
   out.name = m.text;
+  bool specific = m.definite || m.text.find("'s ") != std::string::npos ||
+                  In(Lower(m.text.substr(0, m.text.find(' '))), {"his", "her", "their", "its"});
   if (m.type == MentionType::kNominal && out.kind == EntityKind::kPerson) {
-    out.kind = m.definite || m.text.find("'s ") != std::string::npos ||
-                       In(Lower(m.text.substr(0, m.text.find(' '))), {"his", "her", "their", "its"})
-                   ? EntityKind::kUnresolved
-                   : EntityKind::kAnonymous;
+    out.kind = specific ? EntityKind::kUnresolved : EntityKind::kAnonymous;
+    out.certainty = kUnresolvedCertainty;
+    return out;
+  }
+  // An organisation described, not named: "the state teachers union" is
+  // one no pass could name (unresolved), "a group of parents" or "one
+  // study" an unnamed source. A capitalised word names it: "the
+  // Palestinian health ministry" stays an organisation.
+  bool named = false;
+  for (size_t i = m.text.find(' '); i != std::string::npos && i + 1 < m.text.size();
+       i = m.text.find(' ', i + 1)) {
+    named |= std::isupper(static_cast<unsigned char>(m.text[i + 1])) != 0;
+  }
+  if (m.type == MentionType::kNominal && out.kind == EntityKind::kOrganization && !named) {
+    out.kind = specific ? EntityKind::kUnresolved : EntityKind::kAnonymous;
     out.certainty = kUnresolvedCertainty;
     return out;
   }
@@ -375,8 +485,16 @@ Speaker Resolver::AsWritten(const Mention& m) const {
 }
 
 Speaker Resolver::ResolveName(const Mention& m, int sentence) {
+  // "They're", "I'm": a contraction capitalised at a sentence's start is a
+  // pronoun, not a name.
+  if (IsContraction(m.name)) return Unresolved(m.text);
   int e = Lookup(m.name, m.norm_begin, m.honorific);
   double certainty = e >= 0 && entities_[e].name != m.name ? kBySurname : kNamedHere;
+  if (e < 0) {
+    // "McCain Challenger Kelli Ward", "Ben Carson Defends Himself Against"
+    // (a headline): words that hold a name the article gives elsewhere.
+    e = InventoryNameWithin(m.name);
+  }
   if (e < 0 && (m.kind == EntityKind::kOrganization || m.kind == EntityKind::kUnknown)) {
     // "the IMF", "The Post": the organisation named in full.
     e = OrganizationFor(m.name);
@@ -419,11 +537,16 @@ Speaker Resolver::ResolveName(const Mention& m, int sentence) {
   out.name = label ? UncapitalizedName(m.name) : m.name;
   out.kind = m.kind == EntityKind::kUnknown ? EntityKind::kPerson : m.kind;
   out.gender = m.gender;
-  // "Polls", "Developers": one capitalised plural that names no one.
-  if (m.kind == EntityKind::kUnknown && TokenCount(m.name) == 1 && m.name.size() > 3 &&
-      m.name.back() == 's' && m.name[m.name.size() - 2] != 's' && !m.honorific) {
+  // "Polls", "Developers": one capitalised plural that names no one;
+  // "European", "Democratic", "Federal leaders": a people's, a party's or
+  // any adjective's word is no one's name either.
+  bool one_word = m.kind == EntityKind::kUnknown && TokenCount(m.name) == 1 && !m.honorific;
+  if (one_word && m.name.size() > 3 && m.name.back() == 's' && m.name[m.name.size() - 2] != 's') {
     out.kind = EntityKind::kGroup;
     out.plural = true;
+  } else if (one_word && (!lex_.Demonym(m.name).empty() || !lex_.Party(m.name).empty() ||
+                          m.name.ends_with("al") || m.name.ends_with("an"))) {
+    out.kind = EntityKind::kGroup;
   }
   return out;
 }

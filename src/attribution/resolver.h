@@ -88,6 +88,11 @@ class Resolver {
   Speaker FromEntity(int e) const;
   Speaker ResolveName(const Mention& m, int sentence);
   Speaker AsWritten(const Mention& m) const;
+  static Speaker Unresolved(const std::string& text);
+  // A name of three or more words that holds, as its first or last words,
+  // the name of a person or organisation the article gives: its index, or
+  // -1.
+  int InventoryNameWithin(const std::string& name) const;
   int AppositiveName(const Mention& m, int sentence) const;
   Speaker ResolvePronoun(const Mention& m, int sentence, const Speaker* last,
                          int last_sentence) const;
@@ -118,6 +123,7 @@ class Resolver {
   // that agrees with `gender` (0 agrees with all).
   int SubjectOf(int s, uint32_t limit, char gender) const;
   bool Agrees(int e, char gender) const;
+  void AppositiveRole(int e, const Mention& m, int sentence);
   // Whether normalized offset `pos` is inside a quotation.
   bool InQuote(uint32_t pos) const;
 

@@ -137,6 +137,12 @@ Status Lexicons::Load(std::string_view file, std::string_view bytes) {
       return !forms.empty();
     });
   }
+  if (file == "lexicons/title_forms.txt") {
+    return two([this](std::string_view abbr, std::string_view full) {
+      title_forms_[Lower(abbr)] = std::string(full);
+      return true;
+    });
+  }
   if (file == "lexicons/work_nouns.txt") return one(&work_nouns_, true);
   if (file == "lexicons/team_nouns.txt") return one(&team_nouns_, true);
   if (file == "lexicons/stop_capitals.txt") return one(&stop_capitals_, false);
@@ -180,6 +186,21 @@ bool Lexicons::IsOrganizationWord(std::string_view word) const {
 
 bool Lexicons::IsAnonymousHead(std::string_view word) const {
   return anonymous_.count(Lower(word)) > 0;
+}
+
+std::string Lexicons::RoleForm(std::string_view title) const {
+  std::string out;
+  size_t i = 0;
+  while (i < title.size()) {
+    size_t j = title.find(' ', i);
+    if (j == std::string_view::npos) j = title.size();
+    std::string_view word = title.substr(i, j - i);
+    auto it = title_forms_.find(Lower(word));
+    if (!out.empty()) out += ' ';
+    out += it == title_forms_.end() ? std::string(word) : it->second;
+    i = j + 1;
+  }
+  return out;
 }
 
 std::string_view Lexicons::Party(std::string_view word) const {

@@ -49,6 +49,10 @@ class Lexicons {
   // Groups that speak as one ("opponents", "voters") and the quantifiers
   // standing for them ("most", "half").
   bool IsGroupHead(std::string_view word) const;
+  // A role's one recorded form: abbreviated title words written out
+  // ("Gov." -> "Governor", "Lt. Gov." -> "Lieutenant Governor"), other
+  // words as they are.
+  std::string RoleForm(std::string_view title) const;
   // The party a word names ("GOP" -> "republican"), or "" if none.
   std::string_view Party(std::string_view word) const;
   // Things that speak for their makers ("poll", "report", "analysis").
@@ -82,6 +86,7 @@ class Lexicons {
   std::unordered_set<std::string> group_heads_;
   std::unordered_set<std::string> work_nouns_;
   std::unordered_map<std::string, std::string> parties_;
+  std::unordered_map<std::string, std::string> title_forms_;
   std::unordered_set<std::string> team_nouns_;
   std::unordered_map<std::string, char> honorifics_;
   std::unordered_map<std::string, char> first_names_;

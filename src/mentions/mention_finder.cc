@@ -349,7 +349,8 @@ Mention MentionFinder::ClassifyRun(std::string_view text,
   if (name_begin >= b || !toks[name_begin].cap) return m;
   bool honorific = m.gender != 0;
   if (!honorific) name_begin = PersonNameStart(toks, name_begin, b);
-  b = PersonNameEnd(toks, name_begin, b, honorific);
+  // (A titled name is a person's: "Rep. G.K. Butterfield of North Carolina".)
+  b = PersonNameEnd(toks, name_begin, b, honorific || !m.title.empty());
   m.name = std::string(text.substr(toks[name_begin].begin,
                                    toks[b - 1].end - toks[name_begin].begin));
   m.type = MentionType::kName;
