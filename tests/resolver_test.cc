@@ -91,6 +91,13 @@ TEST_CASE("two people with one surname: the honorific's gender picks") {
       {text, "the visit", "Hillary Clinton", EntityKind::kPerson},
       {text, "the crowd", "Bill Clinton", EntityKind::kPerson},
   });
+  // The honorific opens a paragraph and the rule's source region starts
+  // after it: the gender still holds.
+  const std::string paragraphs =
+      "Hillary Clinton spoke first. John Podesta was chief of staff to President Bill "
+      "Clinton.\n\n\"It will be first-order business,\" Mr. Podesta said.\n\nMrs. Clinton has "
+      "embraced Mr. Obama's approach, promising to meet and in some cases exceed his goals.";
+  CheckAll({{paragraphs, "to meet and in some cases", "Hillary Clinton", EntityKind::kPerson}});
 }
 
 TEST_CASE("acronyms and short forms go to the organisation named in full") {

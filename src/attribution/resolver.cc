@@ -487,8 +487,18 @@ Speaker Resolver::AsWritten(const Mention& m) const {
 Speaker Resolver::ResolveName(const Mention& m, int sentence) {
   // "They're", "I'm": a contraction capitalised at a sentence's start is a
   // pronoun, not a name.
-  if (IsContraction(m.name)) return Unresolved(m.text);
-  int e = Lookup(m.name, m.norm_begin, m.honorific);
+  if (IsContraction(m.name) || m.name == "I") return Unresolved(m.text);
+  // An honorific just before a source region the rule cut after it ("Mrs.
+  // | Clinton said", at a paragraph's start too) still gives the gender.
+  char honorific = m.honorific;
+  std::string_view t = seg_.norm.text();
+  if (!honorific && m.norm_begin >= 2 && (t[m.norm_begin - 1] == ' ' || t[m.norm_begin - 1] == '\n')) {
+    size_t w = t.find_last_of(" \n", m.norm_begin - 2);
+    w = w == std::string_view::npos ? 0 : w + 1;
+    char g = lex_.Honorific(t.substr(w, m.norm_begin - 1 - w));
+    if (g == 'm' || g == 'f') honorific = g;
+  }
+  int e = Lookup(m.name, m.norm_begin, honorific);
   double certainty = e >= 0 && entities_[e].name != m.name ? kBySurname : kNamedHere;
   if (e < 0) {
     // "McCain Challenger Kelli Ward", "Ben Carson Defends Himself Against"
@@ -532,7 +542,6 @@ Speaker Resolver::ResolveName(const Mention& m, int sentence) {
   // A name the article gives nowhere else. A transcript's label in
   // capitals ("LEE: ...") is a surname; other capitals are kept as written
   // ("MSNBC", not "Msnbc").
-  std::string_view t = seg_.norm.text();
   bool label = m.norm_end < t.size() && t[m.norm_end] == ':';
   out.name = label ? UncapitalizedName(m.name) : m.name;
   out.kind = m.kind == EntityKind::kUnknown ? EntityKind::kPerson : m.kind;
