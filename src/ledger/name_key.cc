@@ -82,23 +82,11 @@ std::string JoinFolded(const std::vector<std::string_view>& tokens, size_t from,
 // comment) to *out, folded.
 Status FoldedWords(std::string_view file, std::string_view bytes,
                    std::unordered_set<std::string>* out) {
-  int lineno = 0;
-  size_t pos = 0;
-  while (pos < bytes.size()) {
-    size_t nl = bytes.find('\n', pos);
-    if (nl == std::string_view::npos) nl = bytes.size();
-    std::string_view line = bytes.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++lineno;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    if (line.find_first_of(" \t") != std::string_view::npos) {
-      return Status::InvalidArgument(
-          fmt::format("{}:{}: malformed lexicon entry '{}' (one word a line)", file, lineno, line));
-    }
+  return ForEachLexiconLine(file, bytes, [out](std::string_view line) {
+    if (line.find_first_of(" \t") != std::string_view::npos) return false;  // one word a line
     out->insert(Fold(line));
-  }
-  return Status::Ok();
+    return true;
+  });
 }
 
 }  // namespace

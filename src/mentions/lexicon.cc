@@ -41,26 +41,6 @@ std::vector<std::string_view> Split(std::string_view line, char sep) {
   return out;
 }
 
-template <typename Fn>
-Status ForEachLine(std::string_view file, std::string_view bytes, Fn fn) {
-  size_t pos = 0;
-  int lineno = 0;
-  while (pos < bytes.size()) {
-    size_t nl = bytes.find('\n', pos);
-    if (nl == std::string_view::npos) nl = bytes.size();
-    std::string_view line = bytes.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++lineno;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    if (!fn(line)) {
-      return Status::InvalidArgument(
-          fmt::format("{}:{}: malformed lexicon entry '{}'", file, lineno, line));
-    }
-  }
-  return Status::Ok();
-}
-
 char GenderField(std::string_view f) {
   return f == "m" ? 'm' : f == "f" ? 'f' : f == "-" ? '-' : 0;
 }
@@ -69,7 +49,7 @@ char GenderField(std::string_view f) {
 
 Status Lexicons::Load(std::string_view file, std::string_view bytes) {
   if (file == "lexicons/speech_verbs.txt") {
-    return ForEachLine(file, bytes, [this](std::string_view line) {
+    return ForEachLexiconLine(file, bytes, [this](std::string_view line) {
       for (std::string_view form : Split(line, ' ')) {
         std::string w(form);
         std::replace(w.begin(), w.end(), '_', ' ');
@@ -81,7 +61,7 @@ Status Lexicons::Load(std::string_view file, std::string_view bytes) {
     });
   }
   if (file == "lexicons/stance_verbs.txt") {
-    return ForEachLine(file, bytes, [this](std::string_view line) {
+    return ForEachLexiconLine(file, bytes, [this](std::string_view line) {
       for (std::string_view w : Split(line, ' ')) {
         stance_forms_.emplace_back(w);
         stance_set_.emplace(w);
@@ -90,13 +70,13 @@ Status Lexicons::Load(std::string_view file, std::string_view bytes) {
     });
   }
   auto two = [&](auto store) {
-    return ForEachLine(file, bytes, [&](std::string_view line) {
+    return ForEachLexiconLine(file, bytes, [&](std::string_view line) {
       auto f = Split(line, '\t');
       return f.size() == 2 && store(f[0], f[1]);
     });
   };
   auto one = [&](std::unordered_set<std::string>* set, bool lower) {
-    return ForEachLine(file, bytes, [&](std::string_view line) {
+    return ForEachLexiconLine(file, bytes, [&](std::string_view line) {
       set->insert(lower ? Lower(line) : std::string(line));
       return true;
     });
@@ -131,7 +111,7 @@ Status Lexicons::Load(std::string_view file, std::string_view bytes) {
   if (file == "lexicons/anonymous_heads.txt") return one(&anonymous_, true);
   if (file == "lexicons/group_heads.txt") return one(&group_heads_, true);
   if (file == "lexicons/parties.txt") {
-    return ForEachLine(file, bytes, [this](std::string_view line) {
+    return ForEachLexiconLine(file, bytes, [this](std::string_view line) {
       std::vector<std::string_view> forms = Split(line, '\t');
       for (std::string_view form : forms) parties_[Lower(form)] = Lower(forms[0]);
       return !forms.empty();
@@ -149,7 +129,7 @@ Status Lexicons::Load(std::string_view file, std::string_view bytes) {
   if (file == "lexicons/section_labels.txt") return one(&section_labels_, true);
   if (file == "lexicons/intention_verbs.txt") return one(&intention_verbs_, true);
   if (file == "lexicons/cue_adverbs.txt") {
-    return ForEachLine(file, bytes, [this](std::string_view line) {
+    return ForEachLexiconLine(file, bytes, [this](std::string_view line) {
       cue_adverbs_.push_back(Lower(line));
       return true;
     });

@@ -11,6 +11,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "quoteledger/status.h"
 #include "text/segments.h"
 
@@ -96,6 +98,30 @@ class Lexicons {
   WordSet intention_verbs_;
   AbbreviationSet abbreviations_;
 };
+
+// Calls fn(line) for each line of a lexicon file's bytes: '#' starts a
+// comment line, blank lines are skipped, a trailing CR is dropped.
+// InvalidArgument "FILE:LINE: malformed lexicon entry '...'" for the first
+// line fn returns false on.
+template <typename Fn>
+Status ForEachLexiconLine(std::string_view file, std::string_view bytes, Fn fn) {
+  size_t pos = 0;
+  int lineno = 0;
+  while (pos < bytes.size()) {
+    size_t nl = bytes.find('\n', pos);
+    if (nl == std::string_view::npos) nl = bytes.size();
+    std::string_view line = bytes.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++lineno;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    if (!fn(line)) {
+      return Status::InvalidArgument(
+          fmt::format("{}:{}: malformed lexicon entry '{}'", file, lineno, line));
+    }
+  }
+  return Status::Ok();
+}
 
 // ASCII lower-casing, enough for lexicon keys.
 std::string Lower(std::string_view s);
