@@ -24,27 +24,20 @@ Attribution Run(const std::string& text) {
   return testing::BuiltinExtractor().Extract(testing::Doc(text));
 }
 
-const Claim* Find(const Attribution& a, const std::string& text, const std::string& fragment) {
-  for (const Claim& c : a.claims) {
-    for (Span s : c.content) {
-      if (s.Of(text).find(fragment) != std::string_view::npos) return &c;
-    }
-  }
-  return nullptr;
-}
+using testing::FindClaim;
 
 // The first content span of the claim whose content holds `fragment`, or
 // "(no claim)".
 std::string ContentOf(const std::string& text, const std::string& fragment) {
   Attribution a = Run(text);
-  const Claim* c = Find(a, text, fragment);
+  const Claim* c = FindClaim(a, text, fragment);
   return c == nullptr ? "(no claim)" : std::string(c->content.front().Of(text));
 }
 
 // The cue of the claim whose content holds `fragment`, or "(no claim)".
 std::string CueOf(const std::string& text, const std::string& fragment) {
   Attribution a = Run(text);
-  const Claim* c = Find(a, text, fragment);
+  const Claim* c = FindClaim(a, text, fragment);
   return c == nullptr ? "(no claim)" : std::string(c->cue.Of(text));
 }
 
@@ -52,7 +45,7 @@ std::string CueOf(const std::string& text, const std::string& fragment) {
 // claim holds it).
 std::vector<std::string> PiecesOf(const std::string& text, const std::string& fragment) {
   Attribution a = Run(text);
-  const Claim* c = Find(a, text, fragment);
+  const Claim* c = FindClaim(a, text, fragment);
   std::vector<std::string> out;
   if (c != nullptr) {
     for (const Span& piece : c->content) out.emplace_back(piece.Of(text));
@@ -65,7 +58,7 @@ void Expect(const std::string& text, const std::vector<Want>& wants) {
   Attribution a = Run(text);
   for (const Want& w : wants) {
     CAPTURE(w.content);
-    const Claim* c = Find(a, text, w.content);
+    const Claim* c = FindClaim(a, text, w.content);
     REQUIRE(c != nullptr);
     CHECK(c->speaker == w.speaker);
     CHECK(std::string(c->source.Of(text)) == w.source);
@@ -92,7 +85,7 @@ TEST_CASE("the \"that\" that opens reported content is part of it") {
   const std::string noun = "Lee spoke first. His claim that the vote was rigged drew scorn.";
   CHECK(ContentOf(noun, "vote was rigged").starts_with("that the vote was rigged"));
   Attribution a = Run(noun);
-  const Claim* c = Find(a, noun, "vote was rigged");
+  const Claim* c = FindClaim(a, noun, "vote was rigged");
   REQUIRE(c != nullptr);
   CHECK(c->cue.Of(noun) == "claim");
   CHECK(ContentOf("Ann Roe said in a statement Monday that the levy would pass.", "levy") ==
@@ -155,7 +148,7 @@ TEST_CASE("a participle after an inverted attribution is the same speaker's") {
       "“It refreshes the library,” said Peter Rice, chairman of the network, noting that old "
       "episodes sell well.";
   Attribution a = Run(noting);
-  const Claim* quote = Find(a, noting, "It refreshes");
+  const Claim* quote = FindClaim(a, noting, "It refreshes");
   REQUIRE(quote != nullptr);
   CHECK(quote->cue.Of(noting) == "said");
 }
@@ -195,10 +188,10 @@ TEST_CASE("a quote with no cue continues the previous speaker") {
   std::string text =
       "“First part,” Ann Lee said. “Second part.”\n“Third part, in a new paragraph.”";
   Attribution a = Run(text);
-  const Claim* first = Find(a, text, "First part");
+  const Claim* first = FindClaim(a, text, "First part");
   REQUIRE(first);
   CHECK(first->content.size() == 3);  // the later quotes join the first claim
-  const Claim* third = Find(a, text, "Third part");
+  const Claim* third = FindClaim(a, text, "Third part");
   REQUIRE(third);
   CHECK(third->speaker == "Ann Lee");
 }
@@ -209,12 +202,12 @@ TEST_CASE("a paragraph that is all quote joins the claim; one with more is not t
       "“It will take two years.”\n"
       "“Open Roads” is the plan's name. The council meets on Monday.";
   Attribution a = Run(text);
-  const Claim* first = Find(a, text, "We will rebuild");
+  const Claim* first = FindClaim(a, text, "We will rebuild");
   REQUIRE(first);
   REQUIRE(first->content.size() == 2);
   CHECK(first->content[1].Of(text) == "“It will take two years.”");
   // A quotation the writer's own words follow is no one's statement here.
-  CHECK(Find(a, text, "Open Roads") == nullptr);
+  CHECK(FindClaim(a, text, "Open Roads") == nullptr);
 }
 
 TEST_CASE("where and when a quoted phrase was said is not part of it") {
@@ -239,16 +232,16 @@ TEST_CASE("a programme's title is not a quote that continues the claim") {
       "“The levy is dead,” Ann Lee said on WKRP's “Morning Drive,” adding, “We start over.” "
       "She was a guest on “Face the Nation” a week later.";
   Attribution a = Run(text);
-  const Claim* first = Find(a, text, "The levy is dead");
+  const Claim* first = FindClaim(a, text, "The levy is dead");
   REQUIRE(first);
   CHECK(first->content.size() == 1);
   // (The quote after "adding," is Ann Lee's claim with that cue.)
-  const Claim* second = Find(a, text, "We start over");
+  const Claim* second = FindClaim(a, text, "We start over");
   REQUIRE(second);
   CHECK(second->source.Of(text) == "Ann Lee");
   CHECK(second->cue.Of(text) == "adding");
-  CHECK(Find(a, text, "Morning Drive") == nullptr);
-  CHECK(Find(a, text, "Face the Nation") == nullptr);
+  CHECK(FindClaim(a, text, "Morning Drive") == nullptr);
+  CHECK(FindClaim(a, text, "Face the Nation") == nullptr);
   CHECK(PiecesOf("“We start over,” Ann Lee told “Morning Drive” on Monday.", "We start over") ==
         std::vector<std::string>{"“We start over,”"});
 }
@@ -300,11 +293,11 @@ TEST_CASE("a quote after a reported second claim continues the first quote") {
       "“The bridge will open in May,” Ann Lee said, suggesting that the delay was over. "
       "“We have the money now.”";
   Attribution a = Run(text);
-  const Claim* first = Find(a, text, "The bridge will open");
+  const Claim* first = FindClaim(a, text, "The bridge will open");
   REQUIRE(first);
   REQUIRE(first->content.size() == 2);
   CHECK(first->content[1].Of(text) == "“We have the money now.”");
-  const Claim* reported = Find(a, text, "the delay was over");
+  const Claim* reported = FindClaim(a, text, "the delay was over");
   REQUIRE(reported);
   CHECK(reported->content.size() == 1);
 }
@@ -312,7 +305,7 @@ TEST_CASE("a quote after a reported second claim continues the first quote") {
 TEST_CASE("a multi-paragraph quote keeps its speaker") {
   std::string text = "Ann Lee said:\n“We tried everything.\n“Nothing worked,” she said.";
   Attribution a = Run(text);
-  const Claim* c = Find(a, text, "We tried everything");
+  const Claim* c = FindClaim(a, text, "We tried everything");
   REQUIRE(c);
   CHECK(c->speaker == "Ann Lee");
 }
@@ -389,7 +382,7 @@ TEST_CASE("a place or time after the cue is not content") {
   const std::string text = "The bridge will close for a month, Ann Roe said Tuesday in Boston.";
   Attribution a = Run(text);
   Expect(text, {{"The bridge will close", "Ann Roe", "Ann Roe"}});
-  CHECK(Find(a, text, "in Boston") == nullptr);
+  CHECK(FindClaim(a, text, "in Boston") == nullptr);
 }
 
 TEST_CASE("a relative clause of attribution has who as its source") {
@@ -423,7 +416,7 @@ TEST_CASE("a relative clause of attribution has who as its source") {
 TEST_CASE("a speaker named inside a quotation is not a source") {
   const std::string text = "“Ask the people who say the bridge is safe,” Tom Acker said.";
   Attribution a = Run(text);
-  CHECK(Find(a, text, "the bridge is safe") != nullptr);
+  CHECK(FindClaim(a, text, "the bridge is safe") != nullptr);
   for (const Claim& c : a.claims) CHECK(std::string(c.source.Of(text)) != "who");
 }
 
@@ -441,7 +434,7 @@ TEST_CASE("a clause before the speaker is not part of the source") {
       "new fees would cover it.";
   Attribution a = Run(text);
   Expect(text, {{"the new fees would cover it", "Ann Roe", "Ann Roe"}});
-  CHECK(Find(a, text, "for the plan") == nullptr);
+  CHECK(FindClaim(a, text, "for the plan") == nullptr);
   Expect("The county lost a lawsuit in which the tenants successfully argued that the rents "
          "were illegal.",
          {{"the rents were illegal", "the tenants", "the tenants"}});
@@ -467,7 +460,7 @@ TEST_CASE("according to: any noun phrase, and in the middle of a sentence") {
          {{"Turnout fell by a third", "exit polls", "exit polls"}});
   const std::string text = "The levy, according to a study by two economists, cut emissions.";
   Attribution a = Run(text);
-  const Claim* c = Find(a, text, "The levy");
+  const Claim* c = FindClaim(a, text, "The levy");
   REQUIRE(c != nullptr);
   REQUIRE(c->content.size() == 2);
   CHECK(std::string(c->content[1].Of(text)) == "cut emissions");
@@ -556,11 +549,11 @@ TEST_CASE("a transcript's turn runs to the end of its paragraph") {
       "WARD: Will the bridge close? It has cracks.\n\n"
       "ROE: Well, I think it stays open. We inspected it in May.\n";
   Attribution a = Run(text);
-  const Claim* c = Find(a, text, "I think it stays open");
+  const Claim* c = FindClaim(a, text, "I think it stays open");
   REQUIRE(c != nullptr);
   CHECK(c->speaker == "Ann Roe");
   CHECK(std::string(c->content.back().Of(text)).ends_with("in May."));
-  const Claim* host = Find(a, text, "Will the bridge close");
+  const Claim* host = FindClaim(a, text, "Will the bridge close");
   REQUIRE(host != nullptr);
   CHECK(host->speaker == "Tim Ward");
   // A label nobody was introduced by is written as a name.
@@ -572,15 +565,15 @@ TEST_CASE("a second attribution in the same sentence is a claim of its own") {
   const std::string text =
       "Most voters said Roe was honest, and three-quarters said the same of Lee.";
   Attribution a = Run(text);
-  const Claim* first = Find(a, text, "Roe was honest");
-  const Claim* second = Find(a, text, "the same of Lee");
+  const Claim* first = FindClaim(a, text, "Roe was honest");
+  const Claim* second = FindClaim(a, text, "the same of Lee");
   REQUIRE(first != nullptr);
   REQUIRE(second != nullptr);
   CHECK(std::string(first->content.front().Of(text)) == "Roe was honest");
   CHECK(std::string(second->source.Of(text)) == "three-quarters");
   const std::string semi = "The plan is dead; officials say a new one is coming.";
   a = Run(semi);
-  CHECK(Find(a, semi, "a new one is coming") != nullptr);
+  CHECK(FindClaim(a, semi, "a new one is coming") != nullptr);
 }
 
 TEST_CASE("a sentence in parentheses") {
@@ -642,8 +635,8 @@ TEST_CASE("a participle of a speech verb starts a claim of its own") {
   const std::string text =
       "Ann Roe praised the crews, saying they were “heroes,” and adding that the road would open.";
   Attribution a = Run(text);
-  const Claim* first = Find(a, text, "they were");
-  const Claim* second = Find(a, text, "the road would open");
+  const Claim* first = FindClaim(a, text, "they were");
+  const Claim* second = FindClaim(a, text, "the road would open");
   REQUIRE(first != nullptr);
   REQUIRE(second != nullptr);
   CHECK(first != second);
@@ -653,8 +646,8 @@ TEST_CASE("a participle of a speech verb starts a claim of its own") {
 TEST_CASE("what a speaker calls someone is a claim of its own") {
   const std::string text = "Ann Roe blasted the toll plan on Monday, calling it “a tax on work.”";
   Attribution a = Run(text);
-  const Claim* blasted = Find(a, text, "the toll plan");
-  const Claim* called = Find(a, text, "a tax on work");
+  const Claim* blasted = FindClaim(a, text, "the toll plan");
+  const Claim* called = FindClaim(a, text, "a tax on work");
   REQUIRE(called != nullptr);
   CHECK(called->speaker == "Ann Roe");
   CHECK(called->content[0].Of(text) == "it “a tax on work.”");
@@ -669,7 +662,7 @@ TEST_CASE("what a speaker calls someone is a claim of its own") {
 TEST_CASE("an attribution that interrupts a one-word subject") {
   const std::string text = "Acker, Roe said, has built a “house of cards.”";
   Attribution a = Run(text);
-  const Claim* c = Find(a, text, "house of cards");
+  const Claim* c = FindClaim(a, text, "house of cards");
   REQUIRE(c != nullptr);
   CHECK(c->speaker == "Roe");
   REQUIRE(c->content.size() == 2);
@@ -687,14 +680,14 @@ TEST_CASE("a speaker after a programme's title that ends in a comma") {
 TEST_CASE("a verb that reports through a preposition keeps it in the cue") {
   const std::string text = "Roe was referring to the bridge levy, not the road.";
   Attribution a = Run(text);
-  const Claim* c = Find(a, text, "the bridge levy");
+  const Claim* c = FindClaim(a, text, "the bridge levy");
   REQUIRE(c != nullptr);
   CHECK(std::string(c->cue.Of(text)) == "was referring to");
   CHECK(std::string(c->content.front().Of(text)) == "the bridge levy");
   // So does a cue whose preposition the rule left in the content.
   const std::string about = "Ann Roe complained about the cost of the bridge.";
   Attribution a2 = Run(about);
-  const Claim* c2 = Find(a2, about, "the cost");
+  const Claim* c2 = FindClaim(a2, about, "the cost");
   REQUIRE(c2 != nullptr);
   CHECK(c2->content.front().Of(about) == "the cost of the bridge");
   CHECK(c2->cue.Of(about) == "complained about");
@@ -732,16 +725,16 @@ TEST_CASE("\"called for\" and \"called on\" start claims of their own") {
   const std::string text =
       "Roe called the levy “shameful” and called on leaders to repeal it.";
   Attribution a = Run(text);
-  const Claim* c = Find(a, text, "leaders to repeal it");
+  const Claim* c = FindClaim(a, text, "leaders to repeal it");
   REQUIRE(c != nullptr);
   CHECK(c->speaker == "Roe");
-  CHECK(Find(a, text, "the levy") != c);
+  CHECK(FindClaim(a, text, "the levy") != c);
 }
 
 TEST_CASE("the writer's inference (\"seemed to\") is a claim with no source") {
   const std::string text = "On Monday the mayor seemed ready to sign the bill.";
   Attribution a = Run(text);
-  const Claim* c = Find(a, text, "ready to sign");
+  const Claim* c = FindClaim(a, text, "ready to sign");
   REQUIRE(c != nullptr);
   CHECK(c->source.begin == c->source.end);
   CHECK(std::string(c->cue.Of(text)) == "seemed");
@@ -791,10 +784,10 @@ TEST_CASE("introductions with a colon: appositives, second predicates, statement
   CHECK(ra.claims[0].role == "adviser");
   const std::string text = "The mayor noted that she taught law, and added: “I know this.”";
   Attribution a = Run(text);
-  const Claim* c = Find(a, text, "I know this");
+  const Claim* c = FindClaim(a, text, "I know this");
   REQUIRE(c != nullptr);
   CHECK(std::string(c->source.Of(text)) == "The mayor");
-  const Claim* first = Find(a, text, "she taught law");
+  const Claim* first = FindClaim(a, text, "she taught law");
   REQUIRE(first != nullptr);
   CHECK(std::string(first->content.front().Of(text)) == "that she taught law");
   Expect("Governor Ann Roe released the following statement:\n\n“We grieve with the city.”",
@@ -806,19 +799,19 @@ TEST_CASE("a later attribution in a sentence another claim took") {
       "Chief Tom Acker told CNN that the video was not from an angle that would show a gun, "
       "but he said witnesses saw one.";
   Attribution a = Run(text);
-  const Claim* first = Find(a, text, "the video was not");
+  const Claim* first = FindClaim(a, text, "the video was not");
   REQUIRE(first != nullptr);
   CHECK(std::string(first->content.front().Of(text)).starts_with("that the video"));
-  CHECK(Find(a, text, "witnesses saw one") != nullptr);
+  CHECK(FindClaim(a, text, "witnesses saw one") != nullptr);
   const std::string dash = "Roe said the talks were hard \u2014 and he noted that a deal is close.";
   a = Run(dash);
-  CHECK(Find(a, dash, "a deal is close") != nullptr);
-  CHECK(std::string(Find(a, dash, "the talks were hard")->content.front().Of(dash)) ==
+  CHECK(FindClaim(a, dash, "a deal is close") != nullptr);
+  CHECK(std::string(FindClaim(a, dash, "the talks were hard")->content.front().Of(dash)) ==
         "the talks were hard");
   const std::string also =
       "Democrats also described the vote as ominous, and said the panel might be damaged.";
   a = Run(also);
-  CHECK(Find(a, also, "the panel might be damaged") != nullptr);
+  CHECK(FindClaim(a, also, "the panel might be damaged") != nullptr);
   // "and said, “...”" and "but added, “...”" with no subject of their own.
   const std::pair<std::string, std::string> seconds[] = {
       {"Roe said the move was made by the board and said, “Who will you trust?”",
@@ -828,7 +821,7 @@ TEST_CASE("a later attribution in a sentence another claim took") {
   for (const auto& [second, first] : seconds) {
     CAPTURE(second);
     a = Run(second);
-    const Claim* quote = Find(a, second, "“");
+    const Claim* quote = FindClaim(a, second, "“");
     REQUIRE(quote != nullptr);
     CHECK(std::string(quote->content.front().Of(second)).starts_with("“"));
     CHECK(quote->speaker == "Roe");
@@ -839,7 +832,7 @@ TEST_CASE("a later attribution in a sentence another claim took") {
 TEST_CASE("a relative clause stays in what was said") {
   const std::string text = "Roe said the levy, which passed in May, would fund the bridge.";
   Attribution a = Run(text);
-  const Claim* c = Find(a, text, "the levy");
+  const Claim* c = FindClaim(a, text, "the levy");
   REQUIRE(c != nullptr);
   CHECK(std::string(c->content.front().Of(text)) ==
         "the levy, which passed in May, would fund the bridge");
@@ -869,7 +862,7 @@ TEST_CASE("\"what he called\" is part of an outer claim, not a claim of its own"
   const std::string whom =
       "Roe said that she has begun to unmask Acker, whom she called a “con artist.”";
   Attribution w = Run(whom);
-  const Claim* outer = Find(w, whom, "she has begun");
+  const Claim* outer = FindClaim(w, whom, "she has begun");
   REQUIRE(outer != nullptr);
   CHECK(std::string(outer->content.front().Of(whom)).ends_with("“con artist.”"));
 }
@@ -888,7 +881,7 @@ TEST_CASE("\"but X said\" opens a second attribution without a comma") {
   const std::string text =
       "The group claimed the attack but U.S. officials have said they doubt it acted alone.";
   Attribution a = Run(text);
-  const Claim* c = Find(a, text, "they doubt it acted alone");
+  const Claim* c = FindClaim(a, text, "they doubt it acted alone");
   REQUIRE(c != nullptr);
   CHECK(std::string(c->source.Of(text)) == "U.S. officials");
 }
@@ -897,7 +890,7 @@ TEST_CASE("an attribution inside a relative clause") {
   const std::string text =
       "The ad includes an interview in which Roe says he will cut the levy in half.";
   Attribution a = Run(text);
-  const Claim* c = Find(a, text, "he will cut the levy");
+  const Claim* c = FindClaim(a, text, "he will cut the levy");
   REQUIRE(c != nullptr);
   CHECK(std::string(c->source.Of(text)) == "Roe");
 }
@@ -1001,14 +994,14 @@ TEST_CASE("a heading in quotes does not carry the quote before it on") {
       "“Then we vote,” she said.";
   CHECK(ContentOf(text, "rebuild") == "“We will rebuild,”");
   Attribution a = Run(text);
-  const Claim* c = Find(a, text, "rebuild");
+  const Claim* c = FindClaim(a, text, "rebuild");
   REQUIRE(c != nullptr);
   CHECK(c->content.size() == 1);
   // A quotation that is not in title case goes on as before.
   const std::string spoken =
       "“We will rebuild,” said Ann Roe, the mayor.\n\n“Bridges are what we do.”";
   Attribution b = Run(spoken);
-  const Claim* d = Find(b, spoken, "rebuild");
+  const Claim* d = FindClaim(b, spoken, "rebuild");
   REQUIRE(d != nullptr);
   CHECK(d->content.size() == 2);
 }
@@ -1078,7 +1071,7 @@ TEST_CASE("a determiner alone is no source: the noun after it is not a predicate
 TEST_CASE("a naming in a relative clause is a claim unless an outer claim holds it") {
   const std::string text = "The fund pays for what Ann Roe calls the quiet work of the city.";
   Attribution a = Run(text);
-  const Claim* c = Find(a, text, "the quiet work");
+  const Claim* c = FindClaim(a, text, "the quiet work");
   REQUIRE(c != nullptr);
   REQUIRE(c->content.size() == 2);
   CHECK(c->content[0].Of(text) == "what");
@@ -1131,7 +1124,7 @@ TEST_CASE("a verb of stance may have one name as its object") {
 TEST_CASE("a passive of stance with its agent: the agent speaks about the subject") {
   const std::string text = "The levy has been sharply criticized by the state teachers union.";
   Attribution a = Run(text);
-  const Claim* c = Find(a, text, "The levy");
+  const Claim* c = FindClaim(a, text, "The levy");
   REQUIRE(c != nullptr);
   CHECK(c->content.front().Of(text) == "The levy");
   CHECK(c->source.Of(text) == "the state teachers union");
@@ -1143,7 +1136,7 @@ TEST_CASE("a passive of stance with its agent: the agent speaks about the subjec
 TEST_CASE("a cue in the infinitive after the subject's own verb phrase") {
   const std::string text = "Ann Roe used an expletive to describe the plan for the bridge.";
   Attribution a = Run(text);
-  const Claim* c = Find(a, text, "the plan for the bridge");
+  const Claim* c = FindClaim(a, text, "the plan for the bridge");
   REQUIRE(c != nullptr);
   CHECK(c->speaker == "Ann Roe");
   CHECK(c->cue.Of(text) == "used an expletive to describe");
@@ -1167,7 +1160,7 @@ TEST_CASE("an introduction ending its paragraph takes the unquoted paragraph aft
       "Let no one be mistaken: the levy is a cancer on this town, and it must go.\n"
       "The council meets on Monday.";
   Attribution a = Run(text);
-  const Claim* c = Find(a, text, "Let no one be mistaken");
+  const Claim* c = FindClaim(a, text, "Let no one be mistaken");
   REQUIRE(c != nullptr);
   CHECK(c->source.Of(text) == "Roe");
   CHECK(c->content.front().Of(text) ==
@@ -1218,7 +1211,7 @@ TEST_CASE("a source may end on a suffix or an initialism with its period") {
          {{"The levy will fail", "Martin Luther King Jr.", "Martin Luther King Jr."}});
   const std::string text = "The U.S. has said the talks will resume in May.";
   Attribution a = Run(text);
-  const Claim* c = Find(a, text, "talks will resume");
+  const Claim* c = FindClaim(a, text, "talks will resume");
   REQUIRE(c != nullptr);
   CHECK(c->source.Of(text) == "The U.S.");
 }
@@ -1227,8 +1220,8 @@ TEST_CASE("a relative clause with a speaker of its own after a comma is a claim 
   const std::string text =
       "Roe criticized the state's new levy, which the auditor said was badly drafted, in a speech.";
   Attribution a = Run(text);
-  const Claim* outer = Find(a, text, "new levy");
-  const Claim* inner = Find(a, text, "badly drafted");
+  const Claim* outer = FindClaim(a, text, "new levy");
+  const Claim* inner = FindClaim(a, text, "badly drafted");
   REQUIRE(outer != nullptr);
   REQUIRE(inner != nullptr);
   CHECK(outer != inner);
@@ -1248,14 +1241,14 @@ TEST_CASE("\"which\" opening a relative clause is a source, resolved to the phra
   const std::string text =
       "They turned to the city police department, which reported 2,521 shootings this year.";
   Attribution a = Run(text);
-  const Claim* c = Find(a, text, "2,521 shootings");
+  const Claim* c = FindClaim(a, text, "2,521 shootings");
   REQUIRE(c != nullptr);
   CHECK(c->source.Of(text) == "which");
   CHECK(c->speaker == "the city police department");
   // So is a text's or a study's "which said", "which showed".
   const std::string poll = "The tally follows a new poll which showed Roe ahead by four points.";
   Attribution b = Run(poll);
-  const Claim* p = Find(b, poll, "Roe ahead");
+  const Claim* p = FindClaim(b, poll, "Roe ahead");
   REQUIRE(p != nullptr);
   CHECK(p->source.Of(poll) == "which");
   CHECK(p->cue.Of(poll) == "showed");
@@ -1275,16 +1268,16 @@ TEST_CASE("a stance with its own subject after a word of contrast starts a claim
   const std::string text = "Republicans criticized the governor for vetoing the bill, while "
                            "Democrats defended the veto as sound policy.";
   Attribution a = Run(text);
-  const Claim* outer = Find(a, text, "the governor for vetoing");
+  const Claim* outer = FindClaim(a, text, "the governor for vetoing");
   REQUIRE(outer != nullptr);
   CHECK(outer->content.front().Of(text) == "the governor for vetoing the bill");
-  const Claim* inner = Find(a, text, "the veto as sound policy");
+  const Claim* inner = FindClaim(a, text, "the veto as sound policy");
   REQUIRE(inner != nullptr);
   CHECK(inner->source.Of(text) == "Democrats");
   // An adverb of manner is no subject of a second clause.
   const std::string adverb = "Roe insists that she really, really wants to sell the land.";
   Attribution d = Run(adverb);
-  const Claim* r = Find(d, adverb, "she really");
+  const Claim* r = FindClaim(d, adverb, "she really");
   REQUIRE(r != nullptr);
   CHECK(r->content.front().Of(adverb) == "that she really, really wants to sell the land");
   // A tally is one finding of the poll that found it, and "and" joins
@@ -1292,13 +1285,13 @@ TEST_CASE("a stance with its own subject after a word of contrast starts a claim
   const std::string poll = "The survey found that 28 percent backed Roe, while 23 percent "
                            "favored Lee.";
   Attribution b = Run(poll);
-  const Claim* p = Find(b, poll, "28 percent");
+  const Claim* p = FindClaim(b, poll, "28 percent");
   REQUIRE(p != nullptr);
   CHECK(p->content.front().Of(poll).ends_with("23 percent favored Lee"));
   const std::string events = "According to police, officers saw Roe leave the car, and they "
                              "ordered him to stop.";
   Attribution c = Run(events);
-  const Claim* e = Find(c, events, "officers saw");
+  const Claim* e = FindClaim(c, events, "officers saw");
   REQUIRE(e != nullptr);
   CHECK(e->content.front().Of(events).ends_with("ordered him to stop"));
 }
@@ -1318,7 +1311,7 @@ TEST_CASE("a credit line is no claim, and \"since\" may stand before the cue") {
 TEST_CASE("a clause opened by whether, how, why or than may hold a claim") {
   const std::string text = "It is unclear whether officials believe the levy will pass.";
   Attribution a = Run(text);
-  const Claim* c = Find(a, text, "the levy will pass");
+  const Claim* c = FindClaim(a, text, "the levy will pass");
   REQUIRE(c != nullptr);
   CHECK(c->source.Of(text) == "officials");
   CHECK(c->cue.Of(text) == "believe");
@@ -1327,7 +1320,7 @@ TEST_CASE("a clause opened by whether, how, why or than may hold a claim") {
 TEST_CASE("a fixed adverbial after the cue is part of what was said, not of the cue") {
   const std::string text = "Roe said on the other hand, \u201cthe levy will pass.\u201d";
   Attribution a = Run(text);
-  const Claim* c = Find(a, text, "the levy will pass");
+  const Claim* c = FindClaim(a, text, "the levy will pass");
   REQUIRE(c != nullptr);
   CHECK(c->cue.Of(text) == "said");
   CHECK(c->content.front().Of(text).starts_with("on the other hand, "));
@@ -1350,7 +1343,7 @@ TEST_CASE("a quote after a participle of saying is a claim of its own, the same 
       "\u201cThe levy is fair,\u201d Roe told the council before asking them, \u201cWho pays?\u201d";
   CHECK(PiecesOf(text, "fair") == std::vector<std::string>{"\u201cThe levy is fair,\u201d"});
   Attribution a = Run(text);
-  const Claim* c = Find(a, text, "Who pays");
+  const Claim* c = FindClaim(a, text, "Who pays");
   REQUIRE(c != nullptr);
   CHECK(c->source.Of(text) == "Roe");
   CHECK(c->cue.Of(text) == "asking");

@@ -23,14 +23,7 @@ struct Case {
   EntityKind kind;
 };
 
-const Claim* Find(const Attribution& a, const std::string& text, const std::string& fragment) {
-  for (const Claim& c : a.claims) {
-    for (Span s : c.content) {
-      if (s.Of(text).find(fragment) != std::string_view::npos) return &c;
-    }
-  }
-  return nullptr;
-}
+using testing::FindClaim;
 
 Attribution Run(const std::string& text, const std::string& author = "") {
   DocumentMeta meta;
@@ -43,7 +36,7 @@ void CheckAll(const std::vector<Case>& cases) {
   for (const Case& c : cases) {
     CAPTURE(c.text);
     Attribution a = Run(c.text);
-    const Claim* claim = Find(a, c.text, c.fragment);
+    const Claim* claim = FindClaim(a, c.text, c.fragment);
     REQUIRE(claim != nullptr);
     CHECK(claim->speaker == c.speaker);
     CHECK(std::string(EntityKindName(claim->speaker_kind)) == EntityKindName(c.kind));
@@ -112,7 +105,7 @@ TEST_CASE("acronyms and short forms go to the organisation named in full") {
   // A last word that names no organisation is no short form.
   const std::string text = "The Kent County Republican met. The Republican said the vote was close.";
   Attribution a = Run(text);
-  const Claim* c = Find(a, text, "the vote");
+  const Claim* c = FindClaim(a, text, "the vote");
   REQUIRE(c != nullptr);
   CHECK(c->speaker != "Kent County Republican");
 }
@@ -150,7 +143,7 @@ TEST_CASE("a description goes to the person the article gave that role") {
   // as sure.
   Attribution a = Run("The judge said the papers would stay sealed.");
   const std::string text2 = "The judge said the papers would stay sealed.";
-  const Claim* c = Find(a, text2, "the papers");
+  const Claim* c = FindClaim(a, text2, "the papers");
   REQUIRE(c != nullptr);
   CHECK(c->speaker_kind == EntityKind::kUnresolved);
   CHECK(c->confidence < 0.5);
@@ -176,12 +169,12 @@ TEST_CASE("pronouns agree in gender and prefer the nearest subject") {
 TEST_CASE("first person: the author when the input gives one, else unresolved") {
   const std::string text = "I asked the mayor about the bridge. I said the repairs were late.";
   Attribution with = Run(text, "By JANE ROE. Email: jroe@example.com");
-  const Claim* c = Find(with, text, "the repairs");
+  const Claim* c = FindClaim(with, text, "the repairs");
   REQUIRE(c != nullptr);
   CHECK(c->speaker == "Jane Roe");
   CHECK(c->speaker_kind == EntityKind::kPerson);
   Attribution without = Run(text);
-  c = Find(without, text, "the repairs");
+  c = FindClaim(without, text, "the repairs");
   REQUIRE(c != nullptr);
   CHECK(c->speaker == "I");
   CHECK(c->speaker_kind == EntityKind::kUnresolved);
@@ -192,10 +185,10 @@ TEST_CASE("confidence follows the path: named > surname > description > pronoun"
       "Mayor Ann Roe said the bridge would open. Roe said the money was there. The mayor said "
       "the council agreed. She said the work would start soon.";
   Attribution a = Run(text);
-  const Claim* named = Find(a, text, "the bridge would open");
-  const Claim* surname = Find(a, text, "the money");
-  const Claim* description = Find(a, text, "the council");
-  const Claim* pronoun = Find(a, text, "the work");
+  const Claim* named = FindClaim(a, text, "the bridge would open");
+  const Claim* surname = FindClaim(a, text, "the money");
+  const Claim* description = FindClaim(a, text, "the council");
+  const Claim* pronoun = FindClaim(a, text, "the work");
   REQUIRE(named != nullptr);
   REQUIRE(surname != nullptr);
   REQUIRE(description != nullptr);

@@ -25,6 +25,18 @@ inline Document Doc(const std::string& text) {
   return Document::FromBytes("test.txt", text).value();
 }
 
+// The claim of `a` (made from `text`) whose content holds `fragment`, or
+// null.
+inline const Claim* FindClaim(const Attribution& a, const std::string& text,
+                              const std::string& fragment) {
+  for (const Claim& c : a.claims) {
+    for (Span s : c.content) {
+      if (s.Of(text).find(fragment) != std::string_view::npos) return &c;
+    }
+  }
+  return nullptr;
+}
+
 // ../shared, from $QUOTELEDGER_SHARED (set by meson) or "" when absent.
 inline std::filesystem::path SharedDir() {
   const char* env = std::getenv("QUOTELEDGER_SHARED");

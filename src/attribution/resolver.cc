@@ -562,10 +562,7 @@ Speaker Resolver::ResolveName(const Mention& m, int sentence) {
 
 Speaker Resolver::ResolvePronoun(const Mention& m, int sentence,
                                  const Speaker* last, int last_sentence) const {
-  Speaker out;
-  out.name = m.text;
-  out.kind = EntityKind::kUnresolved;
-  out.certainty = kUnresolvedCertainty;
+  Speaker out = Unresolved(m.text);
   auto found = [](Speaker s) {
     s.certainty = std::min(s.certainty, kByPronoun);
     return s;
@@ -678,13 +675,7 @@ Speaker Resolver::ResolveRelative(const Mention& m, int sentence) const {
   Speaker named = name_ending_at(end);
   if (!named.name.empty()) return named;
   size_t start = NounPhraseBefore(t, begin, end, lex_);
-  if (start == std::string_view::npos) {
-    Speaker out;
-    out.name = m.text;
-    out.kind = EntityKind::kUnresolved;
-    out.certainty = kUnresolvedCertainty;
-    return out;
-  }
+  if (start == std::string_view::npos) return Unresolved(m.text);
   // "Ann Roe, a teacher who said": the name before the appositive.
   if (start >= begin + 2 && t.substr(start - 2, 2) == ", ") {
     Speaker appositive = name_ending_at(static_cast<uint32_t>(start - 2));
