@@ -73,6 +73,30 @@ TEST_CASE("a surname links to the full name, whatever the first name") {
       // "Mr. King": after an honorific a title word is a surname.
       {"Larry King hosts a show. Mr. King said the network paid well.", "the network",
        "Larry King", EntityKind::kPerson},
+      // After an honorific, two words that open with no first name are a
+      // surname ("Ildefonso" is in no lexicon).
+      {"Ildefonso Guajardo Villarreal came to talk. Mr. Guajardo Villarreal said the wall "
+       "was rhetoric.",
+       "the wall", "Ildefonso Guajardo Villarreal", EntityKind::kPerson},
+      // A name written family name first is referred to by its first word.
+      {"Ban Ki-moon, the secretary general, spoke. Mr. Ban said the council had failed.",
+       "the council", "Ban Ki-moon", EntityKind::kPerson},
+      // ... and a known first name alone is the one person it opens.
+      {"Hillary Clinton spoke in Ohio. Hillary said the race was close.", "the race",
+       "Hillary Clinton", EntityKind::kPerson},
+      // A lone word that is also someone's surname stays apart.
+      {"Michelle Obama spoke in Ohio. Mr. Obama said the race was close.", "the race", "Obama",
+       EntityKind::kPerson},
+  });
+}
+
+TEST_CASE("a quoted nickname inside a name is left out of it and kept as an alias") {
+  const std::string text =
+      "Rep. Robert C. \"Bobby\" Scott opened his yard for a party. Bobby Scott said the "
+      "seat was open. Scott said the race was early.";
+  CheckAll({
+      {text, "the seat", "Robert C. Scott", EntityKind::kPerson},
+      {text, "the race", "Robert C. Scott", EntityKind::kPerson},
   });
 }
 
@@ -156,6 +180,11 @@ TEST_CASE("pronouns agree in gender and prefer the nearest subject") {
       {"“We are ready,” added Rep. Jim Clyburn. Donald Trump has little support among black "
        "voters. He said the cities were failing.",
        "the cities", "Donald Trump", EntityKind::kPerson},
+      // A one-word name written "in X" is a place, no antecedent: "she"
+      // stays unresolved rather than becoming "Charlotte".
+      {"Protests spread in Charlotte overnight. Charlotte was calm by morning. She said the "
+       "police had lied.",
+       "the police", "She", EntityKind::kUnresolved},
   });
   // A pronoun inside a quotation is never a source.
   const std::string text = "Ann Roe spoke. “Then he said he was leaving,” Roe said.";

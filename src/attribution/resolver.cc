@@ -136,7 +136,7 @@ Resolver::Resolver(const Lexicons& lex, const Segments& seg,
   // Moore" finds it; it becomes a person when such a mention says so.
   for (const auto& sentence : names_) {
     for (const Mention& m : sentence) {
-      if (TokenCount(m.name) >= 2 && m.kind == EntityKind::kPerson) {
+      if (TokenCount(m.name) >= 2 && m.kind == EntityKind::kPerson && !SurnameOnly(m)) {
         ++entities_[FindOrAdd(m)].full_mentions;
       }
     }
@@ -171,12 +171,20 @@ Resolver::Resolver(const Lexicons& lex, const Segments& seg,
         }
         if (entities_[e].kind == EntityKind::kPerson && !m.in_quote) AppositiveRole(e, m, s);
         if (!entities_[e].gender && m.gender) entities_[e].gender = m.gender;
+        if (TokenCount(entities_[e].name) == 1 && AfterIn(m.norm_begin)) entities_[e].place = true;
       }
       name_entity_[s].push_back(e);
     }
   }
   FindMakers();
   FindMakersBy();
+}
+
+bool Resolver::SurnameOnly(const Mention& m) const {
+  // "Mr. Guajardo Villarreal": after an honorific, two words the first of
+  // which is no first name are a surname, not a full name of their own.
+  return m.honorific && TokenCount(m.name) == 2 &&
+         lex_.FirstNameGender(m.name.substr(0, m.name.find(' '))) == 0;
 }
 
 int Resolver::FindOrAdd(const Mention& m) {
@@ -202,6 +210,9 @@ int Resolver::FindOrAdd(const Mention& m) {
   entities_.push_back(std::move(e));
   int index = static_cast<int>(entities_.size() - 1);
   by_name_[m.name] = index;
+  if (!m.nickname_name.empty() && by_name_.emplace(m.nickname_name, index).second) {
+    AddAlias(index, m.nickname_name);
+  }
   if (m.kind == EntityKind::kPerson || m.kind == EntityKind::kUnknown) {
     by_last_.emplace(last, index);
   }
@@ -259,7 +270,31 @@ int Resolver::Lookup(const std::string& written, uint32_t pos, char gender) cons
       best_first = e.first;
     }
   }
+  if (best < 0 && TokenCount(name) == 1) best = ByFirstWord(name, gender);
   return best;
+}
+
+int Resolver::ByFirstWord(const std::string& word, char gender) const {
+  // A lone word that opens one person's name and ends no one's is that
+  // person: after an honorific, a name written family name first ("Mr.
+  // Ban" after "Ban Ki-moon"); else a known first name ("Hillary" after
+  // "Hillary Clinton"). Not "Mr. Obama" as "Obama Speech" when "Michelle
+  // Obama" is named, nor "Russia" as "Russia Today".
+  if (by_last_.count(word) || lex_.IsPlace(word)) return -1;
+  bool first_name = lex_.FirstNameGender(word) != 0;
+  if (!gender && !first_name) return -1;
+  int found = -1;
+  for (size_t e = 0; e < entities_.size(); ++e) {
+    const Entity& ent = entities_[e];
+    bool person = ent.kind == EntityKind::kPerson || (gender && ent.kind == EntityKind::kUnknown);
+    if (!person || TokenCount(ent.name) < 2 ||
+        ent.name.substr(0, ent.name.find(' ')) != word || (gender && ent.gender && ent.gender != gender)) {
+      continue;
+    }
+    if (found >= 0) return -1;
+    found = static_cast<int>(e);
+  }
+  return found;
 }
 
 void Resolver::AddAlias(int e, const std::string& alias) {
@@ -367,8 +402,13 @@ bool Resolver::InQuote(uint32_t pos) const {
   return false;
 }
 
+bool Resolver::AfterIn(uint32_t pos) const {
+  std::string_view t = seg_.norm.text();
+  return pos >= 4 && t.substr(pos - 4, 4) == " in ";
+}
+
 bool Resolver::Agrees(int e, char gender) const {
-  if (e < 0 || entities_[e].kind != EntityKind::kPerson) return false;
+  if (e < 0 || entities_[e].kind != EntityKind::kPerson || entities_[e].place) return false;
   return gender == 0 || entities_[e].gender == 0 || entities_[e].gender == gender;
 }
 
@@ -549,7 +589,7 @@ Speaker Resolver::ResolveName(const Mention& m, int sentence) {
   // "Polls", "Developers": one capitalised plural that names no one;
   // "European", "Democratic", "Federal leaders": a people's, a party's or
   // any adjective's word is no one's name either.
-  bool one_word = m.kind == EntityKind::kUnknown && TokenCount(m.name) == 1 && !m.honorific;
+  bool one_word = m.kind == EntityKind::kUnknown && TokenCount(m.name) == 1 && !honorific;
   if (one_word && m.name.size() > 3 && m.name.back() == 's' && m.name[m.name.size() - 2] != 's') {
     out.kind = EntityKind::kGroup;
     out.plural = true;

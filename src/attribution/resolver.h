@@ -75,6 +75,7 @@ class Resolver {
     uint32_t first = 0;  // normalized range of the first mention
     uint32_t first_end = 0;
     int full_mentions = 0;  // times named in full (first and last name)
+    bool place = false;     // one word written "in X": a place ("Charlotte"), no antecedent
     std::vector<RoleRec> roles;
   };
 
@@ -82,6 +83,9 @@ class Resolver {
   // The entity a name written at `pos` refers to: the same name, else a
   // person with that surname (of `gender` when an honorific gives one).
   int Lookup(const std::string& name, uint32_t pos, char gender = 0) const;
+  int ByFirstWord(const std::string& word, char gender) const;
+  bool SurnameOnly(const Mention& m) const;
+  bool AfterIn(uint32_t pos) const;
   void AddAlias(int e, const std::string& alias);
   void AddRole(int e, const std::string& title, const std::string& affil,
                uint32_t b, uint32_t end);

@@ -104,6 +104,7 @@ Status Lexicons::Load(std::string_view file, std::string_view bytes) {
   if (file == "lexicons/demonyms.txt") {
     return two([this](std::string_view w, std::string_view a) {
       demonyms_[std::string(w)] = std::string(a);
+      places_.insert(std::string(a));
       return true;
     });
   }
@@ -208,6 +209,10 @@ char Lexicons::Honorific(std::string_view word) const {
 char Lexicons::FirstNameGender(std::string_view word) const {
   auto it = first_names_.find(std::string(word));
   return it == first_names_.end() ? 0 : it->second;
+}
+
+bool Lexicons::IsPlace(std::string_view word) const {
+  return places_.count(std::string(word)) > 0;
 }
 
 std::string_view Lexicons::Demonym(std::string_view word) const {

@@ -67,6 +67,8 @@ class Lexicons {
   char FirstNameGender(std::string_view word) const;
   // Affiliation a demonym names ("Israeli" -> "Israel"), or "" if none.
   std::string_view Demonym(std::string_view word) const;
+  // A place some demonym names ("Russia", "Israel").
+  bool IsPlace(std::string_view word) const;
   // A capitalised word that is never (the start of) a name: "The", "But".
   bool IsStopCapital(std::string_view word) const;
   // "The Latest", "Contributing": a line's label that names no speaker.
@@ -93,6 +95,7 @@ class Lexicons {
   std::unordered_map<std::string, char> honorifics_;
   std::unordered_map<std::string, char> first_names_;
   std::unordered_map<std::string, std::string> demonyms_;
+  std::unordered_set<std::string> places_;
   std::unordered_set<std::string> stop_capitals_;
   std::unordered_set<std::string> section_labels_;
   WordSet intention_verbs_;

@@ -17,6 +17,7 @@ struct MentionFinder::Token {
   bool break_after = false;  // punctuation after it ends a run of names
   bool possessive = false;   // "Clinton's": the 's was stripped
   bool in_quote = false;
+  std::string_view nickname;  // 'Robert C. "Bobby" Scott': "Bobby", after "C."
 };
 
 namespace {
@@ -201,6 +202,22 @@ size_t MentionFinder::PersonNameEnd(const std::vector<Token>& toks, size_t a, si
   return b;
 }
 
+// 'Robert C. "Bobby" Scott': one quoted capitalised word between the
+// words of a name is a nickname; the name reads on without it.
+bool MentionFinder::IsNickname(std::string_view text, const std::vector<Token>& toks,
+                               uint32_t b, uint32_t e, uint32_t end) {
+  auto is_quote = [](char c) { return c == kQuoteOpen || c == kQuoteClose || c == '"'; };
+  if (e - b < 4 || !is_quote(text[b]) || !is_quote(text[e - 1])) return false;
+  std::string_view inner = text.substr(b + 1, e - b - 2);
+  if (!IsCapital(inner) || inner.find_first_of(" \"\x02\x03") != std::string_view::npos) {
+    return false;
+  }
+  if (toks.empty() || !toks.back().cap || toks.back().break_after || toks.back().in_quote) {
+    return false;
+  }
+  return e + 1 < end && text[e] == ' ' && std::isupper(static_cast<unsigned char>(text[e + 1]));
+}
+
 std::vector<MentionFinder::Token> MentionFinder::Tokenize(
     std::string_view text, uint32_t begin, uint32_t end) const {
   std::vector<Token> toks;
@@ -218,6 +235,10 @@ std::vector<MentionFinder::Token> MentionFinder::Tokenize(
         while (i < end && text[i] == ' ') ++i;
         while (i < end && text[i] != ' ') ++i;
       }
+      continue;
+    }
+    if (IsNickname(text, toks, b, e, end)) {
+      toks.back().nickname = text.substr(b + 1, e - b - 2);
       continue;
     }
     Token t;
@@ -351,8 +372,19 @@ Mention MentionFinder::ClassifyRun(std::string_view text,
   if (!honorific) name_begin = PersonNameStart(toks, name_begin, b);
   // (A titled name is a person's: "Rep. G.K. Butterfield of North Carolina".)
   b = PersonNameEnd(toks, name_begin, b, honorific || !m.title.empty());
-  m.name = std::string(text.substr(toks[name_begin].begin,
-                                   toks[b - 1].end - toks[name_begin].begin));
+  m.name = std::string(toks[name_begin].word);  // (word by word: a nickname is left out)
+  for (size_t i = name_begin + 1; i < b; ++i) {
+    m.name += ' ';
+    m.name += toks[i].word;
+  }
+  for (size_t i = name_begin; i + 1 < b; ++i) {  // "Bobby Scott" too
+    if (toks[i].nickname.empty()) continue;
+    m.nickname_name = std::string(toks[i].nickname);
+    for (size_t j = i + 1; j < b; ++j) {
+      m.nickname_name += ' ';
+      m.nickname_name += toks[j].word;
+    }
+  }
   m.type = MentionType::kName;
   m.norm_begin = toks[a].begin;
   m.norm_end = toks[run_end - 1].end;

@@ -24,6 +24,7 @@ struct Mention {
   uint32_t norm_end = 0;
   std::string text;         // the whole mention as written (normalized)
   std::string name;         // kName: the name without title or honorific
+  std::string nickname_name;  // 'Robert C. "Bobby" Scott': "Bobby Scott", or ""
   std::string title;        // "Secretary of State", "presidential nominee"
   std::string affiliation;  // "U.S.", "Israel"
   std::string head;         // kNominal: the head noun, lower case
@@ -60,6 +61,8 @@ class MentionFinder {
 
  private:
   struct Token;
+  static bool IsNickname(std::string_view text, const std::vector<Token>& toks,
+                         uint32_t b, uint32_t e, uint32_t end);
   std::vector<Token> Tokenize(std::string_view text, uint32_t begin,
                               uint32_t end) const;
   Mention ClassifyRun(std::string_view text, const std::vector<Token>& toks,
