@@ -140,6 +140,12 @@ TEST_CASE("a work speaks for its maker; a campaign is its candidate's") {
        EntityKind::kOrganization},
       {"A Bloomberg poll came out Monday. The poll found that voters were split.",
        "voters were split", "Bloomberg", EntityKind::kOrganization},
+      // A work made by two is given to the first maker.
+      {"A new Washington Post-ABC News poll came out Monday. The poll found that voters were "
+       "split.",
+       "voters were split", "Washington Post", EntityKind::kOrganization},
+      {"A Reuters/Ipsos poll found that voters were split.", "voters were split", "Reuters",
+       EntityKind::kOrganization},
       {"An analysis by Lily Batchelder found that taxes would rise.", "taxes would rise",
        "Lily Batchelder", EntityKind::kPerson},
       {"Donald Trump's campaign said the rally would go ahead.", "the rally", "Trump campaign",

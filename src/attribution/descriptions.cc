@@ -89,6 +89,21 @@ std::string AsAcronym(const std::string& name) {
   return out.size() >= 2 && out.size() <= 6 ? out : "";
 }
 
+// "Reuters/Ipsos", "Washington Post-ABC News": a work made by two is
+// given to the first (a claim has one speaker). A hyphen joins two makers
+// only between names of two words or more ("Charlotte-Mecklenburg police"
+// is one).
+std::string FirstMaker(const std::string& name) {
+  size_t slash = name.find('/');
+  if (slash != std::string::npos && slash > 0) return name.substr(0, slash);
+  size_t dash = name.find('-');
+  if (dash != std::string::npos && name.substr(0, dash).find(' ') != std::string::npos &&
+      name.find(' ', dash) != std::string::npos) {
+    return name.substr(0, dash);
+  }
+  return name;
+}
+
 }  // namespace
 
 int Resolver::OrganizationFor(const std::string& name) const {
@@ -250,6 +265,7 @@ Speaker Resolver::ResolveDescription(const Mention& m, int sentence) const {
     } else if (const MakerRef* r = refers ? LastMaker(head, m.norm_begin) : nullptr) {
       out = OfNameMention(r->sentence, r->mention, EntityKind::kOrganization);
     }
+    out.name = FirstMaker(out.name);
     out.certainty = kByDescription;
     return out;
   }
