@@ -186,6 +186,10 @@ TEST_CASE("pronouns agree in gender and prefer the nearest subject") {
       {"“We are ready,” added Rep. Jim Clyburn. Donald Trump has little support among black "
        "voters. He said the cities were failing.",
        "the cities", "Donald Trump", EntityKind::kPerson},
+      // A role word gives the gender, over the first name's.
+      {"“We are at risk,” said White House Press Secretary Josh Earnest.\n\n“They are wrong,” "
+       "said 9/11 widow Terry Strada.\n\nShe continued, “All we ask is a hearing.”",
+       "All we ask", "Terry Strada", EntityKind::kPerson},
       // A one-word name written "in X" is a place, no antecedent: "she"
       // stays unresolved rather than becoming "Charlotte".
       {"Protests spread in Charlotte overnight. Charlotte was calm by morning. She said the "

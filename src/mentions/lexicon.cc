@@ -101,6 +101,12 @@ Status Lexicons::Load(std::string_view file, std::string_view bytes) {
       return GenderField(g) == 'm' || GenderField(g) == 'f';
     });
   }
+  if (file == "lexicons/role_genders.txt") {
+    return two([this](std::string_view w, std::string_view g) {
+      role_genders_[Lower(w)] = GenderField(g);
+      return GenderField(g) == 'm' || GenderField(g) == 'f';
+    });
+  }
   if (file == "lexicons/demonyms.txt") {
     return two([this](std::string_view w, std::string_view a) {
       demonyms_[std::string(w)] = std::string(a);
@@ -213,6 +219,14 @@ char Lexicons::FirstNameGender(std::string_view word) const {
 
 bool Lexicons::IsPlace(std::string_view word) const {
   return places_.count(std::string(word)) > 0;
+}
+
+char Lexicons::RoleGender(std::string_view role) const {
+  for (std::string_view w : Split(role, ' ')) {
+    auto it = role_genders_.find(Lower(w));
+    if (it != role_genders_.end()) return it->second;
+  }
+  return 0;
 }
 
 std::string_view Lexicons::Demonym(std::string_view word) const {

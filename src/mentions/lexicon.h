@@ -65,6 +65,8 @@ class Lexicons {
   char Honorific(std::string_view word) const;
   // First name's gender 'm' or 'f', or 0 when unknown. Case-sensitive.
   char FirstNameGender(std::string_view word) const;
+  // The gender a role's words give ("widow" 'f'), or 0.
+  char RoleGender(std::string_view role) const;
   // Affiliation a demonym names ("Israeli" -> "Israel"), or "" if none.
   std::string_view Demonym(std::string_view word) const;
   // A place some demonym names ("Russia", "Israel").
@@ -94,6 +96,7 @@ class Lexicons {
   std::unordered_set<std::string> team_nouns_;
   std::unordered_map<std::string, char> honorifics_;
   std::unordered_map<std::string, char> first_names_;
+  std::unordered_map<std::string, char> role_genders_;
   std::unordered_map<std::string, std::string> demonyms_;
   std::unordered_set<std::string> places_;
   std::unordered_set<std::string> stop_capitals_;

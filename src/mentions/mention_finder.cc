@@ -393,6 +393,7 @@ Mention MentionFinder::ClassifyRun(std::string_view text,
   bool org = false;
   for (size_t i = name_begin; i < b; ++i) org |= lex_.IsOrganizationWord(toks[i].word);
   char first = lex_.FirstNameGender(toks[name_begin].word);
+  if (!m.gender) m.gender = lex_.RoleGender(m.title);  // "widow Terry Strada"
   if (!m.gender) m.gender = first;
   if (b - name_begin == 1 && lex_.IsAnonymousHead(toks[name_begin].word)) {
     m.kind = EntityKind::kAnonymous;
