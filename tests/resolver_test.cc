@@ -121,6 +121,10 @@ TEST_CASE("acronyms and short forms go to the organisation named in full") {
   CheckAll({
       {"The International Monetary Fund cut its forecast. The IMF said growth was slow.",
        "growth was slow", "International Monetary Fund", EntityKind::kOrganization},
+      // A common noun for a kind of organisation: the last one of that kind.
+      {"The Congressional Budget Office scored the plan on Monday. The agency said the deficit "
+       "would grow.",
+       "the deficit", "Congressional Budget Office", EntityKind::kOrganization},
       {"The International Monetary Fund cut its forecast. The fund said growth was slow.",
        "growth was slow", "International Monetary Fund", EntityKind::kOrganization},
       {"The New York Post ran the story. The Post said the source was reliable.",

@@ -289,8 +289,11 @@ Speaker Resolver::ResolveDescription(const Mention& m, int sentence) const {
     return out;
   }
   // "the fund", "the commission": an organisation named in full before,
-  // with that word in its name; the one mentioned last.
+  // with that word in its name, or one of the words that make an
+  // organisation of that kind ("the agency": "Congressional Budget
+  // Office"); the one mentioned last.
   if (m.definite && !m.plural && lex_.IsOrganizationWord(head)) {
+    const std::vector<std::string> kind_words = lex_.OrganizationKindWords(head);
     for (int s = sentence; s >= 0; --s) {
       for (size_t k = names_[s].size(); k-- > 0;) {
         int e = name_entity_[s][k];
@@ -301,9 +304,13 @@ Speaker Resolver::ResolveDescription(const Mention& m, int sentence) const {
         // (Appending, not "a" + b + "c": GCC 12 warns falsely on that.)
         std::string words(1, ' ');
         words.append(Lower(entities_[e].name)).push_back(' ');
-        std::string word(1, ' ');
-        word.append(head).push_back(' ');
-        if (words.find(word) == std::string::npos) continue;
+        bool of_kind = false;
+        for (const std::string& w : kind_words) {
+          std::string word(1, ' ');
+          word.append(w).push_back(' ');
+          of_kind |= words.find(word) != std::string::npos;
+        }
+        if (!of_kind) continue;
         out = FromEntity(e);
         out.certainty = kByShortForm;
         return out;

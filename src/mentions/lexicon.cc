@@ -101,6 +101,13 @@ Status Lexicons::Load(std::string_view file, std::string_view bytes) {
       return GenderField(g) == 'm' || GenderField(g) == 'f';
     });
   }
+  if (file == "lexicons/organization_kinds.txt") {
+    return two([this](std::string_view noun, std::string_view words) {
+      auto& kind = organization_kinds_[Lower(noun)];
+      for (std::string_view w : Split(words, ' ')) kind.push_back(Lower(w));
+      return !kind.empty();
+    });
+  }
   if (file == "lexicons/role_genders.txt") {
     return two([this](std::string_view w, std::string_view g) {
       role_genders_[Lower(w)] = GenderField(g);
@@ -219,6 +226,13 @@ char Lexicons::FirstNameGender(std::string_view word) const {
 
 bool Lexicons::IsPlace(std::string_view word) const {
   return places_.count(std::string(word)) > 0;
+}
+
+std::vector<std::string> Lexicons::OrganizationKindWords(std::string_view noun) const {
+  std::vector<std::string> words{Lower(noun)};
+  auto it = organization_kinds_.find(Lower(noun));
+  if (it != organization_kinds_.end()) words.insert(words.end(), it->second.begin(), it->second.end());
+  return words;
 }
 
 char Lexicons::RoleGender(std::string_view role) const {

@@ -47,6 +47,9 @@ class Lexicons {
   // Case-insensitive lookups.
   TitleClass Title(std::string_view word) const;
   bool IsOrganizationWord(std::string_view word) const;
+  // The words that make a name an organisation `noun` may stand for
+  // ("agency": "office", "department", ...), the noun first; lower case.
+  std::vector<std::string> OrganizationKindWords(std::string_view noun) const;
   bool IsAnonymousHead(std::string_view word) const;
   // Groups that speak as one ("opponents", "voters") and the quantifiers
   // standing for them ("most", "half").
@@ -97,6 +100,7 @@ class Lexicons {
   std::unordered_map<std::string, char> honorifics_;
   std::unordered_map<std::string, char> first_names_;
   std::unordered_map<std::string, char> role_genders_;
+  std::unordered_map<std::string, std::vector<std::string>> organization_kinds_;
   std::unordered_map<std::string, std::string> demonyms_;
   std::unordered_set<std::string> places_;
   std::unordered_set<std::string> stop_capitals_;
