@@ -221,6 +221,19 @@ TEST_CASE("first person: the author when the input gives one, else unresolved") 
   REQUIRE(c != nullptr);
   CHECK(c->speaker == "I");
   CHECK(c->speaker_kind == EntityKind::kUnresolved);
+  // Without a byline, the writer who signs the text: a reader's letter by
+  // the name on its closing line, an essay by the note on its writer.
+  CheckAll({
+      {"LETTERS.\n\nI said the repairs were late.\n\nMaria Chen.\n\nPortland, Ore.\n\nI said "
+       "the bridge was safe.\n\n@roe_12.",
+       "the repairs", "Maria Chen", EntityKind::kPerson},
+      {"LETTERS.\n\nI said the repairs were late.\n\nMaria Chen.\n\nPortland, Ore.\n\nI said "
+       "the bridge was safe.\n\n@roe_12.",
+       "the bridge", "@roe_12", EntityKind::kPerson},
+      {"I grew up near the river.\n\nI said the repairs were late.\n\nThe city never listened."
+       "\n\nNina Roe is a writer in Ohio.",
+       "the repairs", "Nina Roe", EntityKind::kPerson},
+  });
 }
 
 TEST_CASE("confidence follows the path: named > surname > description > pronoun") {

@@ -600,6 +600,61 @@ Speaker Resolver::ResolveName(const Mention& m, int sentence) {
   return out;
 }
 
+std::string Resolver::SignatureOf(int paragraph) const {
+  // A paragraph that is one name and nothing else ("Michael Pravica.") or
+  // a handle ("@fred_945.").
+  std::string_view t = seg_.norm.text();
+  int sentence = -1;
+  for (size_t s = 0; s < seg_.sentences.size(); ++s) {
+    if (seg_.sentences[s].paragraph != paragraph) continue;
+    if (sentence >= 0) return "";
+    sentence = static_cast<int>(s);
+  }
+  if (sentence < 0) return "";
+  uint32_t b = seg_.sentences[sentence].norm_begin, e = seg_.sentences[sentence].norm_end;
+  while (e > b && (t[e - 1] == '.' || t[e - 1] == ' ')) --e;
+  std::string_view line = t.substr(b, e - b);
+  if (line.size() > 1 && line[0] == '@' && line.find(' ') == std::string_view::npos) {
+    return std::string(line);
+  }
+  const std::vector<Mention>& names = names_[sentence];
+  if (names.size() != 1 || names[0].norm_begin != b || names[0].norm_end != e) return "";
+  const Mention& m = names[0];
+  int words = TokenCount(m.name);
+  bool person = m.kind == EntityKind::kPerson || m.kind == EntityKind::kUnknown;
+  return person && words >= 2 && words <= 4 ? m.name : "";
+}
+
+std::string Resolver::WriterOf(int sentence) const {
+  // Without a byline, first-person writing is signed after it: a reader's
+  // letter by the name on the line that closes it (within three
+  // paragraphs), an essay by the note on its writer among the last three
+  // paragraphs ("Charlotte Meehan is playwright-in-residence at ...").
+  const int paragraph = seg_.sentences[sentence].paragraph;
+  const int paragraphs = static_cast<int>(seg_.paragraphs.size());
+  for (int p = paragraph + 1; p < paragraphs && p <= paragraph + 3; ++p) {
+    std::string name = SignatureOf(p);
+    if (!name.empty()) return name;
+  }
+  std::string_view t = seg_.norm.text();
+  int first_closing = std::max(paragraph + 1, paragraphs - 3);
+  for (size_t s = 0; s < seg_.sentences.size(); ++s) {
+    const Sentence& sent = seg_.sentences[s];
+    if (sent.paragraph < first_closing || (s > 0 && seg_.sentences[s - 1].paragraph == sent.paragraph)) {
+      continue;
+    }
+    if (names_[s].empty()) continue;
+    const Mention& m = names_[s][0];
+    std::string_view after = t.substr(m.norm_end, 4);
+    if (m.norm_begin == sent.norm_begin && TokenCount(m.name) >= 2 &&
+        (m.kind == EntityKind::kPerson || m.kind == EntityKind::kUnknown) &&
+        (after == " is " || after == " was")) {
+      return m.name;
+    }
+  }
+  return "";
+}
+
 Speaker Resolver::ResolvePronoun(const Mention& m, int sentence,
                                  const Speaker* last, int last_sentence) const {
   Speaker out = Unresolved(m.text);
@@ -614,9 +669,10 @@ Speaker Resolver::ResolvePronoun(const Mention& m, int sentence,
   // group the author speaks for, left unresolved.
   std::string lower = Lower(m.text);
   if (lower == "i" || lower == "we") {
-    if (author_.empty() || lower == "we") return out;
+    if (lower == "we") return out;
     Speaker s;
-    s.name = author_;
+    s.name = author_.empty() ? WriterOf(sentence) : author_;
+    if (s.name.empty()) return out;
     s.kind = EntityKind::kPerson;
     return found(s);
   }

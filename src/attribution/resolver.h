@@ -86,6 +86,10 @@ class Resolver {
   int ByFirstWord(const std::string& word, char gender) const;
   bool SurnameOnly(const Mention& m) const;
   bool AfterIn(uint32_t pos) const;
+  // The writer of first-person text at `sentence` when no author is given:
+  // a letter's signature after it, or an essay's closing note; else "".
+  std::string WriterOf(int sentence) const;
+  std::string SignatureOf(int paragraph) const;
   void AddAlias(int e, const std::string& alias);
   void AddRole(int e, const std::string& title, const std::string& affil,
                uint32_t b, uint32_t end);
