@@ -57,6 +57,13 @@ TEST_CASE("a speaker's name is clean: no modifiers, titles, places or owners") {
        "Chuck Jordan", EntityKind::kPerson},
       {"CNN's Jake Tapper said the debate was over.", "the debate", "Jake Tapper",
        EntityKind::kPerson},
+      // In a headline in title case a name is a first name and a surname.
+      {"Hillary Clinton Goes After Donald Trump As The New Mitt Romney.\n\nClinton said the "
+       "plan would fail.",
+       "the plan", "Hillary Clinton", EntityKind::kPerson},
+      // ... and a first name that is a common word starts none ("Will Run").
+      {"Ads Will Run On Sunday In Ohio.\n\nThe ads said the plan would fail.", "the plan", "ads",
+       EntityKind::kUnknown},
   });
 }
 

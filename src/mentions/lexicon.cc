@@ -140,6 +140,7 @@ Status Lexicons::Load(std::string_view file, std::string_view bytes) {
   if (file == "lexicons/work_nouns.txt") return one(&work_nouns_, true);
   if (file == "lexicons/team_nouns.txt") return one(&team_nouns_, true);
   if (file == "lexicons/stop_capitals.txt") return one(&stop_capitals_, false);
+  if (file == "lexicons/word_names.txt") return one(&word_names_, false);
   if (file == "lexicons/section_labels.txt") return one(&section_labels_, true);
   if (file == "lexicons/intention_verbs.txt") return one(&intention_verbs_, true);
   if (file == "lexicons/cue_adverbs.txt") {
@@ -233,6 +234,10 @@ std::vector<std::string> Lexicons::OrganizationKindWords(std::string_view noun) 
   auto it = organization_kinds_.find(Lower(noun));
   if (it != organization_kinds_.end()) words.insert(words.end(), it->second.begin(), it->second.end());
   return words;
+}
+
+bool Lexicons::IsWordName(std::string_view word) const {
+  return word_names_.count(std::string(word)) > 0;
 }
 
 char Lexicons::RoleGender(std::string_view role) const {

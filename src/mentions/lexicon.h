@@ -68,6 +68,8 @@ class Lexicons {
   char Honorific(std::string_view word) const;
   // First name's gender 'm' or 'f', or 0 when unknown. Case-sensitive.
   char FirstNameGender(std::string_view word) const;
+  // A first name that is also a common word ("Will", "May"). Case-sensitive.
+  bool IsWordName(std::string_view word) const;
   // The gender a role's words give ("widow" 'f'), or 0.
   char RoleGender(std::string_view role) const;
   // Affiliation a demonym names ("Israeli" -> "Israel"), or "" if none.
@@ -104,6 +106,7 @@ class Lexicons {
   std::unordered_map<std::string, std::string> demonyms_;
   std::unordered_set<std::string> places_;
   std::unordered_set<std::string> stop_capitals_;
+  std::unordered_set<std::string> word_names_;
   std::unordered_set<std::string> section_labels_;
   WordSet intention_verbs_;
   AbbreviationSet abbreviations_;

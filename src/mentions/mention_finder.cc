@@ -419,9 +419,27 @@ std::vector<Mention> MentionFinder::FindNames(const NormalText& norm,
   std::vector<Token> toks = Tokenize(text, begin, end);
   std::vector<Mention> out;
   size_t i = 0;
+  // In a headline in title case ("Hillary Clinton Goes After Donald Trump
+  // As The New Mitt Romney") every word is capitalised: a name there is a
+  // first name and the word after it (an initial between), and a first
+  // name starts a new run.
+  size_t long_words = 0, capitalised = 0;
+  for (const Token& t : toks) {
+    if (t.word.size() < 4) continue;
+    ++long_words;
+    capitalised += t.cap;
+  }
+  const bool title_case = long_words >= 4 && capitalised * 10 >= long_words * 9;
   auto joins = [&](size_t j) {  // may token j continue the run before it?
     const Token& prev = toks[j - 1];
     if (prev.break_after || prev.possessive) return false;
+    bool initial = prev.word.size() == 2 && prev.word[1] == '.';
+    if (title_case && j - i >= 2 && !initial) {
+      auto first_name = [&](size_t k) {
+        return lex_.FirstNameGender(toks[k].word) != 0 && !lex_.IsWordName(toks[k].word);
+      };
+      if (first_name(j) || first_name(i)) return false;
+    }
     if (toks[j].cap) return true;
     if (IsConnector(toks[j].word)) return j + 1 < toks.size() && toks[j + 1].cap;
     return lex_.Title(toks[j].word) != TitleClass::kNone;
