@@ -177,6 +177,10 @@ TEST_CASE("a description goes to the person the article gave that role") {
       {text, "the moderators", "Donald Trump", EntityKind::kPerson},
       {text, "the debate was fair", "Mike Pence", EntityKind::kPerson},
   });
+  // Two roles joined by "and" with no second determiner are one person's.
+  CheckAll({{"Sen. Hillary Clinton spoke in Ohio. The former first lady and U.S. senator said "
+             "the plan would fail.",
+             "the plan", "Hillary Clinton", EntityKind::kPerson}});
   // A person's name set after the description is who it describes.
   CheckAll({{"Another critic, Laurence H. Tribe, said the rule was unconstitutional.",
              "the rule", "Laurence H. Tribe", EntityKind::kPerson}});

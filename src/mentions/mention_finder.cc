@@ -884,10 +884,17 @@ Mention MentionFinder::Nominal(std::string_view text,
   m.text = std::string(text.substr(m.norm_begin, m.norm_end - m.norm_begin));
   m.definite = Lower(toks[a].word) == "the";
   bool coordinated = false, org = false, anonymous = false;
+  bool second_determined = false;  // "and his aides": a second party
   size_t head = b;
   for (size_t i = a; i < b; ++i) {
     std::string lw = Lower(toks[i].word);
-    if (lw == "and") coordinated = true;
+    if (lw == "and") {
+      coordinated = true;
+      second_determined |=
+          i + 1 < b && In(Lower(toks[i + 1].word), {"the", "a", "an", "his", "her", "their", "its",
+                                                    "my", "our", "your", "other", "these", "those",
+                                                    "some", "many", "several", "both", "two"});
+    }
     if (i > a && head == b && EndsNominalHead(lw)) head = i - 1;
     org |= lex_.IsOrganizationWord(lw);
   }
@@ -907,6 +914,8 @@ Mention MentionFinder::Nominal(std::string_view text,
   if (IsDeterminer(Lower(toks[t].word)) && t < head) ++t;
   m.title = std::string(text.substr(toks[t].begin, toks[head].end - toks[t].begin));
   bool person_head = lex_.Title(m.head) == TitleClass::kHead;
+  // "the former first lady and U.S. senator": two roles of one person.
+  if (coordinated && person_head && !m.plural && !second_determined) coordinated = false;
   if (coordinated) {
     m.kind = EntityKind::kGroup;
   } else if (anonymous && !(m.definite && person_head && !m.plural && m.head != "official" &&
