@@ -151,6 +151,12 @@ TEST_CASE("a work speaks for its maker; a campaign is its candidate's") {
        EntityKind::kOrganization},
       {"A Bloomberg poll came out Monday. The poll found that voters were split.",
        "voters were split", "Bloomberg", EntityKind::kOrganization},
+      // A work its maker made, though other words close the description.
+      {"A Quinnipiac University poll released in late August found that voters were split.",
+       "voters were split", "Quinnipiac University", EntityKind::kOrganization},
+      // A time phrase is no part of the source.
+      {"The United Nations Security Council on Friday said the test was a threat.", "the test",
+       "United Nations Security Council", EntityKind::kOrganization},
       // A work made by two is given to the first maker.
       {"A new Washington Post-ABC News poll came out Monday. The poll found that voters were "
        "split.",

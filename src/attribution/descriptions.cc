@@ -226,6 +226,26 @@ Speaker Resolver::ResolveDescription(const Mention& m, int sentence) const {
     if (before >= 4 && t.substr(before - 4, 4) == "the ") before -= 4;
     if (by < 0 && before >= 3 && t.substr(before - 3, 3) == "by ") by = static_cast<int>(k);
   }
+  // "A Quinnipiac University poll released in late August": the work the
+  // name made, though other words close the description.
+  // (Not after a capitalised word opening the sentence: "New polls", "Two
+  // lawsuits".)
+  bool opening_word = first >= 0 && TokenCount(names[first].name) == 1 &&
+                      names[first].norm_begin == seg_.sentences[sentence].norm_begin &&
+                      names[first].kind == EntityKind::kUnknown && !AllCaps(names[first].name);
+  if (first >= 0 && !opening_word && !lex_.IsWorkNoun(head) && !lex_.IsTeamNoun(head)) {
+    uint32_t w = names[first].norm_end;
+    for (int words = 0; words < 3 && w < m.norm_end && t[w] == ' '; ++words) {
+      uint32_t e = w + 1;
+      while (e < m.norm_end && t[e] != ' ') ++e;
+      std::string noun = Singular(lex_, Lower(t.substr(w + 1, e - w - 1)));
+      if (lex_.IsWorkNoun(noun)) {
+        head = noun;
+        break;
+      }
+      w = e;
+    }
+  }
   bool refers = m.definite || In(Lower(m.text.substr(0, m.text.find(' '))), {"this", "that"});
   // "Trump avoids", "Trump further": a person's name with a word after it
   // that is no role or body ("Trump aide", "Trump supporters") is that

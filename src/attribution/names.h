@@ -14,6 +14,10 @@ std::string LastToken(const std::string& name);
 // How many words a name has.
 int TokenCount(const std::string& s);
 
+// Whether a name is written in capitals, as a transcript's label or an
+// acronym is ("PENCE", "WBUR").
+bool AllCaps(const std::string& name);
+
 }  // namespace quoteledger
 
 #endif  // QUOTELEDGER_ATTRIBUTION_NAMES_H_

@@ -22,12 +22,6 @@ bool IsContraction(std::string_view name) {
   return false;
 }
 
-// Whether a name is written in capitals, as a transcript's label is.
-bool AllCaps(const std::string& name) {
-  return name.size() > 1 &&
-         std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
-
 // "PENCE" (a transcript's label) as "Pence"; other names as they are.
 std::string UncapitalizedName(const std::string& name) {
   if (!AllCaps(name)) return name;
@@ -121,6 +115,11 @@ std::string LastToken(const std::string& name) {
     return LastToken(name.substr(0, sp));
   }
   return last;
+}
+
+bool AllCaps(const std::string& name) {
+  return name.size() > 1 &&
+         std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 int TokenCount(const std::string& s) {

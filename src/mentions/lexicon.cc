@@ -141,6 +141,14 @@ Status Lexicons::Load(std::string_view file, std::string_view bytes) {
   if (file == "lexicons/team_nouns.txt") return one(&team_nouns_, true);
   if (file == "lexicons/stop_capitals.txt") return one(&stop_capitals_, false);
   if (file == "lexicons/word_names.txt") return one(&word_names_, false);
+  if (file == "lexicons/time_words.txt") {
+    return ForEachLexiconLine(file, bytes, [this](std::string_view line) {
+      auto f = Split(line, '\t');
+      if (f.size() == 2 && f[1] != "lead") return false;
+      (f.size() == 2 ? time_leads_ : time_words_).insert(Lower(f[0]));
+      return true;
+    });
+  }
   if (file == "lexicons/section_labels.txt") return one(&section_labels_, true);
   if (file == "lexicons/intention_verbs.txt") return one(&intention_verbs_, true);
   if (file == "lexicons/cue_adverbs.txt") {
@@ -234,6 +242,14 @@ std::vector<std::string> Lexicons::OrganizationKindWords(std::string_view noun) 
   auto it = organization_kinds_.find(Lower(noun));
   if (it != organization_kinds_.end()) words.insert(words.end(), it->second.begin(), it->second.end());
   return words;
+}
+
+bool Lexicons::IsTimeWord(std::string_view word) const {
+  return time_words_.count(Lower(word)) > 0;
+}
+
+bool Lexicons::IsTimeLead(std::string_view word) const {
+  return time_leads_.count(Lower(word)) > 0;
 }
 
 bool Lexicons::IsWordName(std::string_view word) const {

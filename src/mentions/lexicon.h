@@ -68,6 +68,10 @@ class Lexicons {
   char Honorific(std::string_view word) const;
   // First name's gender 'm' or 'f', or 0 when unknown. Case-sensitive.
   char FirstNameGender(std::string_view word) const;
+  // Words of a time phrase ("Friday", "month") and those that open one
+  // ("on", "this"); case-insensitive.
+  bool IsTimeWord(std::string_view word) const;
+  bool IsTimeLead(std::string_view word) const;
   // A first name that is also a common word ("Will", "May"). Case-sensitive.
   bool IsWordName(std::string_view word) const;
   // The gender a role's words give ("widow" 'f'), or 0.
@@ -107,6 +111,8 @@ class Lexicons {
   std::unordered_set<std::string> places_;
   std::unordered_set<std::string> stop_capitals_;
   std::unordered_set<std::string> word_names_;
+  std::unordered_set<std::string> time_words_;
+  std::unordered_set<std::string> time_leads_;
   std::unordered_set<std::string> section_labels_;
   WordSet intention_verbs_;
   AbbreviationSet abbreviations_;

@@ -556,6 +556,19 @@ bool MentionFinder::TrimRegion(std::vector<Token>* tokens, bool* approximates) c
   while (toks.size() > 1 && !toks.back().cap && IsMannerAdverb(Lower(toks.back().word))) {
     toks.pop_back();
   }
+  // Nor is a time phrase: "The United Nations Security Council on Friday",
+  // "the Supreme Court this month", "Sanders on Monday night".
+  // Only after a name: "a report released last year" keeps its time.
+  // (Not in a region that opens with a preposition: "In a speech in
+  // Westchester County on Tuesday night, Mr. Trump" is no source.)
+  size_t keep = toks.size();
+  while (keep > 1 && lex_.IsTimeWord(toks[keep - 1].word)) --keep;
+  if (keep < toks.size() && keep > 2 && lex_.IsTimeLead(toks[keep - 1].word) &&
+      toks[keep - 2].cap &&
+      !In(first, {"in", "at", "on", "during", "after", "before", "from", "with", "for", "of",
+                  "by", "to", "since", "while", "when"})) {
+    toks.resize(keep - 1);
+  }
   // "... the programs she", "tweets in which he": a region that ends in a
   // pronoun after other words has the pronoun as its source.
   char g;
