@@ -5,10 +5,8 @@
 #include "attribution/engine.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <cmath>
-#include <unordered_map>
 
 #include "attribution/clauses.h"
 #include "attribution/resolver.h"
@@ -130,7 +128,7 @@ class DocumentRun {
     const Sentence& sent = seg_.sentences[s];
     std::string_view t = seg_.norm.text();
     std::string_view piece = t.substr(sent.norm_begin, sent.norm_end - sent.norm_begin);
-    const RuleSet& rules = engine_.ThreadRules();
+    const RuleSet& rules = engine_.rules();
     rules.Candidates(piece, &candidates_);
     size_t first_draft = drafts_.size();
     for (int r : candidates_) MatchRule(r, piece, s, first_draft);
@@ -144,7 +142,7 @@ class DocumentRun {
   // ("During the speech, Acker said"). Offsets never change, and sources
   // are always read from the real text.
   void MatchRule(int r, std::string_view piece, int s, size_t first_draft) {
-    const RuleSet& rules = engine_.ThreadRules();
+    const RuleSet& rules = engine_.rules();
     size_t from = 0, restart = 0;
     std::string masked;
     bool is_masked = false;
@@ -1004,16 +1002,8 @@ class DocumentRun {
 
 }  // namespace
 
-Engine::Engine(Lexicons lex, RuleSet rules, std::vector<RuleFile> files,
-               PlaceholderMap placeholders)
-    : lex_(std::move(lex)),
-      finder_(lex_),
-      rules_(std::move(rules)),
-      files_(std::move(files)),
-      placeholders_(std::move(placeholders)) {
-  static std::atomic<uint64_t> next_id{1};
-  id_ = next_id.fetch_add(1);
-}
+Engine::Engine(Lexicons lex, RuleSet rules)
+    : lex_(std::move(lex)), finder_(lex_), rules_(std::move(rules)) {}
 
 Result<std::unique_ptr<Engine>> Engine::Create(Lexicons lex,
                                                const std::vector<RuleFile>& files) {
@@ -1021,19 +1011,7 @@ Result<std::unique_ptr<Engine>> Engine::Create(Lexicons lex,
   Result<RuleSet> rules = RuleSet::Compile(files, placeholders);
   if (!rules.ok()) return rules.status();
   return std::unique_ptr<Engine>(
-      new Engine(std::move(lex), std::move(rules).value(), files, std::move(placeholders)));
-}
-
-const RuleSet& Engine::ThreadRules() const {
-  // Keyed by engine id, not address, so a new engine at a freed address
-  // never finds an old engine's rules. Entries live until the thread ends.
-  thread_local std::unordered_map<uint64_t, std::unique_ptr<RuleSet>> per_thread;
-  std::unique_ptr<RuleSet>& slot = per_thread[id_];
-  if (!slot) {
-    // The same files compiled before without error compile again.
-    slot = std::make_unique<RuleSet>(RuleSet::Compile(files_, placeholders_).value());
-  }
-  return *slot;
+      new Engine(std::move(lex), std::move(rules).value()));
 }
 
 Attribution Engine::Run(std::string_view text) const {
