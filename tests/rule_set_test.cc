@@ -7,6 +7,9 @@
 
 #include <algorithm>
 #include <random>
+#include <thread>
+
+#include <fmt/format.h>
 
 #include "attribution/engine.h"
 #include "mentions/builtin_data.h"
@@ -248,6 +251,41 @@ TEST_CASE("rules match ASCII text as their UTF-8 programs do") {
       }
     }
     CHECK(matched > 200);
+  }
+}
+
+TEST_CASE("rules compiled on first use give every thread the same matches") {
+  PlaceholderMap placeholders = Engine::BuiltinPlaceholders(Lex());
+  for (const BuiltinFile& f : BuiltinData()) {
+    if (f.name.substr(0, 6) != "rules/") continue;
+    RuleFile file = ParseRuleFile(std::string(f.name), f.bytes).value();
+    auto one = RuleSet::Compile({file}, placeholders);
+    auto shared = RuleSet::Compile({file}, placeholders);
+    REQUIRE(one.ok());
+    REQUIRE(shared.ok());
+    std::vector<std::string> texts = GeneratedSentences(60);
+    texts.push_back("\x02Tout est fini,\x03 a dit Jos\xc3\xa9 Roe.");
+    // Every match as "rule:begin:end", from a set used by one thread.
+    auto all_matches = [&](const RuleSet& rules) {
+      std::string out;
+      for (size_t r = 0; r < rules.size(); ++r) {
+        for (const std::string& text : texts) {
+          RuleMatch m;
+          if (!rules.Match(r, text, 0, &m)) continue;
+          out += fmt::format("{}:{}:{} ", r, m.whole.begin, m.whole.end);
+        }
+      }
+      return out;
+    };
+    std::string want = all_matches(one.value());
+    // Four threads race to build the programs of a fresh set.
+    std::vector<std::string> got(4);
+    std::vector<std::thread> threads;
+    for (auto& g : got) threads.emplace_back([&] { g = all_matches(shared.value()); });
+    for (auto& t : threads) t.join();
+    for (const std::string& g : got) CHECK(g == want);
+    CHECK(shared.value().CompileAll().ok());
+    CHECK(shared.value().failed_compiles() == 0);
   }
 }
 
