@@ -43,9 +43,8 @@ double CpuSeconds() {
   return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
-// Runs `passes` passes over `docs` on `threads` long-lived threads (the
-// engine keeps compiled rules per thread, so threads must outlive a pass
-// for later passes to be warm). Threads meet at a barrier between passes.
+// Runs `passes` passes over `docs` on `threads` long-lived threads, which
+// meet at a barrier between passes.
 std::vector<Pass> RunPasses(const Extractor& ex, const std::vector<Document>& docs, int threads,
                             int passes) {
   std::vector<Pass> out(passes);

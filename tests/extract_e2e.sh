@@ -106,5 +106,23 @@ else
   echo "skip: ../shared is absent"
 fi
 
+# 7. Claims byte-identical on PolNeAR dev and train and the seed: a digest of
+# extract's JSON Lines (file names bare, in C order) against
+# samples/expected/shared.sha256, so a change meant to be only faster cannot
+# change a claim unnoticed. A change meant to change claims updates the
+# digests with scripts/update-expected.
+if [[ -d "$shared/polnear" ]]; then
+  while read -r name digest; do
+    case $name in
+      dev|train) dir="$shared/polnear/$name/text" files='*.txt' ;;
+      seed) dir="$shared/seed" files=article.txt ;;
+      *) continue ;;
+    esac
+    got=$(cd "$dir" && export LC_ALL=C && "$bin" extract --format jsonl $files | sha256sum | cut -d' ' -f1)
+    [[ $got == "$digest" ]] && ok "$name: claims byte-identical to samples/expected/shared.sha256" \
+      || fail "$name: claims differ from samples/expected/shared.sha256 ($got); compare with main's output"
+  done < "$src/samples/expected/shared.sha256"
+fi
+
 echo "extract: $passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -45,5 +45,21 @@ TEST_CASE("patterns with no literal at all always pass") {
   CHECK(got.empty());
 }
 
+TEST_CASE("a skeleton keeps the literals and widens the rest") {
+  struct Case {
+    const char* pattern;
+    const char* skeleton;
+  } cases[] = {
+      {R"re(\p{Lu}\w+ said)re", R"re((?s:.)(?s:.)+ said)re"},
+      {R"re([^\x02\x03]*?, (?:he|she) said)re", R"re((?s:.)*, (?:he|she) said)re"},
+      {R"re((?P<cue>(?:(?:also|still) )*(?:said|says)))re", R"re((?P<cue>(?s:.)*(?:said|says)))re"},
+      {R"re([,;] [a-c]x{2,3} y{0,2}z?)re", R"re([,;] [a-c]x{2,3} (?s:.)*(?s:.)*)re"},
+      {R"re([[:alpha:]\]]+ \Q(*)\E [\p{L}.'\-]+)re", R"re((?s:.)+ \Q(*)\E (?s:.)+)re"},
+      {R"re((?i)according to(?: him)??$)re", R"re((?i)according to(?s:.)*$)re"},
+      {R"re(\x{2014}|\pL\{1\})re", R"re(\x{2014}|(?s:.)\{1\})re"},
+  };
+  for (const Case& c : cases) CHECK(LiteralSkeleton(c.pattern) == c.skeleton);
+}
+
 }  // namespace
 }  // namespace quoteledger

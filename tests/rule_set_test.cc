@@ -3,14 +3,19 @@
 #include "rules/rule_set.h"
 
 #include <doctest/doctest.h>
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 
 #include <algorithm>
 #include <random>
+#include <thread>
+
+#include <fmt/format.h>
 
 #include "attribution/engine.h"
 #include "mentions/builtin_data.h"
 #include "mentions/lexicon.h"
+#include "rules/literal_filter.h"
 #include "rules/rule_check.h"
 
 namespace quoteledger {
@@ -251,6 +256,41 @@ TEST_CASE("rules match ASCII text as their UTF-8 programs do") {
   }
 }
 
+TEST_CASE("rules compiled on first use give every thread the same matches") {
+  PlaceholderMap placeholders = Engine::BuiltinPlaceholders(Lex());
+  for (const BuiltinFile& f : BuiltinData()) {
+    if (f.name.substr(0, 6) != "rules/") continue;
+    RuleFile file = ParseRuleFile(std::string(f.name), f.bytes).value();
+    auto one = RuleSet::Compile({file}, placeholders);
+    auto shared = RuleSet::Compile({file}, placeholders);
+    REQUIRE(one.ok());
+    REQUIRE(shared.ok());
+    std::vector<std::string> texts = GeneratedSentences(60);
+    texts.push_back("\x02Tout est fini,\x03 a dit Jos\xc3\xa9 Roe.");
+    // Every match as "rule:begin:end", from a set used by one thread.
+    auto all_matches = [&](const RuleSet& rules) {
+      std::string out;
+      for (size_t r = 0; r < rules.size(); ++r) {
+        for (const std::string& text : texts) {
+          RuleMatch m;
+          if (!rules.Match(r, text, 0, &m)) continue;
+          out += fmt::format("{}:{}:{} ", r, m.whole.begin, m.whole.end);
+        }
+      }
+      return out;
+    };
+    std::string want = all_matches(one.value());
+    // Four threads race to build the programs of a fresh set.
+    std::vector<std::string> got(4);
+    std::vector<std::thread> threads;
+    for (auto& g : got) threads.emplace_back([&] { g = all_matches(shared.value()); });
+    for (auto& t : threads) t.join();
+    for (const std::string& g : got) CHECK(g == want);
+    CHECK(shared.value().CompileAll().ok());
+    CHECK(shared.value().failed_compiles() == 0);
+  }
+}
+
 TEST_CASE("the prefilters never drop a rule that matches") {
   PlaceholderMap placeholders = Engine::BuiltinPlaceholders(Lex());
   for (const BuiltinFile& f : BuiltinData()) {
@@ -274,6 +314,64 @@ TEST_CASE("the prefilters never drop a rule that matches") {
       }
     }
     CHECK(dropped > 0);
+  }
+}
+
+// The literal filter derives its literals from skeletons (LiteralSkeleton),
+// which must match wherever the rules do and keep the rules' literals.
+TEST_CASE("skeletons of the built-in rules match where the rules do, with their literals") {
+  PlaceholderMap placeholders = Engine::BuiltinPlaceholders(Lex());
+  for (const BuiltinFile& f : BuiltinData()) {
+    if (f.name.substr(0, 6) != "rules/") continue;
+    auto set = RuleSet::Compile({ParseRuleFile(std::string(f.name), f.bytes).value()},
+                                placeholders);
+    REQUIRE(set.ok());
+    const RuleSet& rules = set.value();
+    std::vector<std::string> texts = GeneratedSentences(300);
+    texts.push_back("\x02Tout est fini,\x03 a dit Jos\xc3\xa9 Roe.");
+    // The reference: RE2's literals of the full patterns, as the filter
+    // found them before it used skeletons.
+    re2::FilteredRE2 full(1);
+    std::vector<std::string> expanded;
+    for (size_t r = 0; r < rules.size(); ++r) {
+      int id;
+      REQUIRE(full.Add(rules.expanded(r), RE2::Options(), &id) == RE2::NoError);
+      expanded.push_back(rules.expanded(r));
+    }
+    std::vector<std::string> atoms;
+    full.Compile(&atoms);
+    LiteralFilter filter(expanded);
+    int same = 0, total = 0;
+    for (size_t r = 0; r < rules.size(); ++r) {
+      RE2 skeleton(LiteralSkeleton(rules.expanded(r)));
+      REQUIRE_MESSAGE(skeleton.ok(), rules.spec(r).id);
+      RE2 pattern(rules.expanded(r));
+      for (const std::string& text : texts) {
+        if (RE2::PartialMatch(text, pattern)) CHECK_MESSAGE(RE2::PartialMatch(text, skeleton), rules.spec(r).id);
+      }
+    }
+    for (const std::string& text : texts) {
+      std::vector<int> found;
+      for (size_t a = 0; a < atoms.size(); ++a) {
+        RE2::Options literal;
+        literal.set_literal(true);
+        literal.set_case_sensitive(false);
+        if (RE2::PartialMatch(text, RE2(atoms[a], literal))) found.push_back(static_cast<int>(a));
+      }
+      std::vector<int> passed;
+      full.AllPotentials(found, &passed);
+      std::vector<char> want(rules.size(), 0), got;
+      for (int id : passed) want[id] = 1;
+      filter.MayMatch(text, &got);
+      for (size_t r = 0; r < rules.size(); ++r) {
+        if (want[r]) CHECK_MESSAGE(got[r] == 1, rules.spec(r).id, " on ", text);
+        same += want[r] == got[r];
+        ++total;
+      }
+    }
+    // Wider patterns may keep a rule the full one ruled out, never the
+    // reverse; in practice the literals are the same.
+    CHECK(same == total);
   }
 }
 

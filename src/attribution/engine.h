@@ -4,7 +4,6 @@
 #ifndef QUOTELEDGER_ATTRIBUTION_ENGINE_H_
 #define QUOTELEDGER_ATTRIBUTION_ENGINE_H_
 
-#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -29,26 +28,20 @@ class Engine {
   // Runs on text (no Document needed): what `rules check` and tests use.
   Attribution Run(std::string_view text) const;
 
+  // One rule set for the process, shared by every thread: RE2 objects are
+  // thread-safe for matching, and compiling a copy per thread cost each
+  // thread as much start-up time and memory as the first.
   const RuleSet& rules() const { return rules_; }
-  // The same rules compiled for the calling thread alone. RE2 objects are
-  // thread-safe, but they share a DFA cache behind a lock, and with two
-  // threads that lock cost more than the matching (two threads ran slower
-  // than one). Each thread gets its own copy on first use; rule indices
-  // are the same as in rules().
-  const RuleSet& ThreadRules() const;
   const Lexicons& lexicons() const { return lex_; }
   // The placeholders patterns may use, built from the lexicons.
   static PlaceholderMap BuiltinPlaceholders(const Lexicons& lex);
 
  private:
-  Engine(Lexicons lex, RuleSet rules, std::vector<RuleFile> files, PlaceholderMap placeholders);
+  Engine(Lexicons lex, RuleSet rules);
 
   Lexicons lex_;
   MentionFinder finder_;
   RuleSet rules_;
-  std::vector<RuleFile> files_;  // to compile per-thread copies
-  PlaceholderMap placeholders_;
-  uint64_t id_;                  // never reused: keys the per-thread copies
 };
 
 }  // namespace quoteledger

@@ -38,6 +38,13 @@ int RunCheck(const std::vector<std::string>& files, bool verbose) {
       ++failures;
       continue;
     }
+    // Extraction builds a rule's program when a text first needs it; the
+    // check builds them all, so a rule over RE2's memory budget is named.
+    if (Status built = rules.value().CompileAll(); !built.ok()) {
+      PrintError(built.ToString());
+      ++failures;
+      continue;
+    }
     ExampleReport report = CheckExamples(rules.value(), lex.value().abbreviations());
     for (const std::string& f : report.failures) PrintError(f);
     failures += static_cast<int>(report.failures.size());

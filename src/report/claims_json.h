@@ -18,6 +18,12 @@ namespace quoteledger {
 // are copies of those bytes, for people and for checks.
 nlohmann::json AttributionToJson(const Document& doc, const Attribution& a);
 
+// Writes the same object to `out`, compact, as AttributionToJson(doc, a)
+// dumped with invalid UTF-8 replaced would read, but one claim, role and
+// entity at a time: memory stays that of one claim's tree, not the
+// document's. No newline. Check `out` for write errors.
+void WriteAttributionJson(std::ostream& out, const Document& doc, const Attribution& a);
+
 // A listing for people: each claim with its speaker, role, cue and rule,
 // then the roles and aliases the article states.
 std::string AttributionToText(const Document& doc, const Attribution& a);

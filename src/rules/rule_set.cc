@@ -1,7 +1,7 @@
-// Template expansion and RE2 compilation. Each rule is compiled once; a
-// single RE2::Set over all rules answers "which rules can match this
-// sentence" in one linear scan, so a sentence with no cue at all costs one
-// pass whatever the number of rules.
+// Template expansion and RE2 compilation. Each rule is compiled once, when
+// a text first needs it; a single RE2::Set of triggers answers "which rules
+// can match this sentence" in one linear scan, so a sentence with no cue at
+// all costs one pass whatever the number of rules.
 #include "rules/rule_set.h"
 
 #include <re2/re2.h>
@@ -11,6 +11,7 @@
 #include <array>
 #include <atomic>
 #include <charconv>
+#include <mutex>
 #include <numeric>
 #include <set>
 
@@ -35,6 +36,17 @@ RE2::Options PatternOptions() {
   opt.set_log_errors(false);
   opt.set_encoding(RE2::Options::EncodingUTF8);
   opt.set_max_mem(int64_t{1} << 30);
+  return opt;
+}
+
+// Options that parse a pattern and stop before building its program: a
+// budget too small for one instruction (and above zero, which RE2 reads as
+// "no limit") makes the compiler give up at once. Syntax errors are found
+// as with PatternOptions(); a pattern that parses fails with
+// ErrorPatternTooLarge instead of compiling.
+RE2::Options ParseOnlyOptions() {
+  RE2::Options opt = PatternOptions();
+  opt.set_max_mem(3);  // RE2 gives the compiler 2/3 of it: less than a Prog
   return opt;
 }
 
@@ -186,16 +198,35 @@ Result<std::string> ExpandTemplate(std::string_view pattern,
   return out;
 }
 
+// A rule's RE2 program, compiled the first time a text needs it, by
+// whichever thread asks first; the others wait for it.
+struct LazyProgram {
+  std::once_flag once;
+  std::unique_ptr<RE2> re;  // null until compiled, and when compiling fails
+};
+
+// The Latin-1 twin of `pattern`, or null when it does not compile or
+// numbers its groups differently from the pattern itself (`groups`); the
+// UTF-8 program then serves ASCII text too.
+std::unique_ptr<RE2> AsciiTwin(const std::string& pattern,
+                               const std::map<std::string, int>& groups) {
+  auto twin = std::make_unique<RE2>(AsciiTwinPattern(pattern), AsciiOptions());
+  if (!twin->ok() || twin->NamedCapturingGroups() != groups) return nullptr;
+  return twin;
+}
+
 struct RuleSet::Impl {
   mutable std::atomic<long> fallbacks{0};
+  mutable std::atomic<long> failed_compiles{0};
   std::vector<std::vector<int>> needs;  // per rule: trigger indices required
   size_t triggers = 0;
   std::vector<RuleSpec> specs;
   std::vector<std::string> expanded;
-  std::vector<std::unique_ptr<RE2>> compiled;
-  // Per rule: the Latin-1 twin used on ASCII text, or null when it does not
-  // compile (the UTF-8 program then serves all text).
-  std::vector<std::unique_ptr<RE2>> ascii;
+  std::vector<std::unique_ptr<LazyProgram>> programs;  // once_flag cannot move
+  // Per rule: the Latin-1 twin for text that is all ASCII, compiled on the
+  // first such text; null there when the twin does not compile.
+  std::vector<std::unique_ptr<LazyProgram>> twins;
+  std::vector<std::map<std::string, int>> groups;  // per rule: named groups
   std::unique_ptr<RE2::Set> prefilter;
   // The second prefilter: literals each rule's matches must hold, derived
   // from the expanded patterns, so rules built on a file's defines are
@@ -206,6 +237,34 @@ struct RuleSet::Impl {
   // when the pattern lacks one), and how many submatches to ask RE2 for.
   std::vector<std::array<int, 4>> slots;
   std::vector<int> submatches;
+
+  // Rule r's program, compiled on first use; null when RE2 could not build
+  // it within its memory budget (the pattern itself parsed at Compile()).
+  const RE2* Program(size_t r) const {
+    LazyProgram& p = *programs[r];
+    std::call_once(p.once, [&] {
+      auto re = std::make_unique<RE2>(expanded[r], PatternOptions());
+      if (re->ok()) {
+        p.re = std::move(re);
+      } else {
+        failed_compiles.fetch_add(1, std::memory_order_relaxed);
+      }
+    });
+    return p.re.get();
+  }
+
+  // The program to run rule r on `text`: the twin when the text is all
+  // ASCII and the twin compiles, else the UTF-8 program. Each is built on
+  // first use, so a process that sees only ASCII never builds the UTF-8
+  // programs, and the other way round.
+  const RE2* ProgramFor(size_t r, std::string_view text) const {
+    if (IsAscii(text)) {
+      LazyProgram& t = *twins[r];
+      std::call_once(t.once, [&] { t.re = AsciiTwin(expanded[r], groups[r]); });
+      if (t.re) return t.re.get();
+    }
+    return Program(r);
+  }
 };
 
 namespace {
@@ -215,6 +274,7 @@ constexpr int kMaxSubmatches = 32;
 
 // Looked up once at compile time, not on every match; RE2 is asked only for
 // the submatches up to the last one a claim uses, which is also less work.
+// A parsed pattern numbers its groups as its program will.
 Status IndexGroups(const RE2& re, std::array<int, 4>* slots, int* submatches) {
   *submatches = 1;
   const auto& names = re.NamedCapturingGroups();
@@ -231,17 +291,6 @@ Status IndexGroups(const RE2& re, std::array<int, 4>* slots, int* submatches) {
   return Status::Ok();
 }
 
-// The Latin-1 twin of `utf8`, or null when it does not compile or numbers
-// its groups differently; the UTF-8 program then serves ASCII text too.
-std::unique_ptr<RE2> AsciiTwin(const std::string& pattern, const RE2& utf8) {
-  auto twin = std::make_unique<RE2>(AsciiTwinPattern(pattern), AsciiOptions());
-  if (!twin->ok() || twin->NumberOfCapturingGroups() != utf8.NumberOfCapturingGroups() ||
-      twin->NamedCapturingGroups() != utf8.NamedCapturingGroups()) {
-    return nullptr;
-  }
-  return twin;
-}
-
 }  // namespace
 
 RuleSet::RuleSet() : impl_(std::make_unique<Impl>()) {}
@@ -249,6 +298,9 @@ RuleSet::~RuleSet() = default;
 RuleSet::RuleSet(RuleSet&&) noexcept = default;
 RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
 
+// Only parses each pattern: building RE2 programs took nearly all of the
+// start-up time, and a text needs few of them. The programs are built by
+// Impl::Program() on first use.
 Result<RuleSet> RuleSet::Compile(const std::vector<RuleFile>& files,
                                  const PlaceholderMap& placeholders) {
   RuleSet set;
@@ -262,14 +314,15 @@ Result<RuleSet> RuleSet::Compile(const std::vector<RuleFile>& files,
       };
       Result<std::string> pattern = ExpandTemplate(spec.pattern, placeholders, file.defines);
       if (!pattern.ok()) return where(pattern.status().message());
-      auto re = std::make_unique<RE2>(pattern.value(), PatternOptions());
-      if (!re->ok()) {
+      RE2 parsed(pattern.value(), ParseOnlyOptions());
+      if (parsed.error_code() != RE2::NoError &&
+          parsed.error_code() != RE2::ErrorPatternTooLarge) {
         return where(fmt::format("RE2 rejects the pattern: {}; expanded pattern: {}",
-                                 re->error(), pattern.value()));
+                                 parsed.error(), pattern.value()));
       }
       std::array<int, 4> slots;
       int submatches;
-      Status indexed = IndexGroups(*re, &slots, &submatches);
+      Status indexed = IndexGroups(parsed, &slots, &submatches);
       if (!indexed.ok()) return where(indexed.message());
       auto it = by_id.find(spec.id);
       size_t index = it == by_id.end() ? im.specs.size() : it->second;
@@ -277,20 +330,21 @@ Result<RuleSet> RuleSet::Compile(const std::vector<RuleFile>& files,
         by_id[spec.id] = index;
         im.specs.push_back(spec);
         im.expanded.push_back(pattern.value());
-        im.compiled.push_back(std::move(re));
+        im.groups.push_back(parsed.NamedCapturingGroups());
         im.slots.push_back(slots);
         im.submatches.push_back(submatches);
       } else {
         im.specs[index] = spec;
         im.expanded[index] = pattern.value();
-        im.compiled[index] = std::move(re);
+        im.groups[index] = parsed.NamedCapturingGroups();
         im.slots[index] = slots;
         im.submatches[index] = submatches;
       }
     }
   }
   for (size_t r = 0; r < im.specs.size(); ++r) {
-    im.ascii.push_back(AsciiTwin(im.expanded[r], *im.compiled[r]));
+    im.programs.push_back(std::make_unique<LazyProgram>());
+    im.twins.push_back(std::make_unique<LazyProgram>());
   }
   // Stage order, stable within a stage.
   im.order.resize(im.specs.size());
@@ -303,6 +357,20 @@ Result<RuleSet> RuleSet::Compile(const std::vector<RuleFile>& files,
   im.literal_filter = std::make_unique<LiteralFilter>(im.expanded);
   return set;
 }
+
+Status RuleSet::CompileAll() const {
+  for (size_t r = 0; r < size(); ++r) {
+    if (impl_->Program(r) != nullptr) continue;
+    const RuleSpec& spec = impl_->specs[r];
+    RE2 re(impl_->expanded[r], PatternOptions());
+    return Status::RuleSyntax(fmt::format(
+        "{}:{}: rule {}: RE2 rejects the pattern: {}; expanded pattern: {}", spec.file,
+        spec.line, spec.id, re.error(), impl_->expanded[r]));
+  }
+  return Status::Ok();
+}
+
+long RuleSet::failed_compiles() const { return impl_->failed_compiles.load(); }
 
 long RuleSet::prefilter_fallbacks() const { return impl_->fallbacks.load(); }
 
@@ -410,7 +478,9 @@ void RuleSet::Candidates(std::string_view text, std::vector<int>* out) const {
 
 bool RuleSet::Match(size_t rule, std::string_view text, size_t from, RuleMatch* m) const {
   const Impl& im = *impl_;
-  const RE2& re = im.ascii[rule] && IsAscii(text) ? *im.ascii[rule] : *im.compiled[rule];
+  const RE2* program = im.ProgramFor(rule, text);
+  if (program == nullptr) return false;  // counted in failed_compiles()
+  const RE2& re = *program;
   const int n = im.submatches[rule];
   re2::StringPiece groups[kMaxSubmatches];
   re2::StringPiece input(text.data(), text.size());

@@ -1,4 +1,5 @@
-// RuleSet: rule templates expanded into RE2 patterns, compiled once, with an
+// RuleSet: rule templates expanded into RE2 patterns, each compiled once per
+// process when a text first needs it, with an
 // RE2::Set prefilter so a sentence is scanned once to learn which rules can
 // match before any rule runs on its own. The only place RE2 is used.
 //
@@ -52,14 +53,23 @@ class RuleSet {
   RuleSet(RuleSet&&) noexcept;
   RuleSet& operator=(RuleSet&&) noexcept;
 
-  // Expands and compiles `files`' rules in order; a later rule with an id
+  // Expands and parses `files`' rules in order; a later rule with an id
   // already seen replaces the earlier one. `placeholders` are the built-ins;
   // a file's defines apply to that file and override built-ins. Fails with
   // RuleSyntax "file:line: rule ID: reason" for an unknown placeholder, a
   // placeholder captured twice, or a pattern RE2 rejects (the message holds
-  // RE2's error and the expanded pattern).
+  // RE2's error and the expanded pattern). A rule's RE2 program is built on
+  // its first Match(), once, whichever threads ask.
   static Result<RuleSet> Compile(const std::vector<RuleFile>& files,
                                  const PlaceholderMap& placeholders);
+
+  // Builds every rule's program now. A pattern that parses can still fail
+  // to compile within RE2's memory budget (1 GB); Match() then finds
+  // nothing for that rule and failed_compiles() counts it, and this says
+  // which: RuleSyntax "file:line: rule ID: RE2 rejects the pattern: ...".
+  // `rules check` calls it. Thread-safe.
+  Status CompileAll() const;
+  long failed_compiles() const;
 
   size_t size() const;
   const RuleSpec& spec(size_t rule) const;
