@@ -128,6 +128,17 @@ TEST_CASE("acronyms and short forms go to the organisation named in full") {
   CheckAll({
       {"The International Monetary Fund cut its forecast. The IMF said growth was slow.",
        "growth was slow", "International Monetary Fund", EntityKind::kOrganization},
+      // An acronym spelled out by capitalised words in the text, in a
+      // parenthesis's name or a headline's run of capitals too.
+      {"Parents rallied, according to the organizer Alliance to Reclaim Our Schools (AROS). "
+       "AROS said the schools were failing.",
+       "the schools", "Alliance to Reclaim Our Schools", EntityKind::kOrganization},
+      {"International Monetary Fund Slashes U.S. Growth Forecast.\n\nThe IMF said growth was "
+       "slow.",
+       "growth was slow", "International Monetary Fund", EntityKind::kOrganization},
+      {"The complaint was filed by the federal Securities and Exchange Commission. The S.E.C. "
+       "said the fund was a fraud.",
+       "the fund was", "Securities and Exchange Commission", EntityKind::kOrganization},
       // A common noun for a kind of organisation: the last one of that kind.
       {"The Congressional Budget Office scored the plan on Monday. The agency said the deficit "
        "would grow.",

@@ -125,6 +125,70 @@ int Resolver::OrganizationFor(const std::string& name) const {
   return -1;
 }
 
+// "AROS" after "Alliance to Reclaim Our Schools (AROS)", "The S.E.C."
+// after "the Securities and Exchange Commission", "The IMF" after a
+// headline's "International Monetary Fund Slashes ...": capitalised words
+// in the text (with "of", "and", "to", "for", "the", "on" between) whose
+// initials spell the acronym; the last such before `pos`, else the first
+// after it; "" when none does.
+std::string Resolver::SpelledOut(const std::string& written, uint32_t pos) const {
+  const std::string acronym = AsAcronym(written);
+  if (acronym.size() < 2) return "";
+  std::string_view t = seg_.norm.text();
+  struct Word {
+    uint32_t begin, end;
+  };
+  std::vector<Word> words;
+  for (uint32_t i = 0; i < t.size();) {
+    while (i < t.size() && t[i] == ' ') ++i;
+    uint32_t b = i;
+    while (i < t.size() && t[i] != ' ' && t[i] != '\n') ++i;
+    uint32_t e = i;
+    if (i < t.size() && t[i] == '\n') ++i;
+    while (b < e && !std::isalnum(static_cast<unsigned char>(t[b]))) ++b;
+    // A word that ends in punctuation closes a run: keep the mark apart.
+    if (e > b) words.push_back({b, e});
+  }
+  auto upper = [&](const Word& w) { return t[w.begin] >= 'A' && t[w.begin] <= 'Z'; };
+  auto closed = [&](const Word& w) {
+    char c = t[w.end - 1];
+    return c == ',' || c == '.' || c == ';' || c == ':' || c == ')' || c == '"';
+  };
+  auto possessive = [&](const Word& w) {  // "Russia's Trojan" spells no "RT"
+    return t.substr(w.begin, w.end - w.begin).find('\'') != std::string_view::npos;
+  };
+  std::string before, after;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (t[words[i].begin] != acronym[0]) continue;
+    size_t j = i, k = 0;
+    while (j < words.size() && k < acronym.size()) {
+      const Word& w = words[j];
+      std::string_view lw = t.substr(w.begin, w.end - w.begin);
+      if (upper(w)) {
+        if (t[w.begin] != acronym[k] || possessive(w)) break;
+        ++k;
+        ++j;
+        if (closed(w)) break;
+      } else if (j > i && In(lw, {"of", "and", "to", "for", "the", "on"})) {
+        ++j;
+      } else {
+        break;
+      }
+    }
+    if (k != acronym.size() || !upper(words[j - 1])) continue;
+    uint32_t e = words[j - 1].end;
+    while (e > words[i].begin && !std::isalnum(static_cast<unsigned char>(t[e - 1]))) --e;
+    std::string name(t.substr(words[i].begin, e - words[i].begin));
+    if (name.find(' ') == std::string::npos) continue;  // the acronym itself
+    if (words[i].begin < pos) {
+      before = name;
+    } else if (after.empty()) {
+      after = name;
+    }
+  }
+  return before.empty() ? after : before;
+}
+
 void Resolver::FindMakers() {
   std::string_view t = seg_.norm.text();
   for (size_t s = 0; s < names_.size(); ++s) {
@@ -297,8 +361,14 @@ Speaker Resolver::ResolveDescription(const Mention& m, int sentence) const {
     std::string stretch = ClosingName(t.substr(m.norm_begin, m.norm_end - m.norm_begin));
     auto it = by_name_.find(stretch);
     int e = it != by_name_.end() ? it->second : OrganizationFor(stretch);
+    std::string full = e < 0 ? SpelledOut(stretch, m.norm_begin) : "";
     if (e >= 0) {
       out = FromEntity(e);
+    } else if (!full.empty()) {
+      out.name = full;
+      out.kind = EntityKind::kOrganization;
+      out.certainty = kByShortForm;
+      return out;
     } else if (stretch.size() > names[last].name.size()) {
       out.name = stretch;
       out.kind = EntityKind::kOrganization;

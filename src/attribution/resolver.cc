@@ -161,7 +161,14 @@ Resolver::Resolver(const Lexicons& lex, const Segments& seg,
       } else if (m.kind == EntityKind::kOrganization) {
         // "the IMF" after "the International Monetary Fund".
         e = by_name_.count(m.name) ? by_name_[m.name] : OrganizationFor(m.name);
-        if (e < 0) e = FindOrAdd(m);
+        if (e < 0) {
+          // "the IMF" when the full name stands only in a headline's run
+          // of capitals or in no mention of its own.
+          Mention full = m;
+          full.name = SpelledOut(m.name, m.norm_begin);
+          if (full.name.empty()) full.name = m.name;
+          e = FindOrAdd(full);
+        }
       }
       if (e >= 0) {
         if (m.name != entities_[e].name) AddAlias(e, m.name);
@@ -582,6 +589,12 @@ Speaker Resolver::ResolveName(const Mention& m, int sentence) {
   // capitals ("LEE: ...") is a surname; other capitals are kept as written
   // ("MSNBC", not "Msnbc").
   bool label = m.norm_end < t.size() && t[m.norm_end] == ':';
+  if (std::string full = label ? "" : SpelledOut(m.name, m.norm_begin); !full.empty()) {
+    out.name = full;  // "AROS": "Alliance to Reclaim Our Schools"
+    out.kind = EntityKind::kOrganization;
+    out.certainty = kByShortForm;
+    return out;
+  }
   out.name = label ? UncapitalizedName(m.name) : m.name;
   out.kind = m.kind == EntityKind::kUnknown ? EntityKind::kPerson : m.kind;
   out.gender = m.gender;

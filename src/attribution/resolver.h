@@ -115,6 +115,7 @@ class Resolver {
   // An organisation the article names in full that `name` abbreviates
   // ("IMF", "S.E.C.") or ends ("Post", "Times"), or -1.
   int OrganizationFor(const std::string& name) const;
+  std::string SpelledOut(const std::string& acronym, uint32_t pos) const;
   // The speaker a name mention stands for: its entity, else the name.
   Speaker OfNameMention(int sentence, int k, EntityKind fallback) const;
   // Works and campaigns named with their makers ("Bloomberg poll", "the

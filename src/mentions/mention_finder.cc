@@ -901,7 +901,21 @@ Mention MentionFinder::Nominal(std::string_view text,
   size_t head = b;
   for (size_t i = a; i < b; ++i) {
     std::string lw = Lower(toks[i].word);
-    if (lw == "and") {
+    // (Not the "and" of a name: "the Securities and Exchange Commission",
+    // an organisation's word after it and none before.)
+    bool in_name = i > a && i + 1 < b && toks[i - 1].cap && toks[i + 1].cap &&
+                   lex_.FirstNameGender(toks[i + 1].word) == 0;
+    if (in_name) {
+      bool org_before = false, org_after = false;
+      for (size_t k = i; k > a && toks[k - 1].cap; --k) {
+        org_before |= lex_.IsOrganizationWord(toks[k - 1].word);
+      }
+      for (size_t k = i + 1; k < b && toks[k].cap; ++k) {
+        org_after |= lex_.IsOrganizationWord(toks[k].word);
+      }
+      in_name = org_after && !org_before;
+    }
+    if (lw == "and" && !in_name) {
       coordinated = true;
       second_determined |=
           i + 1 < b && In(Lower(toks[i + 1].word), {"the", "a", "an", "his", "her", "their", "its",
