@@ -139,6 +139,10 @@ TEST_CASE("acronyms and short forms go to the organisation named in full") {
       {"The complaint was filed by the federal Securities and Exchange Commission. The S.E.C. "
        "said the fund was a fraud.",
        "the fund was", "Securities and Exchange Commission", EntityKind::kOrganization},
+      // A name that ends the one organisation's full name given before.
+      {"The United Nations Security Council met on Friday. The Security Council said the test "
+       "was a threat.",
+       "the test", "United Nations Security Council", EntityKind::kOrganization},
       // A common noun for a kind of organisation: the last one of that kind.
       {"The Congressional Budget Office scored the plan on Monday. The agency said the deficit "
        "would grow.",

@@ -109,6 +109,21 @@ std::string FirstMaker(const std::string& name) {
 int Resolver::OrganizationFor(const std::string& name) const {
   std::string acronym = AsAcronym(name);
   bool one_word = name.find(' ') == std::string::npos;
+  // "the Security Council" after "the United Nations Security Council":
+  // the one organisation whose name ends in these words.
+  if (!one_word) {
+    std::string tail(1, ' ');
+    tail += Lower(name);
+    int found = -1;
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      if (entities_[e].kind != EntityKind::kOrganization || !Lower(entities_[e].name).ends_with(tail)) {
+        continue;
+      }
+      if (found >= 0 && entities_[found].name != entities_[e].name) return -1;
+      found = static_cast<int>(e);
+    }
+    if (found >= 0) return found;
+  }
   for (size_t e = 0; e < entities_.size(); ++e) {
     const Entity& org = entities_[e];
     if (org.name == name || org.kind == EntityKind::kPerson) continue;
