@@ -198,6 +198,12 @@ TEST_CASE("a description goes to the person the article gave that role") {
       {text, "the moderators", "Donald Trump", EntityKind::kPerson},
       {text, "the debate was fair", "Mike Pence", EntityKind::kPerson},
   });
+  // No one was given the role: the guess prefers the person a recent
+  // sentence opens on to one named further in.
+  CheckAll({{"Mike Pence says too much is made of the tweets.\n\nThe nominee was speaking in "
+             "Indiana hours after Donald Trump posted them.\n\nThe Indiana governor said the "
+             "media were to blame.",
+             "the media were", "Mike Pence", EntityKind::kPerson}});
   // Two roles joined by "and" with no second determiner are one person's.
   CheckAll({{"Sen. Hillary Clinton spoke in Ohio. The former first lady and U.S. senator said "
              "the plan would fail.",

@@ -425,6 +425,23 @@ Speaker Resolver::ResolveDescription(const Mention& m, int sentence) const {
   return out;
 }
 
+// The person a sentence opens on ("Mike Pence says ...", "On Friday,
+// Mike Pence said"): a name among its first four words; -1 when it opens
+// on anything else ("The Republican vice presidential nominee was
+// speaking ... after Trump unleashed").
+int Resolver::OpeningSubject(int s) const {
+  std::string_view t = seg_.norm.text();
+  const uint32_t begin = seg_.sentences[s].norm_begin;
+  for (size_t k = 0; k < names_[s].size(); ++k) {
+    const Mention& n = names_[s][k];
+    if (n.in_quote) continue;
+    int words = static_cast<int>(std::count(t.begin() + begin, t.begin() + n.norm_begin, ' '));
+    if (words > 3) return -1;
+    if (Agrees(name_entity_[s][k], 0)) return name_entity_[s][k];
+  }
+  return -1;
+}
+
 Speaker Resolver::ResolveNominal(const Mention& m, int sentence) {
   // The person the article gave this role: the head must be in the role,
   // a party must agree ("the Democratic nominee" is not the one called the
@@ -483,10 +500,14 @@ Speaker Resolver::ResolveNominal(const Mention& m, int sentence) {
   // role is not recorded.
   // (Mentions are read from the normalized text, where apostrophes are ASCII.)
   bool relational = m.text.find("'s ") != std::string::npos || lex_.IsAnonymousHead(m.head);
+  // A sentence that opens on a person is preferred to one that only names
+  // someone further in.
   if (!relational) {
-    for (int s = sentence; s >= 0 && s >= sentence - 3; --s) {
-      best = SubjectOf(s, s == sentence ? m.norm_begin : UINT32_MAX, 0);
-      if (best >= 0) break;
+    for (int s = sentence; s >= 0 && s >= sentence - 3 && best < 0; --s) {
+      best = s == sentence ? SubjectOf(s, m.norm_begin, 0) : OpeningSubject(s);
+    }
+    for (int s = sentence - 1; s >= 0 && s >= sentence - 3 && best < 0; --s) {
+      best = SubjectOf(s, UINT32_MAX, 0);
     }
   }
   if (best < 0) return Speaker();
