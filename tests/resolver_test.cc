@@ -228,6 +228,11 @@ TEST_CASE("pronouns agree in gender and prefer the nearest subject") {
       {"“We are ready,” added Rep. Jim Clyburn. Donald Trump has little support among black "
        "voters. He said the cities were failing.",
        "the cities", "Donald Trump", EntityKind::kPerson},
+      // The last speaker, named in capitals with no known first name, may
+      // be the person "he" is.
+      {"“He is the change,” said Sean Spicer, a strategist.\n\nDebates rarely alter a race, noted "
+       "NBC's Dante Chinni.\n\n“Debates happen late,” he wrote.",
+       "Debates happen late", "Dante Chinni", EntityKind::kUnknown},
       // A role word gives the gender, over the first name's.
       {"“We are at risk,” said White House Press Secretary Josh Earnest.\n\n“They are wrong,” "
        "said 9/11 widow Terry Strada.\n\nShe continued, “All we ask is a hearing.”",

@@ -177,7 +177,11 @@ Resolver::Resolver(const Lexicons& lex, const Segments& seg,
         }
         if (entities_[e].kind == EntityKind::kPerson && !m.in_quote) AppositiveRole(e, m, s);
         if (!entities_[e].gender && m.gender) entities_[e].gender = m.gender;
-        if (TokenCount(entities_[e].name) == 1 && AfterIn(m.norm_begin)) entities_[e].place = true;
+        // ("in New Hampshire": a name of unknown kind, a place too.)
+        bool unknown_kind = entities_[e].kind == EntityKind::kUnknown;
+        if ((TokenCount(entities_[e].name) == 1 || unknown_kind) && AfterIn(m.norm_begin)) {
+          entities_[e].place = true;
+        }
       }
       name_entity_[s].push_back(e);
     }
@@ -404,6 +408,31 @@ bool Resolver::InQuote(uint32_t pos) const {
   uint32_t at = seg_.norm.ToOriginal(pos, pos + 1).begin;
   for (const Quote& q : seg_.quotes) {
     if (q.depth == 0 && q.span.begin < at && at < q.span.end) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// Every word of `name` capitalised, particles aside ("Osama bin Laden").
+bool ProperName(const std::string& name) {
+  for (size_t i = 0, j; i < name.size(); i = j + 1) {
+    j = name.find(' ', i);
+    if (j == std::string::npos) j = name.size();
+    std::string word = name.substr(i, j - i);
+    bool particle = word == "de" || word == "van" || word == "von" || word == "bin" || word == "al";
+    if (!particle && !std::isupper(static_cast<unsigned char>(word[0]))) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool Resolver::HasOrganizationWord(const std::string& name) const {
+  for (size_t i = 0, j; i < name.size(); i = j + 1) {
+    j = name.find(' ', i);
+    if (j == std::string::npos) j = name.size();
+    if (lex_.IsOrganizationWord(name.substr(i, j - i))) return true;
   }
   return false;
 }
@@ -705,7 +734,14 @@ Speaker Resolver::ResolvePronoun(const Mention& m, int sentence,
       e = SubjectOf(s, UINT32_MAX, m.gender);
       if (e >= 0) return found(FromEntity(e));
     }
-    if (recent && last->kind == EntityKind::kPerson &&
+    // (A speaker of unknown kind named in two words or more, no
+    // organisation's word among them, may be a person: "NBC's Dante
+    // Chinni".)
+    bool maybe_person = last && last->kind == EntityKind::kUnknown && TokenCount(last->name) >= 2 &&
+                        ProperName(last->name) && !HasOrganizationWord(last->name) &&
+                        !(last->entity >= 0 && entities_[last->entity].place) &&
+                        lex_.Party(LastToken(last->name)).empty();
+    if (recent && (last->kind == EntityKind::kPerson || maybe_person) &&
         (last->gender == 0 || last->gender == m.gender)) {
       return found(*last);
     }

@@ -86,6 +86,7 @@ class Resolver {
   int ByFirstWord(const std::string& word, char gender) const;
   bool SurnameOnly(const Mention& m) const;
   bool AfterIn(uint32_t pos) const;
+  bool HasOrganizationWord(const std::string& name) const;
   int OpeningSubject(int sentence) const;
   // The writer of first-person text at `sentence` when no author is given:
   // a letter's signature after it, or an essay's closing note; else "".
