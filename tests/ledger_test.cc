@@ -6,6 +6,9 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "ledger/document_dates.h"
 #include "ledger/migrations.h"
 #include "ledger/queries.h"
@@ -42,6 +45,11 @@ void Ingest(Ledger& ledger, const Document& doc, const Attribution& a) {
   REQUIRE_MESSAGE(s.ok(), s.ToString());
   s = ledger.FinishRun();
   REQUIRE_MESSAGE(s.ok(), s.ToString());
+}
+
+std::string FileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 bool SameStats(const LedgerStats& a, const LedgerStats& b) {
@@ -92,9 +100,37 @@ TEST_CASE("opening refuses what is not a ledger") {
   SUBCASE("a ledger from a newer quoteledger") {
     { auto ledger = OpenLedger(dir.File("l.db"));
       REQUIRE(ledger->db().Exec("PRAGMA user_version = 999").ok()); }
+    std::string before = FileBytes(dir.File("l.db"));
     auto ledger = Ledger::Open(dir.File("l.db"), Ledger::OpenMode::kExisting);
     CHECK(ledger.status().code() == StatusCode::kInvalidArgument);
     CHECK(ledger.status().message().find("newer quoteledger") != std::string::npos);
+    CHECK(FileBytes(dir.File("l.db")) == before);
+  }
+}
+
+// Another program's database, at whatever user_version it keeps, is refused
+// before anything is written: it used to be switched to WAL first, and one
+// at user_version 1 was migrated as if it were an old ledger.
+TEST_CASE("another program's SQLite database is refused and left byte for byte") {
+  const char* versions[] = {"0", "1", "2", "3", "4", "99"};
+  for (const char* version : versions) {
+    CAPTURE(version);
+    TempDir dir;
+    std::string path = dir.File("other.db");
+    {
+      auto db = Database::Open(path, Database::Mode::kCreate);
+      REQUIRE(db.ok());
+      REQUIRE(db.value()->Exec(std::string("CREATE TABLE notes(id INTEGER PRIMARY KEY, body); "
+                                           "INSERT INTO notes(body) VALUES ('x'); "
+                                           "PRAGMA user_version = ") + version).ok());
+    }
+    std::string before = FileBytes(path);
+    for (auto mode : {Ledger::OpenMode::kCreate, Ledger::OpenMode::kExisting}) {
+      auto ledger = Ledger::Open(path, mode);
+      CHECK(ledger.status().code() == StatusCode::kInvalidArgument);
+      CHECK(ledger.status().message().find("another program") != std::string::npos);
+      CHECK(FileBytes(path) == before);
+    }
   }
 }
 

@@ -4,6 +4,9 @@
 
 #include <sqlite3.h>
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -141,13 +144,50 @@ std::string_view Statement::Blob(int col) const {
 
 bool Statement::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
+namespace {
+
+// The folder holding `path` ("." for a bare file name).
+std::filesystem::path FolderOf(const std::string& path) {
+  std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  return folder.empty() ? std::filesystem::path(".") : folder;
+}
+
+// Why this process cannot write the ledger at `path`, or "" when it can.
+// access(2) answers for this process's user, root included, which is what
+// SQLite will meet when it writes.
+std::string ReadOnlyReason(const std::string& path) {
+  if (::access(path.c_str(), W_OK) != 0 && errno != ENOENT) return "the file is read-only";
+  std::string folder = FolderOf(path).string();
+  if (::access(folder.c_str(), W_OK) != 0) {
+    return fmt::format("its folder {} is read-only (SQLite writes its journal beside the file)",
+                       folder);
+  }
+  return "";
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode mode) {
   std::error_code ec;
+  std::filesystem::path folder = FolderOf(path);
+  if (!std::filesystem::is_directory(folder, ec)) {
+    return Status::NotFound(fmt::format(
+        "{}: the folder {} does not exist; create it (mkdir -p {}) or point --db at a file in "
+        "an existing folder",
+        path, folder.string(), folder.string()));
+  }
   if (mode == Mode::kExisting && !std::filesystem::exists(path, ec)) {
     return Status::NotFound(fmt::format(
         "{}: no ledger here; create one with `quoteledger --db {} ingest FILE...` "
         "or point --db (or $QUOTELEDGER_DB) at an existing ledger",
         path, path));
+  }
+  if (mode == Mode::kCreate && !std::filesystem::exists(path, ec) &&
+      ::access(folder.c_str(), W_OK) != 0) {
+    return Status::IOError(fmt::format(
+        "{}: cannot create a ledger there: the folder {} is read-only; point --db at a writable "
+        "folder, or make this one writable",
+        path, folder.string()));
   }
   sqlite3* raw = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
@@ -159,17 +199,30 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode m
     return s;
   }
   auto db = std::unique_ptr<Database>(new Database(raw, path));
+  db->read_only_reason_ = sqlite3_db_readonly(raw, "main") == 1 ? "the file is read-only"
+                                                                 : ReadOnlyReason(path);
+  db->read_only_ = !db->read_only_reason_.empty();
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, 10000);
-  // WAL lets queries read while an ingest writes, and a killed writer
-  // loses only its open transaction. synchronous=NORMAL keeps every commit
-  // across a process crash; only a power cut may lose the last commits.
+  // These set the connection, not the file. synchronous=NORMAL keeps every
+  // commit across a process crash; only a power cut may lose the last
+  // commits (in WAL mode).
   Status s = db->Exec(
-      "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-      "PRAGMA cache_size = -16000;");
+      "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16000;");
+  if (!s.ok() && db->read_only_) return db->CannotRead();
   if (!s.ok()) return s;
   return db;
 }
+
+Status Database::CannotRead() const {
+  // SQLite reads a WAL file only beside its -shm file, which it makes.
+  return Status::IOError(fmt::format(
+      "{}: cannot read the ledger: {}, and SQLite must create {}-shm beside it to read it; "
+      "make the folder writable, or copy the ledger to a writable folder",
+      path_, read_only_reason_, path_));
+}
+
+Status Database::UseWal() { return Exec("PRAGMA journal_mode = WAL"); }
 
 Database::~Database() {
   cache_.clear();  // statements must be finalized before the connection closes

@@ -57,8 +57,12 @@ class Ledger : public ClaimSink {
   };
 
   // Opens the ledger at `path` and applies any migrations it lacks. Fails
-  // with NotFound, IOError, Corruption (not a ledger) or InvalidArgument (a
-  // ledger from a newer quoteledger), each naming the path.
+  // with NotFound (no file in kExisting mode, or no such folder), IOError
+  // (cannot read it; or cannot write it in kCreate mode or to migrate it),
+  // Corruption (not a SQLite file) or InvalidArgument (another program's
+  // SQLite database, or a ledger from a newer quoteledger), each naming the
+  // path; on every failure the file is left unchanged. A ledger this process
+  // cannot write opens in kExisting mode for reading (db().read_only()).
   static Result<std::unique_ptr<Ledger>> Open(const std::string& path, OpenMode mode);
   ~Ledger() override;
 

@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# Hostile input and ledger faults, end to end (issue 22), one section a
+# case: each must get a clear message (what, where, what to do) and exit
+# code 2, lose nothing already recorded, and leave a file that is not a
+# usable ledger byte for byte as it was (checked by hashing it before and
+# after). Read-only cases run the binary as user nobody when the test runs
+# as root (root writes read-only files), and are skipped when that is
+# impossible.
+set -u
+Q=${QUOTELEDGER:?set QUOTELEDGER to the built binary}
+WORK=$(mktemp -d)
+trap 'chmod -R u+w "$WORK" 2>/dev/null; rm -rf "$WORK"' EXIT
+chmod 755 "$WORK"
+failures=0
+
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+# run EXPECTED_RC CMD...: runs CMD with stdout in $WORK/out and stderr in $WORK/err.
+run() {
+  local want=$1; shift
+  "$@" >"$WORK/out" 2>"$WORK/err"
+  local rc=$?
+  [ "$rc" -eq "$want" ] || fail "exit $rc, not $want: $* ($(head -c 400 "$WORK/err"))"
+}
+has() { grep -qF -- "$1" "$WORK/$2" || fail "$2 of the last command lacks: $1 ($(head -c 400 "$WORK/$2"))"; }
+hash() { sha256sum "$1" | cut -d' ' -f1; }
+sql() { python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit(); c.close()' "$@"; }
+
+# Another user when running as root, so that file modes bind; nothing when
+# the test already runs as an ordinary user.
+if [ "$(id -u)" -eq 0 ]; then
+  if command -v setpriv >/dev/null; then
+    OTHER="setpriv --reuid=65534 --regid=65534 --clear-groups"
+  else
+    OTHER=""
+  fi
+else
+  OTHER="env"
+fi
+
+mkdir -p "$WORK/in"
+cat >"$WORK/in/a.txt" <<'EOF'
+Bridge to reopen in May
+
+Mayor Ana Lima said the bridge would reopen in May.
+
+"We are not giving up," Lima told reporters.
+EOF
+cat >"$WORK/in/b.txt" <<'EOF'
+Council votes on budget
+
+"The budget is balanced," council member Tom Reyes said on Tuesday.
+EOF
+chmod -R a+rX "$WORK/in"
+
+# ---- --db at what is not a ledger this program can use ----------------------
+# Each database is made by sqlite3 (Python's module), as another program
+# would; after every command its bytes must be what they were.
+foreign() {  # foreign NAME SQL: a database at $WORK/NAME.db made by SQL
+  sql "$WORK/$1.db" "$2"
+  echo "$WORK/$1.db"
+}
+check_untouched() {  # check_untouched DB WHAT MESSAGE
+  local db=$1 what=$2 message=$3 before
+  before=$(hash "$db")
+  for cmd in "stats" "verify" "quotes" "ingest $WORK/in/a.txt"; do
+    # shellcheck disable=SC2086
+    run 2 "$Q" --db "$db" $cmd
+    has "$message" err
+    has "left unchanged" err
+    [ "$(hash "$db")" = "$before" ] || fail "$what: \`$cmd\` changed the file"
+  done
+}
+check_untouched "$(foreign v0 'CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT);
+  INSERT INTO notes(body) VALUES (1);')" "foreign, user_version 0" "another program"
+for v in 1 2 7; do
+  check_untouched "$(foreign "v$v" "CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT);
+    INSERT INTO notes(body) VALUES ('x'); PRAGMA user_version = $v;")" \
+    "foreign, user_version $v" "another program"
+done
+check_untouched "$(foreign app 'PRAGMA application_id = 1196444487; CREATE TABLE gpkg(x);')" \
+  "foreign, GeoPackage application_id" "application_id is 0x47504b47"
+# user_version 2 and no tables at all: not a new file either.
+check_untouched "$(foreign empty2 'PRAGMA user_version = 2;')" "empty, user_version 2" \
+  "another program"
+
+# A ledger from a newer quoteledger.
+run 0 "$Q" --db "$WORK/newer.db" ingest "$WORK/in/a.txt"
+sql "$WORK/newer.db" 'PRAGMA user_version = 999;'
+check_untouched "$WORK/newer.db" "newer ledger" "use a newer quoteledger"
+
+# A text file is not a database at all.
+printf 'just some notes\n' >"$WORK/notes.txt"
+before=$(hash "$WORK/notes.txt")
+run 2 "$Q" --db "$WORK/notes.txt" ingest "$WORK/in/a.txt"
+has "not a ledger" err
+[ "$(hash "$WORK/notes.txt")" = "$before" ] || fail "a text file given as --db was changed"
+
+# A folder that does not exist: said so, and not created.
+run 2 "$Q" --db "$WORK/no/such/l.db" ingest "$WORK/in/a.txt"
+has "the folder $WORK/no/such does not exist" err
+has "mkdir -p" err
+[ -e "$WORK/no" ] && fail "ingest made the missing folder"
+run 2 "$Q" --db "$WORK/no/such/l.db" stats
+has "does not exist" err
+
+# ---- read-only ledger file and folder ----------------------------------------
+if [ -n "$OTHER" ]; then
+  # The file is read-only, its folder writable (SQLite can make its -shm).
+  mkdir "$WORK/rofile"
+  run 0 "$Q" --db "$WORK/rofile/l.db" ingest "$WORK/in/a.txt"
+  chmod 444 "$WORK/rofile/l.db"
+  [ "$(id -u)" -eq 0 ] && chown 65534 "$WORK/rofile"
+  before=$(hash "$WORK/rofile/l.db")
+  run 2 $OTHER "$Q" --db "$WORK/rofile/l.db" ingest "$WORK/in/b.txt"
+  has "ingesting needs to write the ledger, but the file is read-only" err
+  has "left unchanged" err
+  run 0 $OTHER "$Q" --db "$WORK/rofile/l.db" stats --format json
+  has '"documents": 1' out
+  run 0 $OTHER "$Q" --db "$WORK/rofile/l.db" verify
+  has "checked: ok (read-only: the file is read-only" out
+  [ -s "$WORK/err" ] && fail "verify of a healthy read-only ledger printed: $(cat "$WORK/err")"
+  [ "$(hash "$WORK/rofile/l.db")" = "$before" ] || fail "a read-only ledger was changed"
+
+  # The folder is read-only, the file writable by the user.
+  mkdir "$WORK/rodir"
+  run 0 "$Q" --db "$WORK/rodir/l.db" ingest "$WORK/in/a.txt"
+  [ "$(id -u)" -eq 0 ] && chown 65534 "$WORK/rodir/l.db"
+  chmod 555 "$WORK/rodir"
+  before=$(hash "$WORK/rodir/l.db")
+  run 2 $OTHER "$Q" --db "$WORK/rodir/l.db" ingest "$WORK/in/b.txt"
+  has "its folder $WORK/rodir is read-only" err
+  run 2 $OTHER "$Q" --db "$WORK/rodir/l.db" verify
+  has "its folder $WORK/rodir is read-only" err
+  grep -q "damaged\|backup" "$WORK/err" && fail "verify calls a read-only ledger damaged"
+  [ "$(hash "$WORK/rodir/l.db")" = "$before" ] || fail "a ledger in a read-only folder was changed"
+  # A new ledger in a read-only folder: said so before anything is done.
+  run 2 $OTHER "$Q" --db "$WORK/rodir/new.db" ingest "$WORK/in/a.txt"
+  has "the folder $WORK/rodir is read-only" err
+  chmod 755 "$WORK/rodir"
+else
+  echo "note: read-only cases skipped (root without setpriv)"
+fi
+
+if [ "$failures" -gt 0 ]; then
+  echo "$failures failure(s)"
+  exit 1
+fi
+echo "all hostile-input cases pass"
