@@ -168,6 +168,26 @@ has "4 skipped" out
 run 0 "$Q" --db "$WORK/feed.db" stats --format json
 has '"documents": 2' out
 
+# ---- option values that are not dates or limits ------------------------------
+run 0 "$Q" --db "$WORK/q.db" ingest "$WORK/in"
+for bad in "quotes --since 2024-02-30:2024-02 has 29 days" \
+           "quotes --until 2023-13:there is no month 13" \
+           "quotes --limit 0:a limit of 0 would return nothing" \
+           "who bridge --limit 0:a limit of 0" \
+           "speakers --limit 0:a limit of 0" \
+           "quotes --limit 99999999999999999999:is too large a limit" \
+           "who bridge --limit 99999999999999999999:is too large a limit" \
+           "quotes --limit -1:is not a limit" \
+           "quotes --limit 010x:is not a limit"; do
+  args=${bad%%:*} message=${bad#*:}
+  # shellcheck disable=SC2086
+  run 2 "$Q" --db "$WORK/q.db" $args
+  has "$message" err
+done
+run 0 "$Q" --db "$WORK/q.db" quotes --limit 1 --format json
+python3 -c 'import json, sys; sys.exit(0 if len(json.load(open(sys.argv[1]))) == 1 else 1)' \
+  "$WORK/out" || fail "--limit 1 did not give one claim"
+
 if [ "$failures" -gt 0 ]; then
   echo "$failures failure(s)"
   exit 1
