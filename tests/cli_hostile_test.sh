@@ -188,6 +188,41 @@ run 0 "$Q" --db "$WORK/q.db" quotes --limit 1 --format json
 python3 -c 'import json, sys; sys.exit(0 if len(json.load(open(sys.argv[1]))) == 1 else 1)' \
   "$WORK/out" || fail "--limit 1 did not give one claim"
 
+# ---- two ingest processes on one ledger at once -------------------------------
+# A feeds its articles slowly through a pipe, so its extraction takes about
+# 20 s; B ingests all of them and more meanwhile. B must not wait for A's
+# extraction (it did, for the 10 s busy timeout, then failed "database is
+# locked"), and both must finish with every article stored exactly once.
+python3 "$(dirname "$0")/gen_articles.py" 60 "$WORK/corpus.jsonl" || exit 1
+head -n 40 "$WORK/corpus.jsonl" >"$WORK/first40.jsonl"
+CDB=$WORK/concurrent.db
+run 0 "$Q" --db "$CDB" ingest "$WORK/in/a.txt"  # the ledger exists before both start
+(
+  while IFS= read -r line; do printf '%s\n' "$line"; sleep 0.5; done <"$WORK/first40.jsonl" |
+    "$Q" --db "$CDB" ingest --input jsonl --threads 1 - >"$WORK/a.out" 2>"$WORK/a.err"
+  echo $? >"$WORK/a.rc"
+) &
+slow=$!
+sleep 2
+run 0 "$Q" --db "$CDB" ingest --threads 1 --batch 5 "$WORK/corpus.jsonl"
+has "ingested 60 articles" out
+wait "$slow"
+[ "$(cat "$WORK/a.rc")" = 0 ] || fail "the slow ingest failed: $(cat "$WORK/a.err")"
+grep -qF "ingested 40 articles" "$WORK/a.out" || fail "the slow ingest did not take its 40"
+run 0 "$Q" --db "$CDB" stats --format json
+has '"documents": 61' out
+run 0 "$Q" --db "$CDB" verify
+has "checked: ok" out
+python3 - "$CDB" <<'EOF' || fail "an article is not in the ledger exactly once"
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+dup = c.execute("SELECT count(*) FROM (SELECT external_id FROM documents WHERE external_id IS "
+                "NOT NULL GROUP BY external_id HAVING count(*) != 1)").fetchone()[0]
+cur = c.execute("SELECT count(*) FROM (SELECT document_id FROM extractions WHERE "
+                "superseded_by_run IS NULL GROUP BY document_id HAVING count(*) != 1)").fetchone()[0]
+sys.exit(0 if dup == 0 and cur == 0 else 1)
+EOF
+
 if [ "$failures" -gt 0 ]; then
   echo "$failures failure(s)"
   exit 1

@@ -14,6 +14,8 @@
 namespace quoteledger {
 namespace {
 
+constexpr int kBusyTimeoutMs = 120'000;
+
 std::string FileOf(sqlite3* db) {
   const char* name = db ? sqlite3_db_filename(db, "main") : nullptr;
   return name && *name ? name : "the ledger";
@@ -35,8 +37,9 @@ Status StatusFor(sqlite3* db, int rc, std::string_view what, std::string where =
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       return Status::IOError(fmt::format(
-          "{}: {} failed: {}; another process is writing the ledger, wait for it and retry",
-          where, what, msg));
+          "{}: {} failed: {}; another process held the ledger's write lock for {} s: wait "
+          "for it to finish (or end it) and retry",
+          where, what, msg, kBusyTimeoutMs / 1000));
     case SQLITE_FULL:
       return Status::IOError(
           fmt::format("{}: {} failed: the disk is full; free some space and retry", where, what));
@@ -203,7 +206,10 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode m
                                                                  : ReadOnlyReason(path);
   db->read_only_ = !db->read_only_reason_.empty();
   sqlite3_extended_result_codes(raw, 1);
-  sqlite3_busy_timeout(raw, 10000);
+  // Writers hold the lock only while they write a batch (ledger/ingester.h),
+  // so a wait is short; the limit is for a lock held by something stuck
+  // (a sqlite3 shell left in a transaction), and is then reported as busy.
+  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
   // These set the connection, not the file. synchronous=NORMAL keeps every
   // commit across a process crash; only a power cut may lose the last
   // commits (in WAL mode).
