@@ -223,6 +223,34 @@ cur = c.execute("SELECT count(*) FROM (SELECT document_id FROM extractions WHERE
 sys.exit(0 if dup == 0 and cur == 0 else 1)
 EOF
 
+# ---- a full disk (a file-size limit) in the middle of an ingest -------------
+# With SIGXFSZ ignored, writes past `ulimit -f` fail as on a full disk. The
+# summary must count what was stored, not the batch rolled back (it said 150
+# new when 100 were stored), the ledger must verify, and a re-run must store
+# the rest with nothing committed lost.
+python3 "$(dirname "$0")/gen_articles.py" 600 "$WORK/big.jsonl" || exit 1
+head -n 50 "$WORK/big.jsonl" >"$WORK/first50.jsonl"
+FDB=$WORK/full.db
+run 0 "$Q" --db "$FDB" ingest "$WORK/first50.jsonl"
+(trap '' XFSZ; ulimit -f 1200; exec "$Q" --db "$FDB" ingest --batch 50 "$WORK/big.jsonl") \
+  >"$WORK/out" 2>"$WORK/err"
+rc=$?
+[ "$rc" -eq 2 ] || fail "ingest past the file-size limit exited $rc, not 2"
+has "could not write the ledger (the disk may be full, or a file-size limit reached)" err
+has "earlier ones are kept" err
+said=$(sed -n 's/.*: \([0-9,]*\) new, .*/\1/p' "$WORK/out" | tr -d ,)
+stored=$("$Q" --db "$FDB" stats --format json |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["documents"])')
+[ "${said:-x}" = "$((stored - 50))" ] ||
+  fail "the summary says ${said:-?} new but $((stored - 50)) were stored: $(cat "$WORK/out")"
+run 0 "$Q" --db "$FDB" verify
+has "checked: ok" out
+run 0 "$Q" --db "$FDB" ingest "$WORK/big.jsonl"
+has "ingested 600 articles" out
+has "$((600 - stored)) new" out
+run 0 "$Q" --db "$FDB" stats --format json
+has '"documents": 600' out
+
 if [ "$failures" -gt 0 ]; then
   echo "$failures failure(s)"
   exit 1

@@ -43,6 +43,17 @@ Status StatusFor(sqlite3* db, int rc, std::string_view what, std::string where =
     case SQLITE_FULL:
       return Status::IOError(
           fmt::format("{}: {} failed: the disk is full; free some space and retry", where, what));
+    case SQLITE_IOERR:
+      // A write refused for want of space (ENOSPC) or past a file-size
+      // limit (EFBIG, `ulimit -f`) reaches SQLite as a failed write, and
+      // sqlite3_system_errno() is not always left set to say which.
+      if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE) {
+        return Status::IOError(fmt::format(
+            "{}: {} failed: {}: could not write the ledger (the disk may be full, or a file-size "
+            "limit reached); free some space and retry",
+            where, what, msg));
+      }
+      return Status::IOError(fmt::format("{}: {} failed: {}", where, what, msg));
     case SQLITE_READONLY:
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:

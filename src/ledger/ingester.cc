@@ -161,7 +161,7 @@ IngestProgress Ingester::Progress() const {
 
 IngestSummary Ingester::Summary() const {
   IngestSummary s;
-  s.counts = writer_.counts();
+  s.counts = writer_.committed_counts();
   s.counts.documents_unchanged += current_;
   s.rejected = rejected_;
   s.bytes = bytes_;

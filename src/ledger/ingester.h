@@ -41,7 +41,7 @@ struct IngestProgress {
 };
 
 struct IngestSummary {
-  IngestCounts counts;       // from the writer Ledger, plus documents skipped as current
+  IngestCounts counts;       // committed by the writer Ledger, plus documents skipped as current
   int64_t rejected = 0;
   int64_t bytes = 0;
   double seconds = 0;

@@ -88,13 +88,16 @@ Result<int64_t> Ledger::EnsureRun() {
 
 Status Ledger::Commit() {
   entity_ids_.clear();
-  if (!db_->InTransaction()) return Status::Ok();
-  Status s = db_->Exec("COMMIT");
+  Status s = db_->InTransaction() ? db_->Exec("COMMIT") : Status::Ok();
   if (!s.ok()) {
-    // The batch is lost, and with it a run row written inside it.
+    // The batch is lost, and with it a run row written inside it and its
+    // counts.
     (void)db_->Exec("ROLLBACK");
     run_id_ = 0;
+    counts_ = committed_;
+    return s;
   }
+  committed_ = counts_;
   return s;
 }
 

@@ -100,7 +100,12 @@ class Ledger : public ClaimSink {
   // The name parser, loaded on first use and kept.
   Result<const NameParser*> name_parser();
 
+  // What Accept() has done, the open batch included.
   const IngestCounts& counts() const { return counts_; }
+  // What is stored: counts() as of the last successful Commit(). A batch
+  // whose commit fails (a full disk) is rolled back and not counted here,
+  // so a summary made from these says what the ledger holds.
+  const IngestCounts& committed_counts() const { return committed_; }
   int64_t run_id() const { return run_id_; }  // 0 until a run row exists
   Result<LedgerStats> Stats();
 
@@ -130,6 +135,7 @@ class Ledger : public ClaimSink {
   RunSettings run_;
   int64_t run_id_ = 0;
   IngestCounts counts_;
+  IngestCounts committed_;
   // name (as stored) -> entity id, for the open batch only, so memory stays
   // bounded by the batch; cleared on commit and on rollback.
   std::unordered_map<std::string, int64_t> entity_ids_;
