@@ -258,6 +258,20 @@ TEST_CASE("verify finds each kind of damage") {
       {"a wrong claim count", "UPDATE extractions SET claims = 9", "9 claims recorded"},
       {"changed document bytes", "UPDATE document_texts SET bytes = zeroblob(size) FROM "
        "documents WHERE documents.id = document_id", "SHA-256"},
+      // Spans moved by 2^32 read back as the same 32-bit offsets.
+      {"a source span moved by 2^32",
+       "UPDATE claims SET source_begin = source_begin + 4294967296, source_end = source_end + "
+       "4294967296 WHERE id = 1",
+       "outside its document"},
+      {"a content span moved by 2^32",
+       "UPDATE claims SET content_spans = json_array(json_array(json_extract(content_spans, "
+       "'$[0][0]') + 4294967296, json_extract(content_spans, '$[0][1]') + 4294967296)) "
+       "WHERE id = 3",
+       "outside its document"},
+      {"a role's evidence moved by 2^32",
+       "UPDATE roles SET evidence_begin = evidence_begin + 4294967296, evidence_end = "
+       "evidence_end + 4294967296 WHERE id = 1",
+       "outside its document"},
       {"a dangling foreign key",
        "PRAGMA foreign_keys = OFF; UPDATE claims SET speaker_id = 999 WHERE id = 4",
        "refers to a missing row"},
