@@ -251,6 +251,31 @@ has "$((600 - stored)) new" out
 run 0 "$Q" --db "$FDB" stats --format json
 has '"documents": 600' out
 
+# ---- files that are not articles, in one folder --------------------------------
+# Already handled before issue 22's fixes; kept as regression tests for the
+# table of hostile inputs: each is named with its byte offset and skipped,
+# and the good article beside them is stored.
+mkdir "$WORK/mixed"
+printf 'Mayor Ana Lima said the bridge \xff\xfe would reopen.\n' >"$WORK/mixed/bad_utf8.txt"
+printf 'Mayor Ana Lima said\000 the bridge would reopen.\n' >"$WORK/mixed/nul.txt"
+head -c 4096 "$Q" >"$WORK/mixed/binary.txt"
+: >"$WORK/mixed/empty.txt"
+cp "$WORK/in/a.txt" "$WORK/mixed/good.txt"
+printf 'x\n' >"$WORK/mixed/unreadable.txt"
+chmod -R a+rX "$WORK/mixed"
+chmod 000 "$WORK/mixed/unreadable.txt"
+chmod 777 "$WORK/mixed"  # for the ledger, written as user nobody
+if [ -n "$OTHER" ]; then
+  run 2 $OTHER "$Q" --db "$WORK/mixed/l.db" ingest "$WORK/mixed"
+  has "bad_utf8.txt: invalid UTF-8 at byte offset 31 (line 1, column 32) (byte 0xff); convert the file to UTF-8" err
+  has "nul.txt: NUL byte at byte offset 19 (line 1, column 20); this looks like a binary file" err
+  has "binary.txt: NUL byte at byte offset" err
+  has "empty.txt: the article is empty" err
+  has "unreadable.txt: cannot open the file" err
+  has "1 new" out
+  has "5 skipped" out
+fi
+
 if [ "$failures" -gt 0 ]; then
   echo "$failures failure(s)"
   exit 1
