@@ -818,7 +818,11 @@ TEST_CASE("a later attribution in a sentence another claim took") {
        "the move was made by the board"},
       {"Roe said it was too early to count but added, “We have an idea of the results.”",
        "it was too early to count"}};
-  for (const auto& [second, first] : seconds) {
+  // Not a structured binding: CAPTURE keeps `second` in a lambda, which
+  // clang before 16 refuses for structured bindings.
+  for (const auto& pair : seconds) {
+    const std::string& second = pair.first;
+    const std::string& first = pair.second;
     CAPTURE(second);
     a = Run(second);
     const Claim* quote = FindClaim(a, second, "“");

@@ -6,6 +6,9 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "ledger/document_dates.h"
 #include "ledger/migrations.h"
 #include "ledger/queries.h"
@@ -42,6 +45,11 @@ void Ingest(Ledger& ledger, const Document& doc, const Attribution& a) {
   REQUIRE_MESSAGE(s.ok(), s.ToString());
   s = ledger.FinishRun();
   REQUIRE_MESSAGE(s.ok(), s.ToString());
+}
+
+std::string FileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 bool SameStats(const LedgerStats& a, const LedgerStats& b) {
@@ -92,9 +100,37 @@ TEST_CASE("opening refuses what is not a ledger") {
   SUBCASE("a ledger from a newer quoteledger") {
     { auto ledger = OpenLedger(dir.File("l.db"));
       REQUIRE(ledger->db().Exec("PRAGMA user_version = 999").ok()); }
+    std::string before = FileBytes(dir.File("l.db"));
     auto ledger = Ledger::Open(dir.File("l.db"), Ledger::OpenMode::kExisting);
     CHECK(ledger.status().code() == StatusCode::kInvalidArgument);
     CHECK(ledger.status().message().find("newer quoteledger") != std::string::npos);
+    CHECK(FileBytes(dir.File("l.db")) == before);
+  }
+}
+
+// Another program's database, at whatever user_version it keeps, is refused
+// before anything is written: it used to be switched to WAL first, and one
+// at user_version 1 was migrated as if it were an old ledger.
+TEST_CASE("another program's SQLite database is refused and left byte for byte") {
+  const char* versions[] = {"0", "1", "2", "3", "4", "99"};
+  for (const char* version : versions) {
+    CAPTURE(version);
+    TempDir dir;
+    std::string path = dir.File("other.db");
+    {
+      auto db = Database::Open(path, Database::Mode::kCreate);
+      REQUIRE(db.ok());
+      REQUIRE(db.value()->Exec(std::string("CREATE TABLE notes(id INTEGER PRIMARY KEY, body); "
+                                           "INSERT INTO notes(body) VALUES ('x'); "
+                                           "PRAGMA user_version = ") + version).ok());
+    }
+    std::string before = FileBytes(path);
+    for (auto mode : {Ledger::OpenMode::kCreate, Ledger::OpenMode::kExisting}) {
+      auto ledger = Ledger::Open(path, mode);
+      CHECK(ledger.status().code() == StatusCode::kInvalidArgument);
+      CHECK(ledger.status().message().find("another program") != std::string::npos);
+      CHECK(FileBytes(path) == before);
+    }
   }
 }
 
@@ -222,6 +258,20 @@ TEST_CASE("verify finds each kind of damage") {
       {"a wrong claim count", "UPDATE extractions SET claims = 9", "9 claims recorded"},
       {"changed document bytes", "UPDATE document_texts SET bytes = zeroblob(size) FROM "
        "documents WHERE documents.id = document_id", "SHA-256"},
+      // Spans moved by 2^32 read back as the same 32-bit offsets.
+      {"a source span moved by 2^32",
+       "UPDATE claims SET source_begin = source_begin + 4294967296, source_end = source_end + "
+       "4294967296 WHERE id = 1",
+       "outside its document"},
+      {"a content span moved by 2^32",
+       "UPDATE claims SET content_spans = json_array(json_array(json_extract(content_spans, "
+       "'$[0][0]') + 4294967296, json_extract(content_spans, '$[0][1]') + 4294967296)) "
+       "WHERE id = 3",
+       "outside its document"},
+      {"a role's evidence moved by 2^32",
+       "UPDATE roles SET evidence_begin = evidence_begin + 4294967296, evidence_end = "
+       "evidence_end + 4294967296 WHERE id = 1",
+       "outside its document"},
       {"a dangling foreign key",
        "PRAGMA foreign_keys = OFF; UPDATE claims SET speaker_id = 999 WHERE id = 4",
        "refers to a missing row"},

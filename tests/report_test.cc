@@ -6,6 +6,10 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
+#include <fmt/format.h>
+
 #include "report/article_layout.h"
 #include "report/html_page.h"
 #include "report/html_report.h"
@@ -19,7 +23,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 using testing::BridgeAttribution;
+using testing::Find;
 using testing::kBridgeArticle;
+using testing::MakeClaim;
 using testing::MakeDocument;
 using testing::TempDir;
 
@@ -110,8 +116,12 @@ TEST_CASE("article layout: paragraphs, marks, the innermost claim, tags at claim
 TEST_CASE("escaping") {
   CHECK(HtmlEscape("<a href=\"x\">Tom & 'Jerry'</a>") ==
         "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
-  CHECK(MarkdownEscape("*bold* _x_ [l](u) <b> # | `c` a\nb") ==
-        "\\*bold\\* \\_x\\_ \\[l\\](u) \\<b\\> \\# \\| \\`c\\` a b");
+  CHECK(MarkdownEscape("*bold* _x_ [l](u) <b> # | `c` a\nb & &lt;") ==
+        "\\*bold\\* \\_x\\_ \\[l\\](u) &lt;b&gt; \\# \\| \\`c\\` a b &amp; &amp;lt;");
+  CHECK(MarkdownCode("a.txt") == "`a.txt`");
+  CHECK(MarkdownCode("a`b") == "``a`b``");
+  CHECK(MarkdownCode("`x``") == "``` `x`` ```");
+  CHECK(MarkdownCode("a|b\nc", true) == "`a\\|b c`");
   CHECK(ColourClass(0) == "c0");
   CHECK(ColourClass(12) == "c0");
   CHECK(ColourClass(-1) == "cu");
@@ -147,10 +157,128 @@ TEST_CASE("an HTML article report highlights every claim and escapes the article
 TEST_CASE("a Markdown article report puts claims in bold with speaker and rule") {
   TempDir dir;
   std::string md = ArticleMarkdown(BridgeReport(dir), {"r.db", "0.1.0", false});
-  CHECK(md.rfind("# Bridge \\<to\\> reopen\n", 0) == 0);
+  CHECK(md.rfind("# Bridge &lt;to&gt; reopen\n", 0) == 0);
   CHECK(md.find("said **the bridge would reopen in May** \\[1 · Ana Lima · speaker-cue-clause\\]") !=
         std::string::npos);
   CHECK(md.find("| 2 | Ana Lima | Mayor | direct |") != std::string::npos);
+}
+
+// Markdown as a CommonMark reader splits it: the code spans' contents, and
+// the rest (backslash escapes kept as written). A run of N backticks opens a
+// span closed by the next run of exactly N; unclosed, it is literal text.
+struct MarkdownParts {
+  std::string outside;
+  std::vector<std::string> code;
+};
+
+MarkdownParts SplitCodeSpans(std::string_view md) {
+  MarkdownParts parts;
+  size_t i = 0;
+  while (i < md.size()) {
+    if (md[i] == '\\' && i + 1 < md.size()) {
+      parts.outside += md.substr(i, 2);
+      i += 2;
+      continue;
+    }
+    if (md[i] != '`') {
+      parts.outside += md[i++];
+      continue;
+    }
+    size_t n = md.find_first_not_of('`', i) - i;
+    if (i + n > md.size()) n = md.size() - i;
+    size_t close = i + n;
+    for (;;) {
+      close = md.find('`', close);
+      if (close == std::string_view::npos) break;
+      size_t m = std::min(md.find_first_not_of('`', close), md.size()) - close;
+      if (m == n) break;
+      close += m;
+    }
+    if (close == std::string_view::npos) {  // no closing run: literal backticks
+      parts.outside += md.substr(i, n);
+      i += n;
+      continue;
+    }
+    parts.code.emplace_back(md.substr(i + n, close - i - n));
+    i = close + n;
+  }
+  return parts;
+}
+
+// An article whose text, quote, id, title, publisher and published_at each
+// carry a script, and whose id has backticks to break out of a code span.
+constexpr std::string_view kScriptArticle =
+    "<script>alert('text')</script> headline\n"
+    "Mayor Ana Lima said \"<script>alert('quote')</script> we stay\" today.\n";
+
+Ledger& ScriptLedger(TempDir& dir, std::unique_ptr<Ledger>& holder) {
+  auto ledger = Ledger::Open(dir.File("s.db"), Ledger::OpenMode::kCreate);
+  REQUIRE(ledger.ok());
+  holder = std::move(ledger).value();
+  holder->SetRun({"0.1.0", std::string(64, 'a'), "{}"});
+  std::string_view t = kScriptArticle;
+  Attribution a;
+  a.claims.push_back(MakeClaim(t, "Mayor Ana", ClaimKind::kDirect,
+                               {"\"<script>alert('quote')</script> we stay\""}, "Mayor Ana Lima",
+                               "said", "Ana Lima", EntityKind::kPerson, "Mayor", "quote-rule"));
+  a.entities.push_back({"Ana Lima", EntityKind::kPerson, "f", {"Lima"}, Find(t, "Ana Lima")});
+  DocumentMeta meta{"x`<script>alert('id')</script>`", "", "<script>alert('title')</script>",
+                    "<script>alert('publisher')</script>", "<script>alert('date')</script>",
+                    "", ""};
+  // A JSON Lines article is named by its id, as the reader names it.
+  REQUIRE(holder->Accept(MakeDocument(t, meta, meta.id), a).ok());
+  REQUIRE(holder->FinishRun().ok());
+  return *holder;
+}
+
+TEST_CASE("every report renders a script in article text and metadata as text") {
+  TempDir dir;
+  std::unique_ptr<Ledger> holder;
+  Ledger& ledger = ScriptLedger(dir, holder);
+  ReportContext ctx{"s`<script>.db", "0.1.0", false};
+  auto article = LoadArticleReport(ledger, "x`<script>alert('id')</script>`", false);
+  REQUIRE(article.ok());
+  auto speakers = LoadSpeakerReports(ledger, "Ana Lima", false);
+  REQUIRE(speakers.ok());
+  auto topic = LoadTopicReport(ledger, "we stay", false);
+  REQUIRE(topic.ok());
+  struct Rendered {
+    const char* name;
+    std::string markdown, html;
+  };
+  const Rendered reports[] = {
+      {"article", ArticleMarkdown(article.value(), ctx), ArticleHtml(article.value(), ctx)},
+      {"speaker", SpeakersMarkdown(speakers.value(), "Ana Lima", ctx),
+       SpeakersHtml(speakers.value(), "Ana Lima", ctx)},
+      {"topic", TopicMarkdown(topic.value(), ctx), TopicHtml(topic.value(), ctx)},
+  };
+  for (const Rendered& r : reports) {
+    CAPTURE(r.name);
+    CHECK(r.html.find("<script") == std::string::npos);
+    CHECK(r.html.find("&lt;script&gt;") != std::string::npos);
+    MarkdownParts md = SplitCodeSpans(r.markdown);
+    CAPTURE(r.markdown);
+    // Raw HTML needs a "<" outside code spans (inside, it is shown as text).
+    CHECK(md.outside.find('<') == std::string::npos);
+    CHECK(md.outside.find("&lt;script&gt;") != std::string::npos);
+    for (const std::string& code : md.code) CHECK(code.find('\n') == std::string::npos);
+  }
+  // The article's id is in the article and speaker reports, whole in one
+  // code span.
+  for (const std::string& md : {reports[0].markdown, reports[1].markdown}) {
+    std::vector<std::string> code = SplitCodeSpans(md).code;
+    CHECK(std::find(code.begin(), code.end(), " x`<script>alert('id')</script>` ") != code.end());
+  }
+  std::string article_outside = SplitCodeSpans(reports[0].markdown).outside;
+  // The date shown is the article's date, a real day by the schema's CHECK;
+  // published_at as given is not shown, and left no "<" above.
+  for (const char* what : {"text", "quote", "title", "publisher"}) {
+    CAPTURE(what);
+    CHECK(article_outside.find(fmt::format("&lt;script&gt;alert('{}')&lt;/script&gt;", what)) !=
+          std::string::npos);
+  }
+  CHECK(reports[1].markdown.find("### undated · &lt;script&gt;alert('title')&lt;/script&gt;") !=
+        std::string::npos);
 }
 
 TEST_CASE("speaker and topic reports") {

@@ -190,7 +190,11 @@ TEST_CASE("the rewritten placeholders match exactly as the reference ones") {
           const std::pair<const char*, const GroupSpan*> named[] = {
               {"content", &m.content}, {"content2", &m.content2}, {"source", &m.source},
               {"cue", &m.cue}};
-          for (auto [name, span] : named) {
+          // Not a structured binding: doctest's messages capture `name` in a
+          // lambda, which clang before 16 refuses for structured bindings.
+          for (const auto& entry : named) {
+            const char* name = entry.first;
+            const GroupSpan* span = entry.second;
             GroupSpan want_span = at(name);
             CHECK_MESSAGE(span->begin == want_span.begin, rules.spec(r).id, " ", name, " on ", text);
             CHECK_MESSAGE(span->end == want_span.end, rules.spec(r).id, " ", name, " on ", text);

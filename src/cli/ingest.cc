@@ -152,7 +152,9 @@ int Finish(const IngestSummary& summary, int64_t bad, const Status& s, const std
   int64_t skipped = bad + summary.rejected;
   std::cout << Summary(summary, skipped, db) << '\n' << std::flush;
   if (!s.ok()) {
-    PrintError(s.ToString() + "; the batch being written was rolled back, earlier ones are kept");
+    PrintError(s.ToString() +
+               "; the batch being written was rolled back, earlier ones are kept (counted above): "
+               "run the same command again once that is fixed, and what is stored is skipped");
     return 2;
   }
   if (skipped > 0) PrintError(fmt::format("{} article(s) skipped; see above", skipped));

@@ -3,6 +3,8 @@
 // scripts that want structure ask for --format json or csv.
 #include "cli/query_common.h"
 
+#include <charconv>
+#include <cstdint>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -45,6 +47,27 @@ CLI::Validator Confidence() {
         return "\"" + value + "\" is not a confidence; give a number from 0 to 1 (0.5)";
       },
       "0..1");
+}
+
+CLI::Validator Limit() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        int64_t n = 0;
+        const char* end = value.data() + value.size();
+        auto [stop, ec] = std::from_chars(value.data(), end, n);
+        bool digits = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
+        if (digits && ec == std::errc() && stop == end && n > 0) return "";
+        if (digits && ec == std::errc::result_out_of_range) {
+          return "\"" + value + "\" is too large a limit; give a number up to " +
+                 std::to_string(INT64_MAX) + ", or leave --limit out for every row";
+        }
+        if (digits && n == 0 && ec == std::errc()) {
+          return "a limit of 0 would return nothing; give a number from 1, or leave --limit "
+                 "out for every row";
+        }
+        return "\"" + value + "\" is not a limit; give a whole number from 1 (100)";
+      },
+      "N>=1");
 }
 
 Result<std::unique_ptr<Ledger>> OpenLedgerForQuery(const GlobalOptions& global) {

@@ -31,6 +31,11 @@ CLI::Validator IsoDate();
 // A CLI11 check accepting a number from 0 to 1 (--min-confidence).
 CLI::Validator Confidence();
 
+// A CLI11 check for --limit: a whole number from 1 to 2^63-1, in decimal.
+// 0 is refused (it would read as "no limit"), and so is a number too big
+// to hold, which CLI11 would otherwise clamp without a word.
+CLI::Validator Limit();
+
 // Opens the ledger named by --db, which must exist (the error says how to
 // make one).
 Result<std::unique_ptr<Ledger>> OpenLedgerForQuery(const GlobalOptions& global);

@@ -56,7 +56,7 @@ void AddQuotesCommand(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--publisher", f.publisher, "only this publisher (case-insensitive)");
   cmd->add_flag("--anonymous", f.anonymous, "only anonymous sources (\"a senior official\")");
   cmd->add_option("--about", f.phrase, "only claims whose text holds this phrase");
-  cmd->add_option("--limit", f.limit, "at most this many claims")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--limit", f.limit, "at most this many claims")->check(Limit());
   AddQueryOptions(cmd, opt->query);
   cmd->callback([opt, &global] { global.exit_code = RunQuotes(*opt, global); });
 }

@@ -49,7 +49,7 @@ void AddSpeakersCommand(CLI::App& app, GlobalOptions& global) {
                   "count only claims with at least this confidence (0 to 1)")
       ->check(Confidence());
   cmd->add_option("--limit", opt->filter.limit, "at most this many speakers")
-      ->check(CLI::NonNegativeNumber);
+      ->check(Limit());
   AddQueryOptions(cmd, opt->query);
   cmd->callback([opt, &global] { global.exit_code = RunSpeakers(*opt, global); });
 }

@@ -18,9 +18,13 @@ int RunVerify(const GlobalOptions& global) {
   if (!report.ok()) return ErrorExit(report.status());
   const VerifyReport& r = report.value();
   for (const std::string& problem : r.problems) std::cout << "problem: " << problem << '\n';
-  std::cout << fmt::format("{}: {} documents, {} claims, {} roles checked: {}\n", global.db,
+  std::cout << fmt::format("{}: {} documents, {} claims, {} roles checked: {}{}\n", global.db,
                            r.documents, r.claims, r.roles,
-                           r.ok() ? "ok" : fmt::format("{} problem(s)", r.problems.size()))
+                           r.ok() ? "ok" : fmt::format("{} problem(s)", r.problems.size()),
+                           r.read_only ? fmt::format(" (read-only: {}, so FTS5's own index "
+                                                     "check, which writes, was skipped)",
+                                                     ledger.value()->db().read_only_reason())
+                                       : "")
             << std::flush;
   if (r.ok()) return 0;
   PrintError(

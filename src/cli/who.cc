@@ -52,7 +52,7 @@ void AddWhoCommand(CLI::App& app, GlobalOptions& global) {
   cmd->add_flag("--fts", opt->fts,
                 "PHRASE is an FTS5 query over the columns text and speaker, e.g. "
                 "'speaker:netanyahu AND cease*'");
-  cmd->add_option("--limit", opt->limit, "at most this many claims")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--limit", opt->limit, "at most this many claims")->check(Limit());
   AddQueryOptions(cmd, opt->query);
   cmd->callback([opt, &global] { global.exit_code = RunWho(*opt, global); });
 }

@@ -4,12 +4,17 @@
 
 #include <sqlite3.h>
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <filesystem>
 
 #include <fmt/format.h>
 
 namespace quoteledger {
 namespace {
+
+constexpr int kBusyTimeoutMs = 120'000;
 
 std::string FileOf(sqlite3* db) {
   const char* name = db ? sqlite3_db_filename(db, "main") : nullptr;
@@ -32,11 +37,23 @@ Status StatusFor(sqlite3* db, int rc, std::string_view what, std::string where =
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       return Status::IOError(fmt::format(
-          "{}: {} failed: {}; another process is writing the ledger, wait for it and retry",
-          where, what, msg));
+          "{}: {} failed: {}; another process held the ledger's write lock for {} s: wait "
+          "for it to finish (or end it) and retry",
+          where, what, msg, kBusyTimeoutMs / 1000));
     case SQLITE_FULL:
       return Status::IOError(
           fmt::format("{}: {} failed: the disk is full; free some space and retry", where, what));
+    case SQLITE_IOERR:
+      // A write refused for want of space (ENOSPC) or past a file-size
+      // limit (EFBIG, `ulimit -f`) reaches SQLite as a failed write, and
+      // sqlite3_system_errno() is not always left set to say which.
+      if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE) {
+        return Status::IOError(fmt::format(
+            "{}: {} failed: {}: could not write the ledger (the disk may be full, or a file-size "
+            "limit reached); free some space and retry",
+            where, what, msg));
+      }
+      return Status::IOError(fmt::format("{}: {} failed: {}", where, what, msg));
     case SQLITE_READONLY:
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
@@ -141,13 +158,50 @@ std::string_view Statement::Blob(int col) const {
 
 bool Statement::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 
+namespace {
+
+// The folder holding `path` ("." for a bare file name).
+std::filesystem::path FolderOf(const std::string& path) {
+  std::filesystem::path folder = std::filesystem::path(path).parent_path();
+  return folder.empty() ? std::filesystem::path(".") : folder;
+}
+
+// Why this process cannot write the ledger at `path`, or "" when it can.
+// access(2) answers for this process's user, root included, which is what
+// SQLite will meet when it writes.
+std::string ReadOnlyReason(const std::string& path) {
+  if (::access(path.c_str(), W_OK) != 0 && errno != ENOENT) return "the file is read-only";
+  std::string folder = FolderOf(path).string();
+  if (::access(folder.c_str(), W_OK) != 0) {
+    return fmt::format("its folder {} is read-only (SQLite writes its journal beside the file)",
+                       folder);
+  }
+  return "";
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode mode) {
   std::error_code ec;
+  std::filesystem::path folder = FolderOf(path);
+  if (!std::filesystem::is_directory(folder, ec)) {
+    return Status::NotFound(fmt::format(
+        "{}: the folder {} does not exist; create it (mkdir -p {}) or point --db at a file in "
+        "an existing folder",
+        path, folder.string(), folder.string()));
+  }
   if (mode == Mode::kExisting && !std::filesystem::exists(path, ec)) {
     return Status::NotFound(fmt::format(
         "{}: no ledger here; create one with `quoteledger --db {} ingest FILE...` "
         "or point --db (or $QUOTELEDGER_DB) at an existing ledger",
         path, path));
+  }
+  if (mode == Mode::kCreate && !std::filesystem::exists(path, ec) &&
+      ::access(folder.c_str(), W_OK) != 0) {
+    return Status::IOError(fmt::format(
+        "{}: cannot create a ledger there: the folder {} is read-only; point --db at a writable "
+        "folder, or make this one writable",
+        path, folder.string()));
   }
   sqlite3* raw = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
@@ -159,17 +213,33 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, Mode m
     return s;
   }
   auto db = std::unique_ptr<Database>(new Database(raw, path));
+  db->read_only_reason_ = sqlite3_db_readonly(raw, "main") == 1 ? "the file is read-only"
+                                                                 : ReadOnlyReason(path);
+  db->read_only_ = !db->read_only_reason_.empty();
   sqlite3_extended_result_codes(raw, 1);
-  sqlite3_busy_timeout(raw, 10000);
-  // WAL lets queries read while an ingest writes, and a killed writer
-  // loses only its open transaction. synchronous=NORMAL keeps every commit
-  // across a process crash; only a power cut may lose the last commits.
+  // Writers hold the lock only while they write a batch (ledger/ingester.h),
+  // so a wait is short; the limit is for a lock held by something stuck
+  // (a sqlite3 shell left in a transaction), and is then reported as busy.
+  sqlite3_busy_timeout(raw, kBusyTimeoutMs);
+  // These set the connection, not the file. synchronous=NORMAL keeps every
+  // commit across a process crash; only a power cut may lose the last
+  // commits (in WAL mode).
   Status s = db->Exec(
-      "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-      "PRAGMA cache_size = -16000;");
+      "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16000;");
+  if (!s.ok() && db->read_only_) return db->CannotRead();
   if (!s.ok()) return s;
   return db;
 }
+
+Status Database::CannotRead() const {
+  // SQLite reads a WAL file only beside its -shm file, which it makes.
+  return Status::IOError(fmt::format(
+      "{}: cannot read the ledger: {}, and SQLite must create {}-shm beside it to read it; "
+      "make the folder writable, or copy the ledger to a writable folder",
+      path_, read_only_reason_, path_));
+}
+
+Status Database::UseWal() { return Exec("PRAGMA journal_mode = WAL"); }
 
 Database::~Database() {
   cache_.clear();  // statements must be finalized before the connection closes

@@ -69,10 +69,12 @@ class Database {
     kExisting,  // NotFound when the file does not exist
   };
 
-  // Opens `path` with foreign keys on, WAL journaling and a busy timeout,
-  // so a second process waits for the writer instead of failing at once.
-  // NotFound names the path and says how to create a ledger; IOError when
-  // SQLite cannot open it.
+  // Opens `path` with foreign keys on and a busy timeout, so a second
+  // process waits for the writer instead of failing at once. Opening writes
+  // nothing to an existing file (UseWal() is the first write), so a file
+  // that turns out not to be a ledger is left as it was. NotFound names the
+  // path and says how to create a ledger, or names a folder that does not
+  // exist; IOError when SQLite cannot open it.
   static Result<std::unique_ptr<Database>> Open(const std::string& path, Mode mode);
   ~Database();
   Database(const Database&) = delete;
@@ -89,6 +91,20 @@ class Database {
   // The first column of the first row of `sql` (0 when there is no row).
   Result<int64_t> QueryInt(std::string_view sql);
 
+  // Switches the file to WAL journaling (kept in the file, so a no-op
+  // after the first time): queries read while an ingest writes, and a
+  // killed writer loses only its open transaction.
+  Status UseWal();
+
+  // True when this process cannot write the file or the folder holding it
+  // (SQLite needs the folder for its journal, -wal and -shm files).
+  bool read_only() const { return read_only_; }
+  // Why read_only() is true, for messages: "the file is read-only" or
+  // "its folder ... is read-only"; empty when it is writable.
+  const std::string& read_only_reason() const { return read_only_reason_; }
+  // The Status for a read that failed because the ledger is read_only().
+  Status CannotRead() const;
+
   int64_t LastInsertId() const;
   int64_t Changes() const;  // rows changed by the last statement
   bool InTransaction() const;
@@ -102,6 +118,8 @@ class Database {
   Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   sqlite3* db_;
   std::string path_;
+  bool read_only_ = false;
+  std::string read_only_reason_;
   std::map<std::string, Statement, std::less<>> cache_;  // keyed by SQL text
 };
 

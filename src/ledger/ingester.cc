@@ -65,37 +65,45 @@ void Ingester::WorkerLoop(const Extractor& extractor) {
   }
 }
 
+// Results are gathered in memory, in input order, and written only when a
+// whole batch is there (or input pauses, or ends), so the write lock is
+// held for the writing alone and never while articles are extracted: a
+// second process writing the same ledger waits for one short transaction,
+// not for this process's extraction (issue 22). Taking an item off done_
+// frees its place in flight at once, so memory is bounded by the batch
+// plus what is in flight.
 void Ingester::WriterLoop() {
-  int in_batch = 0;
+  std::vector<Item> batch;
   for (;;) {
     std::unique_lock<std::mutex> lock(mu_);
     bool ready = done_cv_.wait_for(lock, options_.idle_commit, [this] {
       return done_.count(next_write_) > 0 || (closing_ && in_flight_ == 0);
     });
-    if (!ready || done_.count(next_write_) == 0) {
+    bool closed = ready && done_.count(next_write_) == 0;
+    if (ready && !closed) {
+      auto node = done_.extract(next_write_++);
+      --in_flight_;
+      space_cv_.notify_one();
       lock.unlock();
-      if (in_batch > 0 && !failed_) {
-        Status s = writer_.Commit();
-        if (!s.ok()) Fail(s);
-        in_batch = 0;
-      }
-      if (ready) return;  // closing, nothing left in flight
-      continue;
+      batch.push_back(std::move(node.mapped()));
+      if (batch.size() < static_cast<size_t>(options_.batch)) continue;
+    } else {
+      lock.unlock();
     }
-    auto node = done_.extract(next_write_++);
-    lock.unlock();
-    if (!failed_) {
-      Write(std::move(node.mapped()));
-      if (++in_batch >= options_.batch && !failed_) {
-        Status s = writer_.Commit();
-        if (!s.ok()) Fail(s);
-        in_batch = 0;
-      }
-    }
-    lock.lock();
-    --in_flight_;
-    space_cv_.notify_one();
+    WriteBatch(batch);
+    batch.clear();
+    if (closed) return;
   }
+}
+
+void Ingester::WriteBatch(std::vector<Item>& batch) {
+  if (batch.empty() || failed_) return;
+  for (Item& item : batch) {
+    if (failed_) return;
+    Write(std::move(item));
+  }
+  Status s = writer_.Commit();
+  if (!s.ok()) Fail(s);
 }
 
 void Ingester::Write(Item item) {
@@ -153,7 +161,7 @@ IngestProgress Ingester::Progress() const {
 
 IngestSummary Ingester::Summary() const {
   IngestSummary s;
-  s.counts = writer_.counts();
+  s.counts = writer_.committed_counts();
   s.counts.documents_unchanged += current_;
   s.rejected = rejected_;
   s.bytes = bytes_;

@@ -1,8 +1,10 @@
 // Ingester: documents in, ledger out, on every core. The caller's thread
 // hands documents in; worker threads run the extractor; one writer thread
-// stores the results in input order through the Ledger, committing a
-// transaction every `batch` documents. The number of documents in flight is
-// bounded, so memory does not grow with the corpus.
+// stores the results in input order through the Ledger, one transaction
+// per `batch` documents, opened only once the whole batch is extracted so
+// that other processes writing the same ledger wait for the writing alone.
+// The number of documents in flight is bounded, so memory does not grow
+// with the corpus.
 #ifndef QUOTELEDGER_LEDGER_INGESTER_H_
 #define QUOTELEDGER_LEDGER_INGESTER_H_
 
@@ -39,7 +41,7 @@ struct IngestProgress {
 };
 
 struct IngestSummary {
-  IngestCounts counts;       // from the writer Ledger, plus documents skipped as current
+  IngestCounts counts;       // committed by the writer Ledger, plus documents skipped as current
   int64_t rejected = 0;
   int64_t bytes = 0;
   double seconds = 0;
@@ -85,6 +87,8 @@ class Ingester {
   };
   void WorkerLoop(const Extractor& extractor);
   void WriterLoop();
+  // Writes `batch` in one transaction and commits it.
+  void WriteBatch(std::vector<Item>& batch);
   void Write(Item item);
   void Fail(Status s);
 

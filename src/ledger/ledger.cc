@@ -8,13 +8,48 @@
 
 namespace quoteledger {
 
+namespace {
+
+// A Status for a ledger this process cannot write, saying what needs it.
+Status ReadOnlyError(const Database& db, std::string_view needs) {
+  return Status::IOError(fmt::format(
+      "{}: {} needs to write the ledger, but {}; it was left unchanged. Make it writable, or "
+      "copy the ledger to a writable folder and point --db at the copy",
+      db.path(), needs, db.read_only_reason()));
+}
+
+// Everything is read and checked before the first write (WAL, then the
+// migrations), so a file that is not a usable ledger is left byte for byte
+// as it was.
+Status Prepare(Database& db, Ledger::OpenMode mode) {
+  Result<std::vector<Migration>> migrations = BuiltinMigrations();
+  if (!migrations.ok()) return migrations.status();
+  int latest = migrations.value().empty() ? 0 : migrations.value().back().version;
+  Result<LedgerFile> file = CheckLedgerFile(db, latest);
+  if (!file.ok() && db.read_only() && file.status().code() == StatusCode::kIOError) {
+    return db.CannotRead();
+  }
+  if (!file.ok()) return file.status();
+  if (db.read_only()) {
+    if (mode == Ledger::OpenMode::kCreate) return ReadOnlyError(db, "ingesting");
+    if (file.value().fresh || file.value().version < latest) {
+      return ReadOnlyError(db, fmt::format("bringing its schema from version {} to {}",
+                                           file.value().version, latest));
+    }
+    return Status::Ok();  // queries read it as it is
+  }
+  Status s = db.UseWal();
+  if (!s.ok()) return s;
+  return Migrate(db, migrations.value());
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Ledger>> Ledger::Open(const std::string& path, OpenMode mode) {
   Result<std::unique_ptr<Database>> db = Database::Open(
       path, mode == OpenMode::kCreate ? Database::Mode::kCreate : Database::Mode::kExisting);
   if (!db.ok()) return db.status();
-  Result<std::vector<Migration>> migrations = BuiltinMigrations();
-  if (!migrations.ok()) return migrations.status();
-  Status s = Migrate(*db.value(), migrations.value());
+  Status s = Prepare(*db.value(), mode);
   if (!s.ok()) return s;
   return std::unique_ptr<Ledger>(new Ledger(std::move(db).value()));
 }
@@ -53,13 +88,16 @@ Result<int64_t> Ledger::EnsureRun() {
 
 Status Ledger::Commit() {
   entity_ids_.clear();
-  if (!db_->InTransaction()) return Status::Ok();
-  Status s = db_->Exec("COMMIT");
+  Status s = db_->InTransaction() ? db_->Exec("COMMIT") : Status::Ok();
   if (!s.ok()) {
-    // The batch is lost, and with it a run row written inside it.
+    // The batch is lost, and with it a run row written inside it and its
+    // counts.
     (void)db_->Exec("ROLLBACK");
     run_id_ = 0;
+    counts_ = committed_;
+    return s;
   }
+  committed_ = counts_;
   return s;
 }
 

@@ -57,8 +57,12 @@ class Ledger : public ClaimSink {
   };
 
   // Opens the ledger at `path` and applies any migrations it lacks. Fails
-  // with NotFound, IOError, Corruption (not a ledger) or InvalidArgument (a
-  // ledger from a newer quoteledger), each naming the path.
+  // with NotFound (no file in kExisting mode, or no such folder), IOError
+  // (cannot read it; or cannot write it in kCreate mode or to migrate it),
+  // Corruption (not a SQLite file) or InvalidArgument (another program's
+  // SQLite database, or a ledger from a newer quoteledger), each naming the
+  // path; on every failure the file is left unchanged. A ledger this process
+  // cannot write opens in kExisting mode for reading (db().read_only()).
   static Result<std::unique_ptr<Ledger>> Open(const std::string& path, OpenMode mode);
   ~Ledger() override;
 
@@ -96,7 +100,12 @@ class Ledger : public ClaimSink {
   // The name parser, loaded on first use and kept.
   Result<const NameParser*> name_parser();
 
+  // What Accept() has done, the open batch included.
   const IngestCounts& counts() const { return counts_; }
+  // What is stored: counts() as of the last successful Commit(). A batch
+  // whose commit fails (a full disk) is rolled back and not counted here,
+  // so a summary made from these says what the ledger holds.
+  const IngestCounts& committed_counts() const { return committed_; }
   int64_t run_id() const { return run_id_; }  // 0 until a run row exists
   Result<LedgerStats> Stats();
 
@@ -126,6 +135,7 @@ class Ledger : public ClaimSink {
   RunSettings run_;
   int64_t run_id_ = 0;
   IngestCounts counts_;
+  IngestCounts committed_;
   // name (as stored) -> entity id, for the open batch only, so memory stays
   // bounded by the batch; cleared on commit and on rollback.
   std::unordered_map<std::string, int64_t> entity_ids_;

@@ -54,21 +54,55 @@ int LatestSchemaVersion() { return static_cast<int>(SchemaFiles().size()); }
 
 namespace {
 
-// A fresh ledger is an empty file. A database that already has tables but
-// no schema version belongs to some other program: leave it alone. One
-// statement reads both, so a migration committed meanwhile by another
-// process is seen whole or not at all.
-Status CheckNotForeign(Database& db) {
-  Result<int64_t> tables = db.QueryInt(
-      "SELECT count(*) FROM sqlite_schema "
-      "WHERE (SELECT user_version FROM pragma_user_version) = 0");
-  if (!tables.ok()) return tables.status();
-  if (tables.value() == 0) return Status::Ok();
-  return Status::InvalidArgument(fmt::format(
-      "{}: a SQLite database but not a quoteledger ledger (it has tables and no schema "
-      "version); point --db at a ledger or at a new file",
-      db.path()));
+// The tables 0001_init.sql makes. A file with all of them is a ledger
+// (perhaps from before kLedgerApplicationId was set); one with tables but
+// not these belongs to some other program.
+constexpr const char* kCoreTables =
+    "'documents', 'document_texts', 'runs', 'extractions', 'claims'";
+
+std::string ForeignMessage(const Database& db, int64_t user_version, int64_t app_id,
+                           int64_t tables) {
+  std::string what =
+      app_id != 0 ? fmt::format("its application_id is {:#x}", app_id)
+                  : fmt::format("it has {} table(s) and user_version {} but not quoteledger's tables",
+                                tables, user_version);
+  return fmt::format(
+      "{}: a SQLite database of another program, not a quoteledger ledger ({}); it was left "
+      "unchanged. Point --db at a ledger, or at a new file to make one",
+      db.path(), what);
 }
+
+}  // namespace
+
+Result<LedgerFile> CheckLedgerFile(Database& db, int latest) {
+  // One statement reads everything, so a migration committed meanwhile by
+  // another process is seen whole or not at all.
+  Result<Statement> st = db.Prepare(fmt::format(
+      "SELECT (SELECT user_version FROM pragma_user_version), "
+      "(SELECT application_id FROM pragma_application_id), "
+      "(SELECT count(*) FROM sqlite_schema), "
+      "(SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ({}))",
+      kCoreTables));
+  if (!st.ok()) return st.status();
+  Result<bool> row = st.value().Step();
+  if (!row.ok()) return row.status();
+  int64_t version = st.value().Int(0), app_id = st.value().Int(1);
+  int64_t objects = st.value().Int(2), core = st.value().Int(3);
+  bool ours = app_id == 0 || app_id == kLedgerApplicationId;
+  if (ours && objects == 0 && version == 0) return LedgerFile{true, 0};
+  if (!ours || core != 5 || version == 0) {
+    return Status::InvalidArgument(ForeignMessage(db, version, app_id, objects));
+  }
+  if (version > latest) {
+    return Status::InvalidArgument(fmt::format(
+        "{}: the ledger has schema version {} but this quoteledger knows only up to {}; it was "
+        "left unchanged: use a newer quoteledger",
+        db.path(), version, latest));
+  }
+  return LedgerFile{false, static_cast<int>(version)};
+}
+
+namespace {
 
 // Applies `m` with its user_version in one transaction, unless another
 // process got there first. BEGIN IMMEDIATE takes the write lock before the
@@ -83,6 +117,9 @@ Status Apply(Database& db, const Migration& m) {
     return version.status();
   }
   s = db.Exec(m.sql);
+  if (s.ok() && m.version == 1) {
+    s = db.Exec(fmt::format("PRAGMA application_id = {}", kLedgerApplicationId));
+  }
   if (s.ok() && m.after != nullptr) s = m.after(db);
   if (s.ok()) s = db.Exec(fmt::format("PRAGMA user_version = {}", m.version));
   if (s.ok()) s = db.Exec("COMMIT");
@@ -95,19 +132,13 @@ Status Apply(Database& db, const Migration& m) {
 }  // namespace
 
 Status Migrate(Database& db, const std::vector<Migration>& migrations) {
-  Result<int64_t> current = db.QueryInt("PRAGMA user_version");
-  if (!current.ok()) return current.status();
   int latest = migrations.empty() ? 0 : migrations.back().version;
-  if (current.value() > latest) {
-    return Status::InvalidArgument(fmt::format(
-        "{}: the ledger has schema version {} but this quoteledger knows only up to {}; "
-        "use a newer quoteledger",
-        db.path(), current.value(), latest));
-  }
-  Status s = CheckNotForeign(db);
+  Result<LedgerFile> file = CheckLedgerFile(db, latest);
+  if (!file.ok()) return file.status();
+  Status s;
   for (const Migration& m : migrations) {
     if (!s.ok()) break;
-    if (m.version > current.value()) s = Apply(db, m);
+    if (m.version > file.value().version) s = Apply(db, m);
   }
   return s;
 }

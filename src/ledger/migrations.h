@@ -4,6 +4,7 @@
 #ifndef QUOTELEDGER_LEDGER_MIGRATIONS_H_
 #define QUOTELEDGER_LEDGER_MIGRATIONS_H_
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -29,10 +30,27 @@ Result<std::vector<Migration>> BuiltinMigrations();
 // The version a fully migrated ledger has.
 int LatestSchemaVersion();
 
+// PRAGMA application_id of a ledger made by this or a later quoteledger
+// ("QLed"; ledgers made before it was set have 0 and are known by their
+// tables).
+inline constexpr int64_t kLedgerApplicationId = 0x514C6564;
+
+// What CheckLedgerFile found.
+struct LedgerFile {
+  bool fresh = false;  // an empty database: migrating makes it a ledger
+  int version = 0;     // the ledger's schema version (0 when fresh)
+};
+
+// Reads, and only reads, whether `db` is a new empty file or a ledger this
+// program can use, before anything is written to it. InvalidArgument, saying
+// the file was left unchanged, for another program's SQLite database (at any
+// user_version) and for a ledger with a schema newer than `latest`.
+Result<LedgerFile> CheckLedgerFile(Database& db, int latest);
+
 // Applies, in order, each migration newer than the ledger's user_version,
 // each in its own transaction together with the new user_version, so a
-// crash leaves the ledger at the last whole migration. InvalidArgument when
-// the ledger is newer than this program (it says to upgrade quoteledger).
+// crash leaves the ledger at the last whole migration. Fails as
+// CheckLedgerFile does, first, for what is not a ledger this program knows.
 Status Migrate(Database& db, const std::vector<Migration>& migrations);
 
 }  // namespace quoteledger

@@ -127,6 +127,15 @@ Status CheckExtractions(Ledger& ledger, VerifyReport& report, size_t max) {
   return Status::Ok();
 }
 
+// A span as stored, read as 64 bits: an offset moved by 2^32 must be seen
+// as outside the document, not wrap back into it.
+struct StoredSpan {
+  int64_t begin = 0;
+  int64_t end = 0;
+  // The span in a document it Fits().
+  Span InText() const { return {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)}; }
+};
+
 // Checks one claim or role against its document's bytes.
 class SpanChecker {
  public:
@@ -140,8 +149,10 @@ class SpanChecker {
     return Status::Ok();  // a missing text is reported by CheckDocuments
   }
 
-  bool Fits(const std::string& what, Span s) {
-    if (s.begin <= s.end && s.end <= text_.size()) return true;
+  bool Fits(const std::string& what, StoredSpan s) {
+    if (0 <= s.begin && s.begin <= s.end && s.end <= static_cast<int64_t>(text_.size())) {
+      return true;
+    }
     check_.Add(fmt::format("{}: span [{}, {}) is outside its document's {} bytes", what, s.begin,
                            s.end, text_.size()));
     return false;
@@ -160,26 +171,29 @@ class SpanChecker {
   std::string text_;
 };
 
-Span SpanOf(const Statement& q, int col) {
-  return {static_cast<uint32_t>(q.Int(col)), static_cast<uint32_t>(q.Int(col + 1))};
-}
+StoredSpan SpanOf(const Statement& q, int col) { return {q.Int(col), q.Int(col + 1)}; }
 
 void CheckClaimRow(const Statement& q, SpanChecker& spans, Check& check) {
   std::string what = fmt::format("claim {} of document {}", q.Int(0), q.Int(1));
   nlohmann::json j = nlohmann::json::parse(q.Text(2), nullptr, false);
   std::vector<Span> content;
-  bool fits = j.is_array();
+  bool fits = j.is_array(), malformed = !j.is_array();
   for (const auto& s : j.is_array() ? j : nlohmann::json::array()) {
-    bool pair = s.is_array() && s.size() == 2 && s[0].is_number_unsigned() &&
-                s[1].is_number_unsigned();
-    if (pair) content.push_back({s[0].get<uint32_t>(), s[1].get<uint32_t>()});
-    fits = fits && pair && spans.Fits(what, content.back());
+    bool pair = s.is_array() && s.size() == 2 && s[0].is_number_integer() &&
+                s[1].is_number_integer();
+    StoredSpan span = pair ? StoredSpan{s[0].get<int64_t>(), s[1].get<int64_t>()} : StoredSpan{};
+    malformed = malformed || !pair;
+    bool in_text = pair && spans.Fits(what, span);
+    if (in_text) content.push_back(span.InText());
+    fits = fits && in_text;
   }
-  if (!j.is_array() || content.size() != j.size()) check.Add(what + ": malformed content spans");
+  if (malformed) check.Add(what + ": malformed content spans");
   if (fits) spans.Same(what, q.Text(3), JoinSpans(spans.text(), content));
-  Span source = SpanOf(q, 4), cue = SpanOf(q, 7);
-  if (spans.Fits(what + " source", source)) spans.Same(what, q.Text(6), source.Of(spans.text()));
-  if (spans.Fits(what + " cue", cue)) spans.Same(what, q.Text(9), cue.Of(spans.text()));
+  StoredSpan source = SpanOf(q, 4), cue = SpanOf(q, 7);
+  if (spans.Fits(what + " source", source)) {
+    spans.Same(what, q.Text(6), source.InText().Of(spans.text()));
+  }
+  if (spans.Fits(what + " cue", cue)) spans.Same(what, q.Text(9), cue.InText().Of(spans.text()));
 }
 
 Status CheckSpans(Ledger& ledger, VerifyReport& report, size_t max) {
@@ -202,14 +216,17 @@ Status CheckSpans(Ledger& ledger, VerifyReport& report, size_t max) {
                 ++report.roles;
                 (void)spans.Load(q.Int(1));
                 std::string what = fmt::format("role {} of document {}", q.Int(0), q.Int(1));
-                Span e = SpanOf(q, 2);
-                if (spans.Fits(what, e)) spans.Same(what, q.Text(4), e.Of(spans.text()));
+                StoredSpan e = SpanOf(q, 2);
+                if (spans.Fits(what, e)) spans.Same(what, q.Text(4), e.InText().Of(spans.text()));
               });
 }
 
 Status CheckFts(Ledger& ledger, VerifyReport& report, size_t max) {
-  Status s = ledger.db().Exec("INSERT INTO claims_fts(claims_fts, rank) VALUES ('integrity-check', 1)");
-  if (!s.ok()) report.problems.push_back("full-text index: " + s.message());
+  Status s;
+  if (!report.read_only) {
+    s = ledger.db().Exec("INSERT INTO claims_fts(claims_fts, rank) VALUES ('integrity-check', 1)");
+    if (!s.ok()) report.problems.push_back("full-text index: " + s.message());
+  }
   s = Problems(ledger, report, max,
                "SELECT id FROM claims WHERE id NOT IN (SELECT rowid FROM claims_fts)",
                [](const Statement& q) {
@@ -259,6 +276,7 @@ Status CheckIdentity(Ledger& ledger, VerifyReport& report, size_t max) {
 
 Result<VerifyReport> Verify(Ledger& ledger, size_t max_per_check) {
   VerifyReport report;
+  report.read_only = ledger.db().read_only();
   for (auto check :
        {CheckSqlite, CheckDocuments, CheckExtractions, CheckSpans, CheckFts, CheckIdentity}) {
     Status s = check(ledger, report, max_per_check);

@@ -18,6 +18,10 @@ struct VerifyReport {
   int64_t documents = 0;              // how many were checked
   int64_t claims = 0;
   int64_t roles = 0;
+  // This process cannot write the ledger. Every check still runs but
+  // FTS5's own integrity check, which SQLite runs as a write; the FTS
+  // checks written as queries still compare the index with the claims.
+  bool read_only = false;
   bool ok() const { return problems.empty(); }
 };
 

@@ -3,6 +3,7 @@
 // CommonMark ignores "** text**".
 #include "report/markdown_report.h"
 
+#include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
@@ -14,9 +15,9 @@ namespace {
 
 std::string Footer(const ReportContext& ctx) {
   return fmt::format(
-      "\n---\n\nMade by quoteledger {} from the ledger `{}`{}{}. Offsets are UTF-8 byte offsets "
+      "\n---\n\nMade by quoteledger {} from the ledger {}{}{}. Offsets are UTF-8 byte offsets "
       "into the article as ingested: [begin, end).\n",
-      ctx.version, ctx.ledger, ctx.all_runs ? "; superseded claims included" : "",
+      MarkdownEscape(ctx.version), MarkdownCode(ctx.ledger), ctx.all_runs ? "; superseded claims included" : "",
       ctx.min_confidence > 0 ? fmt::format("; only claims with confidence {:g} or more",
                                            ctx.min_confidence)
                              : "");
@@ -61,8 +62,8 @@ std::string ParagraphMarkdown(std::string_view text, const Paragraph& para,
 std::string DocumentLine(const DocumentRow& d) {
   std::string out;
   for (const std::string& part :
-       {MarkdownEscape(d.publisher), MarkdownEscape(ShortDate(d.date)), "`" + d.name + "`",
-        "sha256 `" + d.sha256.substr(0, 12) + "`"}) {
+       {MarkdownEscape(d.publisher), MarkdownEscape(ShortDate(d.date)), MarkdownCode(d.name),
+        "sha256 " + MarkdownCode(d.sha256.substr(0, 12))}) {
     if (part.empty()) continue;
     out += (out.empty() ? "" : " · ") + part;
   }
@@ -82,7 +83,8 @@ std::string SpeakerTable(const std::vector<SpeakerGroup>& groups, std::string_vi
   out += "\n" + rule + "\n";
   for (const SpeakerGroup& g : groups) {
     const ClaimRow& c = *g.claims.front();
-    out += fmt::format("| {} | {} | {} | {} |", MarkdownEscape(g.speaker), c.speaker_kind,
+    out += fmt::format("| {} | {} | {} | {} |", MarkdownEscape(g.speaker),
+                       MarkdownEscape(c.speaker_kind),
                        MarkdownEscape(RoleLabel(c.role, c.affiliation)), g.claims.size());
     for (int64_t n : CountKinds(g.claims)) out += fmt::format(" {} |", n);
     out += "\n";
@@ -96,10 +98,11 @@ std::string ClaimTable(const std::vector<ClaimRow>& claims) {
       "|--:|---|---|---|---|--:|---|---|\n";
   for (size_t i = 0; i < claims.size(); ++i) {
     const ClaimRow& c = claims[i];
-    out += fmt::format("| {} | {} | {} | {}{} | `{}` ({}) | {:.2f} | {} | {} |\n", i + 1,
+    out += fmt::format("| {} | {} | {} | {}{} | {} ({}) | {:.2f} | {} | {} |\n", i + 1,
                        MarkdownEscape(DisplaySpeaker(c)),
-                       MarkdownEscape(RoleLabel(c.role, c.affiliation)), c.kind,
-                       c.superseded ? " (superseded)" : "", c.rule_id, c.stage, c.confidence,
+                       MarkdownEscape(RoleLabel(c.role, c.affiliation)), MarkdownEscape(c.kind),
+                       c.superseded ? " (superseded)" : "", MarkdownCode(c.rule_id, true),
+                       c.stage, c.confidence,
                        SpanList(c.content), MarkdownEscape(c.text));
   }
   return out;
@@ -113,8 +116,8 @@ std::string RoleTable(const std::vector<RoleRow>& roles, bool with_article) {
                        MarkdownEscape(RoleLabel(r.title, r.affiliation)),
                        MarkdownEscape(r.evidence_text), r.evidence.begin, r.evidence.end);
     if (with_article) {
-      out += fmt::format(" {} `{}` |", MarkdownEscape(r.doc.title.empty() ? r.doc.name : r.doc.title),
-                         r.doc.sha256.substr(0, 12));
+      out += fmt::format(" {} {} |", MarkdownEscape(r.doc.title.empty() ? r.doc.name : r.doc.title),
+                         MarkdownCode(r.doc.sha256.substr(0, 12), true));
     }
     out += "\n";
   }
@@ -138,15 +141,18 @@ std::string MarkedText(const ClaimRow& c) {
 
 std::string ClaimQuote(const ClaimRow& c, bool with_where) {
   std::vector<std::string> where;
-  if (with_where) where.push_back(ShortDate(c.doc.date) + " · " + MarkdownEscape(c.doc.title.empty() ? c.doc.name : c.doc.title));
+  if (with_where) {
+    where.push_back(MarkdownEscape(ShortDate(c.doc.date)) + " · " +
+                    MarkdownEscape(c.doc.title.empty() ? c.doc.name : c.doc.title));
+  }
   std::string role = RoleLabel(c.role, c.affiliation);
   if (!role.empty()) where.push_back("as " + MarkdownEscape(role));
-  where.push_back(c.kind);
+  where.push_back(MarkdownEscape(c.kind));
   if (!c.cue_text.empty()) {
     where.push_back(fmt::format("via “{}{}{}”", MarkdownEscape(c.source_text),
                                 c.source_text.empty() ? "" : " … ", MarkdownEscape(c.cue_text)));
   }
-  where.push_back(fmt::format("rule `{}` (stage {})", c.rule_id, c.stage));
+  where.push_back(fmt::format("rule {} (stage {})", MarkdownCode(c.rule_id), c.stage));
   where.push_back("bytes " + SpanList(c.content));
   if (c.superseded) where.push_back(fmt::format("superseded (run {})", c.run_id));
   std::string line;
@@ -159,14 +165,49 @@ std::string ClaimQuote(const ClaimRow& c, bool with_where) {
 std::string MarkdownEscape(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c == '\n' || c == '\r') {
-      out += ' ';
-      continue;
+    switch (c) {
+      case '\n':
+      case '\r':
+        out += ' ';
+        continue;
+      case '&':
+        out += "&amp;";
+        continue;
+      case '<':
+        out += "&lt;";
+        continue;
+      case '>':
+        out += "&gt;";
+        continue;
+      default:
+        break;
     }
-    if (std::string_view("\\`*_[]<>#|~").find(c) != std::string_view::npos) out += '\\';
+    if (std::string_view("\\`*_[]#|~").find(c) != std::string_view::npos) out += '\\';
     out += c;
   }
   return out;
+}
+
+std::string MarkdownCode(std::string_view text, bool in_table) {
+  std::string body;
+  size_t run = 0, longest = 0;
+  for (char c : text) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+    if (c == '\n' || c == '\r') {
+      body += ' ';
+    } else if (c == '|' && in_table) {
+      body += "\\|";
+    } else {
+      body += c;
+    }
+  }
+  std::string fence(longest + 1, '`');
+  // CommonMark strips one space from each end when both are there, so a
+  // span that starts or ends with a backtick keeps its text whole.
+  bool pad = !body.empty() && (body.front() == '`' || body.back() == '`');
+  std::string space = pad ? " " : "";
+  return fence + space + body + space + fence;
 }
 
 std::string ArticleMarkdown(const ArticleReport& r, const ReportContext& ctx) {
@@ -194,7 +235,8 @@ std::string SpeakersMarkdown(const std::vector<SpeakerReport>& reports, const st
   for (const SpeakerReport& r : reports) {
     std::set<int64_t> docs;
     for (const ClaimRow& c : r.claims) docs.insert(c.doc.id);
-    out += fmt::format("{} {}\n\n{}", reports.size() > 1 ? "##" : "#", MarkdownEscape(r.entity.name), r.entity.kind);
+    out += fmt::format("{} {}\n\n{}", reports.size() > 1 ? "##" : "#",
+                       MarkdownEscape(r.entity.name), MarkdownEscape(r.entity.kind));
     std::string aliases;
     for (const std::string& a : r.entity.aliases) aliases += (aliases.empty() ? "" : ", ") + a;
     if (!aliases.empty()) out += " · also called " + MarkdownEscape(aliases);
@@ -210,7 +252,7 @@ std::string SpeakersMarkdown(const std::vector<SpeakerReport>& reports, const st
     for (const ClaimRow& c : r.claims) {
       if (c.doc.id != doc) {
         doc = c.doc.id;
-        out += fmt::format("### {} · {}\n\n{}\n\n", ShortDate(c.doc.date),
+        out += fmt::format("### {} · {}\n\n{}\n\n", MarkdownEscape(ShortDate(c.doc.date)),
                            MarkdownEscape(c.doc.title.empty() ? c.doc.name : c.doc.title),
                            DocumentLine(c.doc));
       }

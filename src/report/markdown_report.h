@@ -24,9 +24,18 @@ std::string SpeakersMarkdown(const std::vector<SpeakerReport>& reports, const st
 // Claims holding the phrase, grouped by speaker, the phrase in bold.
 std::string TopicMarkdown(const TopicReport& report, const ReportContext& context);
 
-// Backslash-escapes Markdown's punctuation (\ ` * _ [ ] < > # | ~) and
-// turns line breaks into spaces.
+// Text as Markdown that renders as exactly that text, never as markup or
+// HTML: Markdown's punctuation (\ ` * _ [ ] # | ~) is backslash-escaped and
+// & < > become entities (&amp; &lt; &gt;), which every Markdown dialect
+// passes through as text, whereas some do not honour "\<"; line breaks
+// become spaces, so no line of the text can start a block.
 std::string MarkdownEscape(std::string_view text);
+
+// `text` as one inline code span that cannot be closed early: fenced by
+// more backticks than the longest run inside, padded with a space when it
+// starts or ends with a backtick; line breaks become spaces; with
+// `in_table`, | is escaped so that it does not end a table cell.
+std::string MarkdownCode(std::string_view text, bool in_table = false);
 
 }  // namespace quoteledger
 

@@ -25,6 +25,39 @@ bool IsJsonlName(const std::string& path) {
   return ends(".jsonl") || ends(".ndjson");
 }
 
+// How deep a JSON Lines record may nest arrays and objects. An article
+// record is flat (strings, perhaps a list of authors); the limit exists
+// because a value nested 100,000 deep would overflow the stack when it is
+// turned back into text (nlohmann's dump() recurses), killing the whole run
+// for one line.
+constexpr int kMaxJsonDepth = 64;
+
+// The byte offset in `line` where arrays and objects first nest deeper than
+// kMaxJsonDepth, or npos. One pass that skips strings (and the escapes in
+// them), so brackets inside text do not count; whether the line is valid
+// JSON is the parser's business, afterwards.
+size_t TooDeepAt(std::string_view line) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) return i;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
 std::string OptionalString(const nlohmann::json& obj, const char* key) {
   auto it = obj.find(key);
   if (it == obj.end() || it->is_null()) return "";
@@ -75,10 +108,23 @@ bool ParseInputFormat(std::string_view name, InputFormat* format) {
 }
 
 Result<Document> ParseJsonArticle(std::string_view line, const std::string& where) {
-  nlohmann::json obj = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (obj.is_discarded()) {
+  if (size_t at = TooDeepAt(line); at != std::string_view::npos) {
     return Status::InvalidArgument(fmt::format(
-        "{}: not valid JSON; each line must be one JSON object with a \"text\" field", where));
+        "{}: byte {} of the line: arrays or objects nested more than {} deep; an article is "
+        "one JSON object whose metadata fields are strings: flatten this record",
+        where, at, kMaxJsonDepth));
+  }
+  nlohmann::json obj;
+  try {
+    obj = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::parse_error& e) {
+    // e.byte counts from 1 and points just past where parsing stopped; a
+    // cut-off line stops at its end.
+    size_t at = e.byte > 0 ? e.byte - 1 : 0;
+    return Status::InvalidArgument(fmt::format(
+        "{}: not valid JSON (byte {} of the line{}); each line must be one JSON object with a "
+        "\"text\" field: fix or remove the line",
+        where, at, at >= line.size() ? ", its end: the line is cut short" : ""));
   }
   if (!obj.is_object() || !obj.contains("text") || !obj["text"].is_string()) {
     return Status::InvalidArgument(
