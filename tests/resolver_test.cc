@@ -204,6 +204,11 @@ TEST_CASE("a description goes to the person the article gave that role") {
              "Indiana hours after Donald Trump posted them.\n\nThe Indiana governor said the "
              "media were to blame.",
              "the media were", "Mike Pence", EntityKind::kPerson}});
+  // A relative's antecedent that describes one person the article gave
+  // that role is that person.
+  CheckAll({{"Senate Majority Leader Mitch McConnell spoke first. The vote was delayed by the "
+             "Senate majority leader, who said the bill needed work.",
+             "the bill needed", "Mitch McConnell", EntityKind::kPerson}});
   // Two roles joined by "and" with no second determiner are one person's.
   CheckAll({{"Sen. Hillary Clinton spoke in Ohio. The former first lady and U.S. senator said "
              "the plan would fail.",

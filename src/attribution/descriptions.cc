@@ -425,6 +425,30 @@ Speaker Resolver::ResolveDescription(const Mention& m, int sentence) const {
   return out;
 }
 
+// "the Republican nominee for president, who said": the person a
+// relative's antecedent describes, when it is a definite description of
+// one person the article gave that role; else an empty speaker.
+Speaker Resolver::DescribedPerson(const std::string& phrase, uint32_t pos, int sentence) const {
+  if (Lower(phrase.substr(0, 4)) != "the ") return Speaker();
+  std::string title = phrase.substr(4);
+  size_t of = title.find(" of ");
+  size_t for_ = title.find(" for ");
+  size_t cut = std::min(of, for_);  // "nominee for president": the head before "for"
+  std::string head_part = cut == std::string::npos ? title : title.substr(0, cut);
+  std::string head = Lower(LastToken(head_part));
+  if (lex_.Title(head) != TitleClass::kHead || head.back() == 's') return Speaker();
+  Mention m;
+  m.type = MentionType::kNominal;
+  m.kind = EntityKind::kPerson;
+  m.definite = true;
+  m.text = phrase;
+  m.title = title;
+  m.head = head;
+  m.norm_begin = pos;
+  Speaker s = ResolveNominal(m, sentence);
+  return s.certainty == kByDescription ? s : Speaker();
+}
+
 // The person a sentence opens on ("Mike Pence says ...", "On Friday,
 // Mike Pence said"): a name among its first four words; -1 when it opens
 // on anything else ("The Republican vice presidential nominee was
@@ -442,7 +466,7 @@ int Resolver::OpeningSubject(int s) const {
   return -1;
 }
 
-Speaker Resolver::ResolveNominal(const Mention& m, int sentence) {
+Speaker Resolver::ResolveNominal(const Mention& m, int sentence) const {
   // The person the article gave this role: the head must be in the role,
   // a party must agree ("the Democratic nominee" is not the one called the
   // "GOP nominee"), and the role that shares most of the description's

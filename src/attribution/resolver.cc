@@ -719,6 +719,9 @@ Speaker Resolver::ResolvePronoun(const Mention& m, int sentence,
   }
   if (m.gender == 'r') {
     Speaker s = ResolveRelative(m, sentence);
+    if (s.kind == EntityKind::kUnknown) {
+      if (Speaker d = DescribedPerson(s.name, m.norm_begin, sentence); !d.name.empty()) return d;
+    }
     return s.kind == EntityKind::kPerson || s.kind == EntityKind::kOrganization ? found(s) : s;
   }
   if (m.gender == 'm' || m.gender == 'f') {

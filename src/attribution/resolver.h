@@ -106,7 +106,8 @@ class Resolver {
   int AppositiveName(const Mention& m, int sentence) const;
   Speaker ResolvePronoun(const Mention& m, int sentence, const Speaker* last,
                          int last_sentence) const;
-  Speaker ResolveNominal(const Mention& m, int sentence);
+  Speaker ResolveNominal(const Mention& m, int sentence) const;
+  Speaker DescribedPerson(const std::string& phrase, uint32_t pos, int sentence) const;
   Speaker ResolveRelative(const Mention& m, int sentence) const;
   // Descriptions that name no person: the maker of a work ("A Bloomberg
   // poll", "the report"), a campaign ("Donald Trump's campaign"), an
