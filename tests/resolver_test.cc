@@ -242,6 +242,9 @@ TEST_CASE("pronouns agree in gender and prefer the nearest subject") {
       {"“We are at risk,” said White House Press Secretary Josh Earnest.\n\n“They are wrong,” "
        "said 9/11 widow Terry Strada.\n\nShe continued, “All we ask is a hearing.”",
        "All we ask", "Terry Strada", EntityKind::kPerson},
+      // "it" in a sentence that opens on an organisation's name.
+      {"The FBI needs to stay out of the race unless it wants to release its files.",
+       "to release its files", "FBI", EntityKind::kOrganization},
       // A one-word name written "in X" is a place, no antecedent: "she"
       // stays unresolved rather than becoming "Charlotte".
       {"Protests spread in Charlotte overnight. Charlotte was calm by morning. She said the "

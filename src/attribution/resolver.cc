@@ -754,6 +754,19 @@ Speaker Resolver::ResolvePronoun(const Mention& m, int sentence,
     }
     return out;
   }
+  // "Although the IMF did not single out ..., it referenced": "it" in a
+  // sentence whose first name, before it, is an organisation's is that one.
+  if (m.gender == 'n') {
+    for (size_t k = 0; k < names_[sentence].size(); ++k) {
+      const Mention& n = names_[sentence][k];
+      int e = name_entity_[sentence][k];
+      if (n.in_quote) continue;
+      if (n.norm_begin < m.norm_begin && e >= 0 && entities_[e].kind == EntityKind::kOrganization) {
+        return found(FromEntity(e));
+      }
+      break;
+    }
+  }
   // they / it: the last group, organisation or anonymous speaker nearby.
   bool recent = last && sentence - last_sentence <= 3;
   if (recent && last->kind != EntityKind::kPerson && last->kind != EntityKind::kUnresolved &&
