@@ -143,6 +143,9 @@ TEST_CASE("acronyms and short forms go to the organisation named in full") {
       {"The United Nations Security Council met on Friday. The Security Council said the test "
        "was a threat.",
        "the test", "United Nations Security Council", EntityKind::kOrganization},
+      // A newspaper's name in -s is no plural.
+      {"The New York Times reported the story on Friday. The Times said the senator had lied.",
+       "the senator had lied", "New York Times", EntityKind::kOrganization},
       // A common noun for a kind of organisation: the last one of that kind.
       {"The Congressional Budget Office scored the plan on Monday. The agency said the deficit "
        "would grow.",

@@ -397,7 +397,9 @@ Speaker Resolver::ResolveDescription(const Mention& m, int sentence) const {
   // with that word in its name, or one of the words that make an
   // organisation of that kind ("the agency": "Congressional Budget
   // Office"); the one mentioned last.
-  if (m.definite && !m.plural && lex_.IsOrganizationWord(head)) {
+  // (Written in lower case: "The Financial Times" is a name of its own.)
+  bool common = m.text.find(head) != std::string::npos;
+  if (m.definite && !m.plural && common && lex_.IsOrganizationWord(head)) {
     const std::vector<std::string> kind_words = lex_.OrganizationKindWords(head);
     for (int s = sentence; s >= 0; --s) {
       for (size_t k = names_[s].size(); k-- > 0;) {

@@ -933,7 +933,11 @@ Mention MentionFinder::Nominal(std::string_view text,
   m.plural = m.head.size() > 3 && m.head.back() == 's' && m.head[m.head.size() - 2] != 's' &&
              !m.head.ends_with("sis") && !(m.head.ends_with("us") && !m.head.ends_with("ous")) &&
              !In(m.head, {"series", "species"}) &&
-             !In(Lower(toks[a].word), {"a", "an", "another", "one", "each", "every", "this", "that"});
+             !In(Lower(toks[a].word), {"a", "an", "another", "one", "each", "every", "this", "that"}) &&
+             // "The New York Times", "The Times": a capitalised
+             // organisation's word in -s is a name, not a plural.
+             !(head > a && toks[head].cap && lex_.IsOrganizationWord(m.head) &&
+               !lex_.IsAnonymousHead(m.head) && !lex_.IsGroupHead(m.head));
   // The title a nominal states: its words from after the determiner to the
   // head ("the Democratic presidential nominee" -> "Democratic presidential
   // nominee").
