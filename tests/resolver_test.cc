@@ -212,6 +212,17 @@ TEST_CASE("a description goes to the person the article gave that role") {
   CheckAll({{"Senate Majority Leader Mitch McConnell spoke first. The vote was delayed by the "
              "Senate majority leader, who said the bill needed work.",
              "the bill needed", "Mitch McConnell", EntityKind::kPerson}});
+  // "the New York businessman" describes a person: it is guessed as the
+  // person the passage opens on, with a guess's confidence.
+  {
+    const std::string text = "Donald Trump spoke in Ohio on Monday.\n\nThe New York businessman "
+                             "said the polls were rigged.";
+    Attribution a = Run(text);
+    const Claim* c = FindClaim(a, text, "the polls were");
+    REQUIRE(c != nullptr);
+    CHECK(c->speaker == "Donald Trump");
+    CHECK(c->confidence < 0.6);
+  }
   // Two roles joined by "and" with no second determiner are one person's.
   CheckAll({{"Sen. Hillary Clinton spoke in Ohio. The former first lady and U.S. senator said "
              "the plan would fail.",
