@@ -223,6 +223,10 @@ TEST_CASE("a description goes to the person the article gave that role") {
     CHECK(c->speaker == "Donald Trump");
     CHECK(c->confidence < 0.6);
   }
+  // ... of the gender the description's words give.
+  CheckAll({{"Mary Lopez spoke at the vigil.\n\nJohn Smith joined her later.\n\nThe widow said "
+             "the city had failed.",
+             "the city had failed", "Mary Lopez", EntityKind::kPerson}});
   // Two roles joined by "and" with no second determiner are one person's.
   CheckAll({{"Sen. Hillary Clinton spoke in Ohio. The former first lady and U.S. senator said "
              "the plan would fail.",

@@ -455,7 +455,7 @@ Speaker Resolver::DescribedPerson(const std::string& phrase, uint32_t pos, int s
 // Mike Pence said"): a name among its first four words; -1 when it opens
 // on anything else ("The Republican vice presidential nominee was
 // speaking ... after Trump unleashed").
-int Resolver::OpeningSubject(int s) const {
+int Resolver::OpeningSubject(int s, char gender) const {
   std::string_view t = seg_.norm.text();
   const uint32_t begin = seg_.sentences[s].norm_begin;
   for (size_t k = 0; k < names_[s].size(); ++k) {
@@ -463,7 +463,7 @@ int Resolver::OpeningSubject(int s) const {
     if (n.in_quote) continue;
     int words = static_cast<int>(std::count(t.begin() + begin, t.begin() + n.norm_begin, ' '));
     if (words > 3) return -1;
-    if (Agrees(name_entity_[s][k], 0)) return name_entity_[s][k];
+    if (Agrees(name_entity_[s][k], gender)) return name_entity_[s][k];
   }
   return -1;
 }
@@ -528,12 +528,14 @@ Speaker Resolver::ResolveNominal(const Mention& m, int sentence) const {
   bool relational = m.text.find("'s ") != std::string::npos || lex_.IsAnonymousHead(m.head);
   // A sentence that opens on a person is preferred to one that only names
   // someone further in.
+  // The role's words may give a gender ("the woman").
+  const char gender = lex_.RoleGender(m.title);
   if (!relational) {
     for (int s = sentence; s >= 0 && s >= sentence - 3 && best < 0; --s) {
-      best = s == sentence ? SubjectOf(s, m.norm_begin, 0) : OpeningSubject(s);
+      best = s == sentence ? SubjectOf(s, m.norm_begin, gender) : OpeningSubject(s, gender);
     }
     for (int s = sentence - 1; s >= 0 && s >= sentence - 3 && best < 0; --s) {
-      best = SubjectOf(s, UINT32_MAX, 0);
+      best = SubjectOf(s, UINT32_MAX, gender);
     }
   }
   if (best < 0) return Speaker();

@@ -87,7 +87,7 @@ class Resolver {
   bool SurnameOnly(const Mention& m) const;
   bool AfterIn(uint32_t pos) const;
   bool HasOrganizationWord(const std::string& name) const;
-  int OpeningSubject(int sentence) const;
+  int OpeningSubject(int sentence, char gender) const;
   // The writer of first-person text at `sentence` when no author is given:
   // a letter's signature after it, or an essay's closing note; else "".
   std::string WriterOf(int sentence) const;
