@@ -67,6 +67,17 @@ TEST_CASE("a speaker's name is clean: no modifiers, titles, places or owners") {
   });
 }
 
+TEST_CASE("a party's or a people's word counted is someone unnamed, not the party") {
+  CheckAll({
+      {"A Republican said the debate was lost.", "the debate", "A Republican",
+       EntityKind::kAnonymous},
+      {"Two Democrats said the bill would pass.", "the bill", "Two Democrats",
+       EntityKind::kGroup},
+      {"A handful of Democrats said the bill would pass.", "the bill", "A handful of Democrats",
+       EntityKind::kGroup},
+  });
+}
+
 TEST_CASE("a surname links to the full name, whatever the first name") {
   CheckAll({
       // "Minyon" is in no lexicon: the full name is still kept by surname.

@@ -460,6 +460,23 @@ int Resolver::SubjectOf(int s, uint32_t limit, char gender) const {
 
 Speaker Resolver::Resolve(const Mention& m, int sentence, const Speaker* last,
                           int last_sentence) {
+  // "a Republican", "two Democratic [speechwriters]": a party's or a
+  // people's word counted is someone unnamed, not the party.
+  std::string first = Lower(m.text.substr(0, m.text.find(' ')));
+  bool counted = m.text.find(' ') != std::string::npos &&
+                 In(first, {"a", "an", "one", "two", "three", "another", "other", "some", "several"});
+  std::string word = m.text.substr(m.text.rfind(' ') + 1);
+  // (Not "a spokesman for committee Democrats": the spokesman speaks.)
+  counted &= m.text.find(" for ") == std::string::npos;
+  if (counted && std::isupper(static_cast<unsigned char>(word[0])) &&
+      (!lex_.Party(word).empty() || !lex_.Demonym(word).empty())) {
+    Speaker out;
+    bool one = In(first, {"a", "an", "one", "another"}) && word.back() != 's';
+    out.kind = one ? EntityKind::kAnonymous : EntityKind::kGroup;
+    out.plural = !one;
+    out.name = m.text;
+    return out;
+  }
   switch (m.type) {
     case MentionType::kName:
       if (m.kind == EntityKind::kAnonymous || m.kind == EntityKind::kGroup) break;
