@@ -67,7 +67,7 @@ TEST_CASE("a speaker's name is clean: no modifiers, titles, places or owners") {
   });
 }
 
-TEST_CASE("a party's or a people's word counted is someone unnamed, not the party") {
+TEST_CASE("unnamed sources: a party's word counted, an owner's organisation") {
   CheckAll({
       {"A Republican said the debate was lost.", "the debate", "A Republican",
        EntityKind::kAnonymous},
@@ -75,6 +75,9 @@ TEST_CASE("a party's or a people's word counted is someone unnamed, not the part
        EntityKind::kGroup},
       {"A handful of Democrats said the bill would pass.", "the bill", "A handful of Democrats",
        EntityKind::kGroup},
+      // An owner's name names someone else: the company itself is unnamed.
+      {"Mr. Clarke's new company said the bill would pass.", "the bill",
+       "Mr. Clarke's new company", EntityKind::kUnresolved},
   });
 }
 

@@ -556,10 +556,15 @@ Speaker Resolver::AsWritten(const Mention& m) const {
   // one no pass could name (unresolved), "a group of parents" or "one
   // study" an unnamed source. A capitalised word names it: "the
   // Palestinian health ministry" stays an organisation.
+  // An owner's name names someone else: "Mr. Clarke's new company" is
+  // unnamed.
   bool named = false;
   for (size_t i = m.text.find(' '); i != std::string::npos && i + 1 < m.text.size();
        i = m.text.find(' ', i + 1)) {
-    named |= std::isupper(static_cast<unsigned char>(m.text[i + 1])) != 0;
+    size_t end = m.text.find(' ', i + 1);
+    std::string word = m.text.substr(i + 1, end == std::string::npos ? end : end - i - 1);
+    bool owner = word.ends_with("'s") || lex_.Honorific(word) != 0;
+    named |= std::isupper(static_cast<unsigned char>(m.text[i + 1])) != 0 && !owner;
   }
   if (m.type == MentionType::kNominal && out.kind == EntityKind::kOrganization && !named) {
     out.kind = specific ? EntityKind::kUnresolved : EntityKind::kAnonymous;
