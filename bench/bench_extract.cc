@@ -1,11 +1,17 @@
-// quoteledger-bench: extraction throughput on a corpus held in memory.
+// quoteledger-bench: extraction throughput.
 //
+//   quoteledger-bench [--size 200M] [--json] [--no-sqlite] [--workdir DIR] [SOURCE...]
 //   quoteledger-bench [--repeat N] [--threads N] PATH...
 //
-// Loads every article under PATH (as `extract` reads them), runs the
-// engine over all of them N times on T threads, and prints MB/s, articles
-// per second, claims found and the process's peak resident memory. The
-// first pass is reported separately: it includes RE2's DFA warm-up.
+// The first form (also when no path is given) is the staged benchmark of
+// stage_bench.h: a corpus of --size article bytes made of distinct copies
+// of SOURCE (by default ../shared/polnear/train/text, or samples/articles
+// when that is absent), timed per stage beside `grep -c`, as a table or
+// JSON. The second loads every article under PATH (as `extract` reads
+// them), runs the engine over all of them N times on T threads, and prints
+// MB/s, articles per second, claims found and the process's peak resident
+// memory. The first pass is reported separately: it includes RE2's DFA
+// warm-up.
 #include <sys/resource.h>
 #include <time.h>
 
@@ -15,6 +21,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <thread>
 #include <vector>
@@ -22,6 +29,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "bench/stage_bench.h"
 #include "quoteledger/extractor.h"
 #include "text/article_reader.h"
 
@@ -94,10 +102,33 @@ int main(int argc, char** argv) {
   CLI::App app{"quoteledger-bench: extraction throughput on a corpus held in memory"};
   int repeat = 3, threads = 1;
   std::vector<std::string> paths;
+  std::string size;
+  StageBenchOptions staged;
   app.add_option("--repeat", repeat, "warm passes after the first")->check(CLI::Range(1, 1000));
   app.add_option("--threads", threads, "threads sharing the articles")->check(CLI::Range(1, 256));
-  app.add_option("paths", paths, "articles: .txt files, .jsonl files or folders")->required();
+  app.add_option("--size", size,
+                 "staged benchmark: corpus size in article bytes (200M, 1G, 64k; default 200M)");
+  app.add_flag("--json", staged.json, "staged benchmark: print JSON instead of a table");
+  app.add_flag("!--no-sqlite", staged.sqlite, "staged benchmark: leave out SQLite writes");
+  app.add_option("--workdir", staged.workdir,
+                 "staged benchmark: folder for the corpus files (default: a temporary one)");
+  app.add_option("paths", paths, "articles: .txt files, .jsonl files or folders");
   CLI11_PARSE(app, argc, argv);
+  if (!size.empty() || staged.json || paths.empty()) {
+    if (!size.empty() && !ParseSize(size, &staged.size_bytes)) {
+      std::fprintf(stderr, "quoteledger-bench: --size %s: give bytes, e.g. 200M or 1G\n",
+                   size.c_str());
+      return 2;
+    }
+    staged.sources = paths;
+    if (staged.sources.empty()) {
+      std::error_code ec;
+      staged.sources = {std::filesystem::is_directory("../shared/polnear/train/text", ec)
+                            ? "../shared/polnear/train/text"
+                            : "samples/articles"};
+    }
+    return RunStageBench(staged);
+  }
   auto ex = Extractor::Create();
   if (!ex.ok()) {
     std::fprintf(stderr, "quoteledger-bench: %s\n", ex.status().ToString().c_str());

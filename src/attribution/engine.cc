@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <ctime>
 
 #include "attribution/clauses.h"
 #include "attribution/resolver.h"
@@ -108,25 +109,58 @@ bool IsHeadingQuote(std::string_view t, uint32_t b, uint32_t e) {
 // real text has needed.
 constexpr int kMaxFailedStarts = 32;
 
+// CPU time of the calling thread, in seconds.
+double ThreadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+// Adds the time since the last lap to one stage of StageTimes; does
+// nothing without one.
+class StageClock {
+ public:
+  explicit StageClock(StageTimes* times)
+      : times_(times), last_(times != nullptr ? ThreadCpuSeconds() : 0) {}
+  void Lap(double StageTimes::*stage) {
+    if (times_ == nullptr) return;
+    double now = ThreadCpuSeconds();
+    times_->*stage += now - last_;
+    last_ = now;
+  }
+
+ private:
+  StageTimes* times_;
+  double last_;
+};
+
 class DocumentRun {
  public:
+  // `clock` started before segmentation, which happens here.
   DocumentRun(const Engine& engine, const MentionFinder& finder, std::string_view text,
-              std::string author = "")
+              std::string author = "", StageClock clock = StageClock(nullptr))
       : engine_(engine), finder_(finder), text_(text), author_(std::move(author)),
         seg_(Segment(text, engine.lexicons().abbreviations(),
                      &engine.lexicons().speech_verb_set(),
-                     &engine.lexicons().intention_verb_set())) {}
+                     &engine.lexicons().intention_verb_set())),
+        clock_(clock) {}
 
   Attribution Run() {
+    clock_.Lap(&StageTimes::segment);
     std::vector<std::vector<Mention>> names;
     for (const Sentence& s : seg_.sentences) {
       names.push_back(finder_.FindNames(seg_.norm, s.norm_begin, s.norm_end));
     }
+    clock_.Lap(&StageTimes::mentions);
     resolver_ = std::make_unique<Resolver>(engine_.lexicons(), seg_, std::move(names), author_);
+    clock_.Lap(&StageTimes::resolve);
     for (size_t s = 0; s < seg_.sentences.size(); ++s) MatchSentence(static_cast<int>(s));
     ExtendToParagraphs();
     Continuations();
-    return Resolve();
+    clock_.Lap(&StageTimes::rules);
+    Attribution out = Resolve();
+    clock_.Lap(&StageTimes::resolve);
+    return out;
   }
 
  private:
@@ -1013,6 +1047,7 @@ class DocumentRun {
   std::unique_ptr<Resolver> resolver_;
   std::vector<Draft> drafts_;
   std::vector<int> candidates_;
+  StageClock clock_;
 };
 
 }  // namespace
@@ -1035,6 +1070,11 @@ Attribution Engine::Run(std::string_view text) const {
 
 Attribution Engine::Run(const Document& doc) const {
   return DocumentRun(*this, finder_, doc.text(), doc.meta().author).Run();
+}
+
+Attribution Engine::Run(const Document& doc, StageTimes* times) const {
+  StageClock clock(times);  // before the constructor, which segments
+  return DocumentRun(*this, finder_, doc.text(), doc.meta().author, clock).Run();
 }
 
 }  // namespace quoteledger

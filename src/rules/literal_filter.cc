@@ -9,7 +9,10 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <algorithm>
 #include <cctype>
+#include <map>
+#include <random>
 
 namespace quoteledger {
 namespace {
@@ -198,59 +201,135 @@ RE2::Options LiteralOptions() {
 
 }  // namespace
 
-struct LiteralFilter::Impl {
-  re2::FilteredRE2 filter{kMinLiteralLength};
-  std::unique_ptr<RE2::Set> literals;  // index i finds FilteredRE2's atom i
-  std::vector<int> ids;  // per pattern: its id in `filter`, -1 if RE2 rejects it
-  size_t count = 0;
-  bool usable = false;  // false: every pattern always passes
-};
+namespace {
 
-LiteralFilter::LiteralFilter(const std::vector<std::string>& patterns)
-    : impl_(std::make_unique<Impl>()) {
-  Impl& im = *impl_;
-  RE2::Options opt;  // the rules' own: UTF-8, case-sensitive
+// The rules' own options, UTF-8 and case-sensitive, for FilteredRE2.
+RE2::Options PatternOptions() {
+  RE2::Options opt;
   opt.set_log_errors(false);
   opt.set_max_mem(int64_t{1} << 30);
+  return opt;
+}
+
+// Adds `pattern`'s skeleton to `filter`; returns its id there, or -1 when
+// RE2 rejects it. A skeleton RE2 rejects (never expected) falls back to the
+// pattern.
+int AddToFilter(re2::FilteredRE2* filter, const std::string& pattern) {
+  int id = -1;
+  if (filter->Add(LiteralSkeleton(pattern), PatternOptions(), &id) != RE2::NoError &&
+      filter->Add(pattern, PatternOptions(), &id) != RE2::NoError) {
+    return -1;
+  }
+  return id;
+}
+
+// An RE2::Set finding `atoms` in any case; null if one does not compile.
+std::unique_ptr<RE2::Set> AtomSet(const std::vector<std::string>& atoms) {
+  auto set = std::make_unique<RE2::Set>(LiteralOptions(), RE2::UNANCHORED);
+  for (const std::string& a : atoms) {
+    // The Set's indices must be the atoms' indices; any failure disables
+    // the filter rather than shifting them.
+    if (set->Add(a, nullptr) < 0) return nullptr;
+  }
+  if (!atoms.empty() && !set->Compile()) return nullptr;
+  return set;
+}
+
+// Which of a Set's atoms occur in `text`, as flags; false when the scan ran
+// out of memory.
+bool FindAtoms(const RE2::Set& set, size_t count, std::string_view text,
+               std::vector<char>* present) {
+  present->assign(count, 0);
+  if (count == 0) return true;
+  std::vector<int> found;
+  RE2::Set::ErrorInfo info;
+  if (!set.Match(re2::StringPiece(text.data(), text.size()), &found, &info) &&
+      info.kind != RE2::Set::kNoError) {
+    return false;
+  }
+  for (int a : found) (*present)[a] = 1;
+  return true;
+}
+
+}  // namespace
+
+struct LiteralFilter::Impl {
+  // Patterns the table does not list go to FilteredRE2.
+  re2::FilteredRE2 filter{kMinLiteralLength};
+  std::unique_ptr<RE2::Set> literals;  // index i finds FilteredRE2's atom i
+  std::vector<int> ids;  // per pattern: its id in `filter`, -1 if none
+  size_t count = 0;
+  bool usable = false;  // false: every pattern in `filter` always passes
+  // Patterns the table lists: their clauses over the table's atoms.
+  const PrecompiledRules* table = nullptr;
+  std::unique_ptr<RE2::Set> table_literals;  // null: none used, or it failed
+  std::vector<const std::vector<std::vector<int>>*> clauses;  // per pattern, or null
+};
+
+LiteralFilter::LiteralFilter(const std::vector<std::string>& patterns,
+                             const PrecompiledRules* table)
+    : impl_(std::make_unique<Impl>()) {
+  Impl& im = *impl_;
+  std::map<std::string_view, const PrecompiledRule*> known;
+  if (table != nullptr) {
+    for (const PrecompiledRule& r : table->rules) known.emplace(r.expanded, &r);
+  }
+  bool uses_table = false;
   for (const std::string& p : patterns) {
-    int id = -1;
-    // A skeleton RE2 rejects (never expected) falls back to the pattern.
-    if (im.filter.Add(LiteralSkeleton(p), opt, &id) != RE2::NoError &&
-        im.filter.Add(p, opt, &id) != RE2::NoError) {
-      id = -1;
-    }
-    im.ids.push_back(id);
+    auto it = known.find(p);
+    bool listed = it != known.end();
+    im.clauses.push_back(listed ? &it->second->clauses : nullptr);
+    im.ids.push_back(listed ? -1 : AddToFilter(&im.filter, p));
+    uses_table |= listed;
+  }
+  if (uses_table) {
+    im.table = table;
+    im.table_literals = AtomSet(table->atoms);
   }
   if (im.filter.NumRegexps() == 0) return;
   std::vector<std::string> atoms;
   im.filter.Compile(&atoms);
   im.count = atoms.size();
-  im.literals = std::make_unique<RE2::Set>(LiteralOptions(), RE2::UNANCHORED);
-  for (const std::string& a : atoms) {
-    // The Set's indices must be the atoms' indices; any failure disables
-    // the filter rather than shifting them.
-    if (im.literals->Add(a, nullptr) < 0) return;
-  }
-  im.usable = atoms.empty() || im.literals->Compile();
+  im.literals = AtomSet(atoms);
+  im.usable = im.literals != nullptr;
 }
 
 LiteralFilter::~LiteralFilter() = default;
 LiteralFilter::LiteralFilter(LiteralFilter&&) noexcept = default;
 LiteralFilter& LiteralFilter::operator=(LiteralFilter&&) noexcept = default;
 
-size_t LiteralFilter::literals() const { return impl_->count; }
+size_t LiteralFilter::literals() const {
+  return impl_->count + (impl_->table_literals ? impl_->table->atoms.size() : 0);
+}
+
+size_t LiteralFilter::from_table() const {
+  size_t n = 0;
+  for (const auto* c : impl_->clauses) n += c != nullptr;
+  return n;
+}
 
 void LiteralFilter::MayMatch(std::string_view text, std::vector<char>* may_match) const {
   const Impl& im = *impl_;
   may_match->assign(im.ids.size(), 1);
-  if (!im.usable) return;
-  std::vector<int> found;
-  if (im.count > 0) {
-    RE2::Set::ErrorInfo info;
-    if (!im.literals->Match(re2::StringPiece(text.data(), text.size()), &found, &info) &&
-        info.kind != RE2::Set::kNoError) {
-      return;  // out of memory in the DFA: no filtering, never a wrong answer
+  std::vector<char> present;
+  // Out of memory in a scan's DFA: no filtering, never a wrong answer.
+  if (im.table_literals && FindAtoms(*im.table_literals, im.table->atoms.size(), text, &present)) {
+    for (size_t i = 0; i < im.clauses.size(); ++i) {
+      if (im.clauses[i] == nullptr) continue;
+      for (const std::vector<int>& clause : *im.clauses[i]) {
+        bool hit = false;
+        for (int a : clause) hit |= present[a] != 0;
+        if (!hit) {
+          (*may_match)[i] = 0;
+          break;
+        }
+      }
     }
+  }
+  if (!im.usable || !FindAtoms(*im.literals, im.count, text, &present)) return;
+  std::vector<int> found;
+  for (size_t a = 0; a < present.size(); ++a) {
+    if (present[a]) found.push_back(static_cast<int>(a));
   }
   std::vector<int> potential;
   im.filter.AllPotentials(found, &potential);
@@ -258,6 +337,167 @@ void LiteralFilter::MayMatch(std::string_view text, std::vector<char>* may_match
   for (int id : potential) passes[id] = 1;
   for (size_t i = 0; i < im.ids.size(); ++i) {
     if (im.ids[i] >= 0) (*may_match)[i] = passes[im.ids[i]];
+  }
+}
+
+// ---- build time: conditions derived from FilteredRE2 ----------------------
+
+namespace {
+
+// FilteredRE2's answer for one pattern, asked about sets of atoms: the
+// pattern passes when the atoms flagged in a set are the ones a text holds.
+// It is monotone: more atoms never make a pattern fail.
+class Oracle {
+ public:
+  Oracle(const re2::FilteredRE2& filter, int id, size_t atoms)
+      : filter_(filter), id_(id), atoms_(atoms) {}
+
+  bool Passes(const std::vector<char>& in) const {
+    std::vector<int> found, potential;
+    for (size_t a = 0; a < atoms_; ++a) {
+      if (in[a]) found.push_back(static_cast<int>(a));
+    }
+    filter_.AllPotentials(found, &potential);
+    return std::find(potential.begin(), potential.end(), id_) != potential.end();
+  }
+
+  // Shrinks `clause` (flags; a text holding none of them fails) to a
+  // minimal one, removing atoms in blocks: most atoms have nothing to do
+  // with the pattern and go in a few calls.
+  std::vector<char> Shrink(std::vector<char> clause) const {
+    std::vector<size_t> members;
+    for (size_t a = 0; a < atoms_; ++a) {
+      if (clause[a]) members.push_back(a);
+    }
+    ShrinkRange(&clause, members, 0, members.size());
+    return clause;
+  }
+
+ private:
+  // Whether `clause` is still a clause: the text holding every other atom
+  // fails.
+  bool IsClause(const std::vector<char>& clause) const {
+    std::vector<char> rest(atoms_);
+    for (size_t a = 0; a < atoms_; ++a) rest[a] = !clause[a];
+    return !Passes(rest);
+  }
+
+  void ShrinkRange(std::vector<char>* clause, const std::vector<size_t>& members, size_t b,
+                   size_t e) const {
+    if (b >= e) return;
+    for (size_t k = b; k < e; ++k) (*clause)[members[k]] = 0;
+    if (IsClause(*clause)) return;  // the whole block was not needed
+    for (size_t k = b; k < e; ++k) (*clause)[members[k]] = 1;
+    if (e - b == 1) return;  // this atom is needed
+    size_t mid = b + (e - b) / 2;
+    ShrinkRange(clause, members, b, mid);
+    ShrinkRange(clause, members, mid, e);
+  }
+
+  const re2::FilteredRE2& filter_;
+  int id_;
+  size_t atoms_;
+};
+
+std::vector<int> Indices(const std::vector<char>& flags) {
+  std::vector<int> out;
+  for (size_t a = 0; a < flags.size(); ++a) {
+    if (flags[a]) out.push_back(static_cast<int>(a));
+  }
+  return out;
+}
+
+// A condition that is an OR of ANDs ("(a b|c d)") has a clause for every
+// way of picking one atom of each AND, too many to find them all; the
+// search stops past this many clauses or rounds. Clauses not found leave
+// the filter weaker, never wrong.
+constexpr size_t kMaxClauses = 40;
+constexpr int kMaxRounds = 12;
+
+// Clauses of one pattern: first one per atom of a minimal passing set (the
+// atoms that set cannot lose), then more from sets that satisfy every
+// clause found yet FilteredRE2 rejects.
+void FindClauses(const Oracle& oracle, size_t n, std::mt19937* rng,
+                 std::vector<std::vector<int>>* out) {
+  std::vector<char> none(n, 0), all(n, 1);
+  if (oracle.Passes(none) || !oracle.Passes(all)) return;  // always passes
+  std::vector<std::vector<char>> found;
+  auto add = [&](const std::vector<char>& fails) {  // a set FilteredRE2 rejects
+    std::vector<char> clause(n);
+    for (size_t a = 0; a < n; ++a) clause[a] = !fails[a];
+    clause = oracle.Shrink(clause);
+    if (std::find(found.begin(), found.end(), clause) == found.end()) found.push_back(clause);
+  };
+  // A minimal passing set: dropping any one of its atoms fails, and the
+  // atoms left after dropping one give a clause.
+  std::vector<char> pass = all;
+  for (size_t a = 0; a < n; ++a) {
+    pass[a] = 0;
+    if (!oracle.Passes(pass)) pass[a] = 1;
+  }
+  for (size_t a = 0; a < n; ++a) {
+    if (!pass[a]) continue;
+    pass[a] = 0;
+    add(pass);
+    pass[a] = 1;
+  }
+  // Sets that hit every clause found so far, each as small as can be (one
+  // atom for each clause not yet hit, clauses in random order), once
+  // starting from each atom of every clause: one FilteredRE2 rejects shows a
+  // clause still missing. Rounds go on until one finds none.
+  auto transversal = [&](int forced) {
+    std::vector<char> set(n, 0);
+    if (forced >= 0) set[forced] = 1;
+    std::vector<size_t> order(found.size());
+    for (size_t c = 0; c < order.size(); ++c) order[c] = c;
+    std::shuffle(order.begin(), order.end(), *rng);
+    for (size_t c : order) {
+      std::vector<int> members = Indices(found[c]);
+      bool hit = false;
+      for (int a : members) hit |= set[a] != 0;
+      if (!hit) set[members[(*rng)() % members.size()]] = 1;
+    }
+    return set;
+  };
+  bool settled = false;
+  for (int round = 0; round < kMaxRounds && !settled && found.size() <= kMaxClauses; ++round) {
+    size_t before = found.size();
+    std::vector<char> in_clause(n, 0);
+    for (const std::vector<char>& clause : found) {
+      for (size_t a = 0; a < n; ++a) in_clause[a] |= clause[a];
+    }
+    for (size_t a = 0; a < n; ++a) {
+      for (int t = 0; in_clause[a] && t < 4; ++t) {
+        std::vector<char> set = transversal(static_cast<int>(a));
+        if (!oracle.Passes(set)) add(set);
+      }
+    }
+    for (int t = 0; t < 200; ++t) {
+      std::vector<char> set = transversal(-1);
+      if (!oracle.Passes(set)) add(set);
+    }
+    settled = found.size() == before;
+  }
+  for (const std::vector<char>& clause : found) out->push_back(Indices(clause));
+}
+
+}  // namespace
+
+void DeriveLiteralClauses(const std::vector<std::string>& patterns,
+                          std::vector<std::string>* atoms,
+                          std::vector<std::vector<std::vector<int>>>* clauses) {
+  re2::FilteredRE2 filter{kMinLiteralLength};
+  std::vector<int> ids;
+  for (const std::string& p : patterns) ids.push_back(AddToFilter(&filter, p));
+  atoms->clear();
+  clauses->assign(patterns.size(), {});
+  if (filter.NumRegexps() == 0) return;
+  filter.Compile(atoms);
+  std::mt19937 rng(20);  // fixed: the same tables on every build
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    if (ids[i] < 0) continue;
+    Oracle oracle(filter, ids[i], atoms->size());
+    FindClauses(oracle, atoms->size(), &rng, &(*clauses)[i]);
   }
 }
 

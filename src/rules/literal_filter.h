@@ -12,13 +12,20 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/precompiled.h"
+
 namespace quoteledger {
 
 class LiteralFilter {
  public:
   // Derives the required literals of `patterns` (RE2 syntax, UTF-8). A
   // pattern RE2 rejects, or one with no required literal, always passes.
-  explicit LiteralFilter(const std::vector<std::string>& patterns);
+  // A pattern that `table` lists (by its expanded text) takes its condition
+  // from there instead of being compiled: the built-in rules' conditions
+  // are derived at build time (DeriveLiteralClauses). `table` must outlive
+  // the filter.
+  explicit LiteralFilter(const std::vector<std::string>& patterns,
+                         const PrecompiledRules* table = nullptr);
   ~LiteralFilter();
   LiteralFilter(LiteralFilter&&) noexcept;
   LiteralFilter& operator=(LiteralFilter&&) noexcept;
@@ -31,6 +38,8 @@ class LiteralFilter {
 
   // How many distinct literals the filter looks for (for tests).
   size_t literals() const;
+  // How many patterns took their condition from the table (for tests).
+  size_t from_table() const;
 
  private:
   struct Impl;
@@ -43,6 +52,19 @@ class LiteralFilter {
 // "any text". FilteredRE2 compiles every pattern it is given; the filter
 // gives it skeletons. Exposed for tests.
 std::string LiteralSkeleton(std::string_view pattern);
+
+// Build time: the literals the filter of `patterns` looks for (*atoms) and,
+// per pattern, a condition on them in conjunctive form (*clauses, as in
+// PrecompiledRule). Each clause is checked against re2::FilteredRE2: a text
+// holding none of a clause's atoms is one FilteredRE2 rejects the pattern
+// for, so the condition never drops a pattern that can match. Clauses are
+// searched for until sets of atoms that satisfy them all are also accepted
+// by FilteredRE2, or a limit is reached (a condition that is an OR of ANDs
+// has a great many); a clause not found leaves the filter weaker, never
+// wrong. Deterministic.
+void DeriveLiteralClauses(const std::vector<std::string>& patterns,
+                          std::vector<std::string>* atoms,
+                          std::vector<std::vector<std::vector<int>>>* clauses);
 
 }  // namespace quoteledger
 

@@ -303,8 +303,18 @@ RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
 // Impl::Program() on first use.
 Result<RuleSet> RuleSet::Compile(const std::vector<RuleFile>& files,
                                  const PlaceholderMap& placeholders) {
+  return Compile(files, placeholders, BuiltinPrecompiledRules());
+}
+
+Result<RuleSet> RuleSet::Compile(const std::vector<RuleFile>& files,
+                                 const PlaceholderMap& placeholders,
+                                 const PrecompiledRules* table) {
   RuleSet set;
   Impl& im = *set.impl_;
+  std::map<std::string_view, const PrecompiledRule*> known;
+  if (table != nullptr) {
+    for (const PrecompiledRule& r : table->rules) known.emplace(r.expanded, &r);
+  }
   std::map<std::string, size_t> by_id;
   for (const RuleFile& file : files) {
     for (const RuleSpec& spec : file.rules) {
@@ -314,31 +324,39 @@ Result<RuleSet> RuleSet::Compile(const std::vector<RuleFile>& files,
       };
       Result<std::string> pattern = ExpandTemplate(spec.pattern, placeholders, file.defines);
       if (!pattern.ok()) return where(pattern.status().message());
-      RE2 parsed(pattern.value(), ParseOnlyOptions());
-      if (parsed.error_code() != RE2::NoError &&
-          parsed.error_code() != RE2::ErrorPatternTooLarge) {
-        return where(fmt::format("RE2 rejects the pattern: {}; expanded pattern: {}",
-                                 parsed.error(), pattern.value()));
+      PrecompiledRule parsed_rule;
+      auto pre = known.find(pattern.value());
+      if (pre != known.end()) {
+        // Checked by RE2 at build time: parsing it again would tell the same.
+        parsed_rule.groups = pre->second->groups;
+        parsed_rule.slots = pre->second->slots;
+        parsed_rule.submatches = pre->second->submatches;
+      } else {
+        RE2 parsed(pattern.value(), ParseOnlyOptions());
+        if (parsed.error_code() != RE2::NoError &&
+            parsed.error_code() != RE2::ErrorPatternTooLarge) {
+          return where(fmt::format("RE2 rejects the pattern: {}; expanded pattern: {}",
+                                   parsed.error(), pattern.value()));
+        }
+        Status indexed = IndexGroups(parsed, &parsed_rule.slots, &parsed_rule.submatches);
+        if (!indexed.ok()) return where(indexed.message());
+        parsed_rule.groups = parsed.NamedCapturingGroups();
       }
-      std::array<int, 4> slots;
-      int submatches;
-      Status indexed = IndexGroups(parsed, &slots, &submatches);
-      if (!indexed.ok()) return where(indexed.message());
       auto it = by_id.find(spec.id);
       size_t index = it == by_id.end() ? im.specs.size() : it->second;
       if (it == by_id.end()) {
         by_id[spec.id] = index;
         im.specs.push_back(spec);
         im.expanded.push_back(pattern.value());
-        im.groups.push_back(parsed.NamedCapturingGroups());
-        im.slots.push_back(slots);
-        im.submatches.push_back(submatches);
+        im.groups.push_back(std::move(parsed_rule.groups));
+        im.slots.push_back(parsed_rule.slots);
+        im.submatches.push_back(parsed_rule.submatches);
       } else {
         im.specs[index] = spec;
         im.expanded[index] = pattern.value();
-        im.groups[index] = parsed.NamedCapturingGroups();
-        im.slots[index] = slots;
-        im.submatches[index] = submatches;
+        im.groups[index] = std::move(parsed_rule.groups);
+        im.slots[index] = parsed_rule.slots;
+        im.submatches[index] = parsed_rule.submatches;
       }
     }
   }
@@ -354,8 +372,25 @@ Result<RuleSet> RuleSet::Compile(const std::vector<RuleFile>& files,
   });
   Status s = set.BuildPrefilter(placeholders);
   if (!s.ok()) return s;
-  im.literal_filter = std::make_unique<LiteralFilter>(im.expanded);
+  im.literal_filter = std::make_unique<LiteralFilter>(im.expanded, table);
   return set;
+}
+
+PrecompiledRules RuleSet::Export() const {
+  const Impl& im = *impl_;
+  PrecompiledRules out;
+  std::vector<std::vector<std::vector<int>>> clauses;
+  DeriveLiteralClauses(im.expanded, &out.atoms, &clauses);
+  for (size_t r = 0; r < im.specs.size(); ++r) {
+    PrecompiledRule rule;
+    rule.expanded = im.expanded[r];
+    rule.groups = im.groups[r];
+    rule.slots = im.slots[r];
+    rule.submatches = im.submatches[r];
+    rule.clauses = std::move(clauses[r]);
+    out.rules.push_back(std::move(rule));
+  }
+  return out;
 }
 
 Status RuleSet::CompileAll() const {

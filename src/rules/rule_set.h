@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "quoteledger/status.h"
+#include "rules/precompiled.h"
 #include "rules/rule_file.h"
 
 namespace quoteledger {
@@ -59,9 +60,19 @@ class RuleSet {
   // RuleSyntax "file:line: rule ID: reason" for an unknown placeholder, a
   // placeholder captured twice, or a pattern RE2 rejects (the message holds
   // RE2's error and the expanded pattern). A rule's RE2 program is built on
-  // its first Match(), once, whichever threads ask.
+  // its first Match(), once, whichever threads ask. A rule whose expansion
+  // is one `table` lists (by default the built-in rules' tables, computed
+  // at build time) is not parsed again: the table holds what parsing would
+  // tell, and its literal condition.
   static Result<RuleSet> Compile(const std::vector<RuleFile>& files,
                                  const PlaceholderMap& placeholders);
+  static Result<RuleSet> Compile(const std::vector<RuleFile>& files,
+                                 const PlaceholderMap& placeholders,
+                                 const PrecompiledRules* table);
+
+  // What a table for these rules holds (see precompiled.h), computed at
+  // run time: what quoteledger-rulegen writes into the binary.
+  PrecompiledRules Export() const;
 
   // Builds every rule's program now. A pattern that parses can still fail
   // to compile within RE2's memory budget (1 GB); Match() then finds
