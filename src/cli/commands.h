@@ -32,6 +32,7 @@ void AddStatsCommand(CLI::App& app, GlobalOptions& global);
 void AddReportCommand(CLI::App& app, GlobalOptions& global);
 void AddVerifyCommand(CLI::App& app, GlobalOptions& global);
 void AddEntityCommand(CLI::App& app, GlobalOptions& global);
+void AddArticlesCommand(CLI::App& app, GlobalOptions& global);
 void AddServeCommand(CLI::App& app, GlobalOptions& global);
 
 // Prints "quoteledger: MESSAGE" to stderr.

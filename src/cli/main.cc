@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
   AddReportCommand(app, global);
   AddVerifyCommand(app, global);
   AddEntityCommand(app, global);
+  AddArticlesCommand(app, global);
   AddServeCommand(app, global);
   try {
     app.parse(argc, argv);
