@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The conventions users expect of the command line (issue 21): `articles`
 # lists what the ledger holds, with paths relative to where the user
-# stands.
+# stands; --db and --format before or after the command; `[]` for an empty
+# JSON answer (exit code still 1, "found nothing"); `extract -` tells JSON
+# Lines from plain text by itself and refuses what could be either.
 set -u
 Q=${QUOTELEDGER:?set QUOTELEDGER to the built binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -37,4 +39,54 @@ assert len(rows) == 4 and "A feed, with a comma" in [r["title"] for r in rows], 
 "$Q" --db abs.db ingest "$WORK/in/school-budget.txt" >/dev/null 2>&1 || die "ingest absolute"
 (cd in && "$Q" --db ../abs.db articles --format json) | grep -q '"article": "school-budget.txt"' ||
   die "articles from a subfolder: $(cd in && "$Q" --db ../abs.db articles)"
+# Global options before or after the command.
+for args in "--db ledger.db stats --format json" "stats --db ledger.db --format json" \
+            "--format json stats --db ledger.db" "--format json --db ledger.db stats"; do
+  QUOTELEDGER_DB=nowhere.db "$Q" $args >out.json 2>err || die "$args: $(cat err)"
+  python3 -c 'import json,sys; assert json.load(open("out.json"))["documents"] == 4' || die "$args"
+done
+for args in "--format json quotes --kind direct --db ledger.db" \
+            "--db ledger.db quotes --kind direct --format json" \
+            "quotes --format csv --db ledger.db --kind direct"; do
+  QUOTELEDGER_DB=nowhere.db "$Q" $args >out.txt 2>err || die "$args: $(cat err)"
+  head -1 out.txt | grep -q '^\[\|^id,' || die "$args printed: $(head -c 80 out.txt)"
+done
+# The command's own --format wins over the one before it.
+"$Q" --format csv articles --format json | head -c1 | grep -q '\[' || die "the command's --format"
+"$Q" --format yaml stats >/dev/null 2>err && die "--format yaml was taken"
+grep -q "yaml" err || die "no message for --format yaml: $(cat err)"
+
+# Nothing found: [] in JSON, nothing on stdout in a table; exit 1 either way.
+"$Q" quotes --about "zebra crossing" --format json >out.json 2>err; rc=$?
+[ $rc -eq 1 ] || die "empty JSON answer: exit $rc"
+[ "$(cat out.json)" = "[]" ] || die "empty JSON answer: $(cat out.json)"
+"$Q" --format json who "zebra crossing" >out.json 2>err; rc=$?
+[ $rc -eq 1 ] && [ "$(cat out.json)" = "[]" ] || die "who, empty: $rc $(cat out.json)"
+"$Q" quotes --about "zebra crossing" >out.txt 2>err; rc=$?
+[ $rc -eq 1 ] && [ ! -s out.txt ] && grep -q "no claims" err || die "empty table: $rc $(cat out.txt err)"
+
+# extract - : JSON Lines recognised, plain text kept, ambiguity refused.
+printf '\n{"id": "a", "text": "Mayor Ann Roe said the bridge would open in May."}\n\n{"id": "b", "text": "Ben Ode said it would not."}\n' >feed2.jsonl
+"$Q" extract - <feed2.jsonl >out.jsonl 2>err || die "extract - on JSON Lines: $(cat err)"
+python3 -c '
+import json
+docs = [json.loads(l) for l in open("out.jsonl")]
+assert [d["doc"] for d in docs] == ["a", "b"], docs
+assert docs[0]["claims"] and docs[0]["claims"][0]["speaker"] == "Ann Roe", docs
+' || die "extract - on JSON Lines: $(cat out.jsonl)"
+"$Q" extract - <in/harbor-bridge.txt >out.jsonl 2>err || die "extract - on text"
+"$Q" extract in/harbor-bridge.txt >want.jsonl 2>err || die "extract FILE"
+python3 -c '
+import json
+got, want = json.load(open("out.jsonl")), json.load(open("want.jsonl"))
+assert got["doc"] == "-" and got["claims"] == want["claims"], (got, want)
+' || die "extract - on text differs from extract FILE"
+printf '{"title": "no text here"}\nthen prose\n' >ambiguous.txt
+"$Q" extract - <ambiguous.txt >out.jsonl 2>err; rc=$?
+[ $rc -eq 2 ] && [ ! -s out.jsonl ] || die "ambiguous input: exit $rc, $(cat out.jsonl)"
+grep -q -- "--input text" err && grep -q -- "--input jsonl" err || die "ambiguous input: $(cat err)"
+"$Q" extract --input text - <ambiguous.txt >out.jsonl 2>err || die "--input text: $(cat err)"
+printf '{ braces in prose, said Ann Roe.\n' >brace.txt
+"$Q" extract - <brace.txt >/dev/null 2>err && die "a text opening with { was taken as one article"
+"$Q" extract --input text - <brace.txt >/dev/null 2>err || die "--input text on brace.txt"
 echo "all checks passed"

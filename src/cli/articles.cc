@@ -1,7 +1,7 @@
 // `quoteledger articles`: what the ledger holds, one row an article: where
 // it came from (a path as ingested, an absolute one shown relative to the
-// current folder; a JSON id or
-// url, or file:line), title, date, publisher and claim count.
+// current folder; a JSON id or url; or file:line), title, date, publisher
+// and claim count.
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -34,7 +34,7 @@ int RunArticles(const QueryOptions& opt, const GlobalOptions& global) {
   auto rows = ListArticles(*ledger.value(), opt.all_runs);
   if (!rows.ok()) return ErrorExit(rows.status());
   for (ArticleRow& r : rows.value()) r.doc.name = RelativeToHere(r.doc.name);
-  return EmitRecords(ArticleRecords(rows.value()), opt.format,
+  return EmitRecords(ArticleRecords(rows.value()), FormatOf(opt, global),
                      {"article", "title", "date", "publisher", "claims"},
                      fmt::format("{} holds no articles yet; run `quoteledger ingest`", global.db));
 }

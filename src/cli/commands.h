@@ -13,7 +13,8 @@
 namespace quoteledger {
 
 struct GlobalOptions {
-  std::string db;  // --db, else $QUOTELEDGER_DB, else quoteledger.db
+  std::string db;      // --db, else $QUOTELEDGER_DB, else quoteledger.db
+  std::string format;  // --format given before or after the command, or ""
   int exit_code = 0;
 };
 

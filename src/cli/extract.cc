@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "quoteledger/extractor.h"
 #include "report/claims_json.h"
+#include "cli/stdin_input.h"
 #include "text/article_reader.h"
 
 namespace quoteledger {
@@ -33,7 +34,7 @@ int RunExtract(const ExtractOptions& opt) {
   PrintingSink sink(std::cout, opt.format == "text");
   int failed = 0, done = 0;
   bool write_error = false;
-  ReadArticles(opt.inputs, format, [&](Result<Document> doc) {
+  ReadInputs(opt.inputs, format, [&](Result<Document> doc) {
     if (!doc.ok()) {
       PrintError(doc.status().ToString() + " (skipped)");
       ++failed;

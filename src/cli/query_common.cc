@@ -22,6 +22,11 @@ void AddQueryOptions(CLI::App* cmd, QueryOptions& options) {
                 "include claims superseded by a later run with other rules");
 }
 
+std::string FormatOf(const QueryOptions& options, const GlobalOptions& global) {
+  if (!options.format.empty()) return options.format;
+  return global.format.empty() ? "table" : global.format;
+}
+
 CLI::Validator IsoDate() {
   return CLI::Validator(
       [](std::string& value) -> std::string {
@@ -77,6 +82,8 @@ Result<std::unique_ptr<Ledger>> OpenLedgerForQuery(const GlobalOptions& global) 
 int EmitRecords(const nlohmann::ordered_json& records, const std::string& format,
                 const std::vector<std::string>& table_columns, const std::string& empty_message) {
   if (records.empty()) {
+    // An empty answer is still JSON; the exit code 1 still says "nothing".
+    if (format == "json") std::cout << "[]\n" << std::flush;
     PrintError(empty_message);
     return 1;
   }
