@@ -89,4 +89,53 @@ grep -q -- "--input text" err && grep -q -- "--input jsonl" err || die "ambiguou
 printf '{ braces in prose, said Ann Roe.\n' >brace.txt
 "$Q" extract - <brace.txt >/dev/null 2>err && die "a text opening with { was taken as one article"
 "$Q" extract --input text - <brace.txt >/dev/null 2>err || die "--input text on brace.txt"
+# Tables fit the terminal: narrowed columns, cells cut with "…"; JSON and
+# CSV keep whole values. $COLUMNS stands for the terminal in a pipe; a real
+# pseudo-terminal of 90 columns is tried too.
+COLUMNS=100 "$Q" quotes >out.txt 2>err || die "quotes in 100 columns"
+python3 -c '
+import sys
+lines = open("out.txt", encoding="utf-8").read().splitlines()
+assert lines and max(len(l) for l in lines) <= 100, max(len(l) for l in lines)
+assert any("…" in l for l in lines), "nothing was cut"
+' || die "quotes does not fit 100 columns: $(head -3 out.txt)"
+COLUMNS=100 "$Q" speakers >out.txt 2>err || die "speakers in 100 columns"
+python3 -c 'assert max(len(l) for l in open("out.txt", encoding="utf-8").read().splitlines()) <= 100' ||
+  die "speakers does not fit 100 columns"
+COLUMNS=100 "$Q" quotes --format csv >out.csv || die "quotes csv"
+"$Q" quotes --format json >out.json || die "quotes json"
+python3 -c '
+import csv, json
+rows, full = list(csv.DictReader(open("out.csv", encoding="utf-8"))), json.load(open("out.json"))
+assert [r["text"] for r in rows] == [c["text"] for c in full]
+' || die "CSV is cut by the terminal width"
+"$Q" quotes >wide.txt || die "quotes in a pipe"
+python3 -c 'assert "…" not in open("wide.txt", encoding="utf-8").read().replace(" … ", "")' ||
+  die "a pipe without COLUMNS got cut cells"
+timeout 30 python3 - "$Q" <<'EOF' || die "quotes in a 90-column terminal"
+import fcntl, os, pty, struct, sys, termios
+pid, fd = pty.fork()
+if pid == 0:
+    fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 90, 0, 0))
+    os.environ.pop("COLUMNS", None)
+    os.execv(sys.argv[1], [sys.argv[1], "quotes"])
+out = b""
+while True:
+    try:
+        chunk = os.read(fd, 65536)
+    except OSError:
+        break
+    if not chunk:
+        break
+    out += chunk
+os.waitpid(pid, 0)
+lines = out.decode("utf-8").replace("\r", "").splitlines()
+assert lines and max(len(l) for l in lines) <= 90, [len(l) for l in lines]
+EOF
+
+# extract -o FILE: the same lines as stdout, nothing on stdout.
+"$Q" extract -o claims.jsonl in/harbor-bridge.txt >out.txt 2>err || die "extract -o: $(cat err)"
+[ ! -s out.txt ] && cmp -s claims.jsonl want.jsonl || die "extract -o wrote other lines"
+"$Q" extract -o no/such/folder/x.jsonl in/harbor-bridge.txt 2>err; rc=$?
+[ $rc -eq 2 ] && grep -q "no/such/folder/x.jsonl" err || die "extract -o into nowhere: $rc $(cat err)"
 echo "all checks passed"

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/console.h"
 #include "ledger/entities.h"
 #include "report/table.h"
 #include "text/article_date.h"
@@ -89,7 +90,7 @@ int EmitRecords(const nlohmann::ordered_json& records, const std::string& format
   }
   Result<OutputFormat> f = ParseOutputFormat(format);
   if (!f.ok()) return ErrorExit(f.status());
-  std::cout << RenderRecords(records, f.value(), table_columns) << std::flush;
+  std::cout << RenderRecords(records, f.value(), table_columns, OutputWidth()) << std::flush;
   if (!std::cout) return ErrorExit(Status::IOError("cannot write the output (pipe closed?)"));
   return 0;
 }
