@@ -43,6 +43,10 @@ for _ in $(seq 100); do
 done
 [ -n "$PORT" ] || die "the server did not say its port"
 BASE=http://127.0.0.1:$PORT
+# A port in use is an error, not a second server sharing it.
+timeout 20 "$Q" serve --port "$PORT" 2>"$WORK/second.err"; rc=$?
+[ $rc -eq 2 ] && grep -q "cannot listen" "$WORK/second.err" ||
+  die "a second server on port $PORT: exit $rc, $(cat "$WORK/second.err")"
 
 timeout 120 python3 - "$BASE" "$WORK/quotes.json" <<'EOF' || die "API checks"
 import json, sys, urllib.error, urllib.request

@@ -2,6 +2,8 @@
 // and query to WebApp under a mutex and copies its answer back.
 #include "web/server.h"
 
+#include <sys/socket.h>
+
 #include <mutex>
 
 #include <fmt/format.h>
@@ -13,6 +15,13 @@ Status ServeHttp(WebApp& app, const std::string& host, int port,
                  const std::function<void(int)>& on_listening) {
   httplib::Server server;
   std::mutex lock;
+  // httplib's default sets SO_REUSEPORT, which lets a second server bind
+  // the same port and take half the requests; SO_REUSEADDR alone still
+  // allows a restart while old connections linger, and a busy port fails.
+  server.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   server.set_default_headers({
       // The pages hold no scripts; forbidding them makes escaping mistakes
       // harmless too.
