@@ -45,6 +45,22 @@ TEST_CASE("a table pads by code points and right-aligns numbers") {
         "Tomás Ó Ruairc       3  [1,2)\n");
 }
 
+TEST_CASE("a table fits a width: the widest columns narrowed, cells cut with an ellipsis") {
+  std::string table =
+      RenderRecords(Records(), OutputFormat::kTable, {"speaker", "claims", "spans"}, 30);
+  CHECK(table ==
+        "speaker     claims  spans\n"
+        "----------  ------  ----------\n"
+        "Ana Lima        12  [3,9) [12…\n"
+        "Tomás Ó R…       3  [1,2)\n");
+  // No column goes below 8 code points: a narrow terminal wraps instead.
+  std::string narrow = RenderRecords(Records(), OutputFormat::kTable, {"speaker", "spans"}, 5);
+  CHECK(narrow.find("Ana Lima") != std::string::npos);
+  // CSV and JSON ignore the width.
+  CHECK(RenderRecords(Records(), OutputFormat::kCsv, {}, 10) ==
+        RenderRecords(Records(), OutputFormat::kCsv, {}));
+}
+
 TEST_CASE("cells") {
   struct Case {
     const char* json;

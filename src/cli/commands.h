@@ -13,7 +13,8 @@
 namespace quoteledger {
 
 struct GlobalOptions {
-  std::string db;  // --db, else $QUOTELEDGER_DB, else quoteledger.db
+  std::string db;      // --db, else $QUOTELEDGER_DB, else quoteledger.db
+  std::string format;  // --format given before or after the command, or ""
   int exit_code = 0;
 };
 
@@ -32,6 +33,8 @@ void AddStatsCommand(CLI::App& app, GlobalOptions& global);
 void AddReportCommand(CLI::App& app, GlobalOptions& global);
 void AddVerifyCommand(CLI::App& app, GlobalOptions& global);
 void AddEntityCommand(CLI::App& app, GlobalOptions& global);
+void AddArticlesCommand(CLI::App& app, GlobalOptions& global);
+void AddServeCommand(CLI::App& app, GlobalOptions& global);
 
 // Prints "quoteledger: MESSAGE" to stderr.
 void PrintError(const std::string& message);

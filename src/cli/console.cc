@@ -3,9 +3,11 @@
 // understands.
 #include "cli/console.h"
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -37,6 +39,18 @@ void Console::ClearLocked() {
 }
 
 bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }
+size_t OutputWidth() {
+  struct winsize ws {};
+  if (StdoutIsTerminal() && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+    return ws.ws_col;
+  }
+  const char* columns = std::getenv("COLUMNS");
+  if (columns == nullptr || *columns == '\0') return 0;
+  char* end = nullptr;
+  long n = std::strtol(columns, &end, 10);
+  return *end == '\0' && n > 0 && n < 100000 ? static_cast<size_t>(n) : 0;
+}
+
 bool StdoutIsTerminal() { return isatty(STDOUT_FILENO) == 1; }
 
 std::string Thousands(int64_t n) {

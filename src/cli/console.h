@@ -5,6 +5,7 @@
 #ifndef QUOTELEDGER_CLI_CONSOLE_H_
 #define QUOTELEDGER_CLI_CONSOLE_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <mutex>
 #include <string>
@@ -32,6 +33,11 @@ class Console {
 
 bool StderrIsTerminal();
 bool StdoutIsTerminal();
+
+// How many columns tables may take: the terminal's width when stdout is a
+// terminal, else $COLUMNS when it is a number (so a script or test can ask
+// for a width), else 0 (no limit: pipes get whole values).
+size_t OutputWidth();
 
 // "[#######.........]  41%  312 articles  2.4 MB  1.3 MB/s  1,907 claims";
 // without a bar when `total_bytes` is 0 (input size unknown).

@@ -55,7 +55,8 @@ int RunList(const EntityOptions& opt, const GlobalOptions& global) {
   if (!rows.ok()) return ErrorExit(rows.status());
   Json out = Json::array();
   for (const EntityDetail& d : rows.value()) out.push_back(EntityJson(d));
-  return EmitRecords(out, opt.query.format, {"entity", "kind", "claims", "identity", "aliases"},
+  return EmitRecords(out, FormatOf(opt.query, global),
+                     {"entity", "kind", "claims", "identity", "aliases"},
                      opt.name.empty() ? "no entities match" : "no entity is named \"" + opt.name + "\"");
 }
 
@@ -75,7 +76,7 @@ int RunShow(const EntityOptions& opt, const GlobalOptions& global) {
   }
   Json decisions = Json::array();
   for (const DecisionRow& r : d.decisions) decisions.push_back(DecisionJson(r));
-  if (opt.query.format == "json") {
+  if (FormatOf(opt.query, global) == "json") {
     Json r = EntityJson(d);
     r["names"] = names;
     r["decisions"] = decisions;
@@ -88,10 +89,11 @@ int RunShow(const EntityOptions& opt, const GlobalOptions& global) {
   std::cout << "identity: " << (identity.empty() ? "automatic" : identity) << "\n\n";
   std::cout << "names the articles gave (how: own, key = same first and last name, surname = "
                "the one person with it, apart, curated):\n";
-  int rc = EmitRecords(names, opt.query.format, {"name", "how", "claims"}, "no names");
+  int rc =
+      EmitRecords(names, FormatOf(opt.query, global), {"name", "how", "claims"}, "no names");
   if (!decisions.empty()) {
     std::cout << "\ndecisions:\n" << std::flush;
-    rc = EmitRecords(decisions, opt.query.format,
+    rc = EmitRecords(decisions, FormatOf(opt.query, global),
                      {"id", "action", "entity", "other", "target", "decided_at", "status", "note"},
                      "");
   }
@@ -105,7 +107,7 @@ int RunDecisions(const EntityOptions& opt, const GlobalOptions& global) {
   if (!rows.ok()) return ErrorExit(rows.status());
   Json out = Json::array();
   for (const DecisionRow& d : rows.value()) out.push_back(DecisionJson(d));
-  return EmitRecords(out, opt.query.format,
+  return EmitRecords(out, FormatOf(opt.query, global),
                      {"id", "action", "entity", "other", "target", "decided_at", "status", "note"},
                      "no curation decisions in " + global.db);
 }

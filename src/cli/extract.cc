@@ -1,11 +1,15 @@
 // `quoteledger extract`: articles in, claims out as JSON Lines or text. No
 // database. A bad article is reported and skipped; the exit code is 2 when
 // any was.
+#include <fstream>
 #include <iostream>
+
+#include <fmt/format.h>
 
 #include "cli/commands.h"
 #include "quoteledger/extractor.h"
 #include "report/claims_json.h"
+#include "cli/stdin_input.h"
 #include "text/article_reader.h"
 
 namespace quoteledger {
@@ -17,6 +21,7 @@ struct ExtractOptions {
   std::string input = "auto";
   std::vector<std::string> rules;
   bool no_builtin = false;
+  std::string output;  // -o FILE, or "" (and "-") for stdout
 };
 
 int RunExtract(const ExtractOptions& opt) {
@@ -30,10 +35,21 @@ int RunExtract(const ExtractOptions& opt) {
   }
   InputFormat format = InputFormat::kAuto;
   ParseInputFormat(opt.input, &format);  // CLI11 already checked the name
-  PrintingSink sink(std::cout, opt.format == "text");
+  std::ofstream file;
+  bool to_file = !opt.output.empty() && opt.output != "-";
+  if (to_file) {
+    file.open(opt.output, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      PrintError(fmt::format("{}: cannot write there; check that the folder exists and is "
+                             "writable", opt.output));
+      return 2;
+    }
+  }
+  std::ostream& out = to_file ? static_cast<std::ostream&>(file) : std::cout;
+  PrintingSink sink(out, opt.format == "text");
   int failed = 0, done = 0;
   bool write_error = false;
-  ReadArticles(opt.inputs, format, [&](Result<Document> doc) {
+  ReadInputs(opt.inputs, format, [&](Result<Document> doc) {
     if (!doc.ok()) {
       PrintError(doc.status().ToString() + " (skipped)");
       ++failed;
@@ -48,7 +64,12 @@ int RunExtract(const ExtractOptions& opt) {
     }
     return true;
   });
-  std::cout.flush();
+  out.flush();
+  if (to_file) file.close();
+  if (to_file && !file && !write_error) {
+    PrintError(fmt::format("{}: writing failed (disk full?)", opt.output));
+    write_error = true;
+  }
   if (failed > 0) PrintError(std::to_string(failed) + " article(s) skipped; see above");
   if (done == 0 && failed == 0) {
     PrintError("no articles found: give .txt or .jsonl files, folders holding them, or -");
@@ -72,6 +93,7 @@ void AddExtractCommand(CLI::App& app, GlobalOptions& global) {
       ->check(CLI::IsMember({"auto", "text", "jsonl"}));
   cmd->add_option("--rules", opt->rules, "a rule file to add (may be repeated)");
   cmd->add_flag("--no-builtin-rules", opt->no_builtin, "use only the --rules files");
+  cmd->add_option("-o,--output", opt->output, "write the claims to this file instead of stdout");
   cmd->callback([opt, &global] { global.exit_code = RunExtract(*opt); });
 }
 

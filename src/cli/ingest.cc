@@ -16,6 +16,7 @@
 #include "ledger/ledger.h"
 #include "quoteledger/extractor.h"
 #include "text/article_date.h"
+#include "cli/stdin_input.h"
 #include "text/article_reader.h"
 
 namespace quoteledger {
@@ -111,7 +112,7 @@ int64_t Feed(const IngestCliOptions& opt, Ingester& ingester, Console& console) 
   InputFormat format = InputFormat::kAuto;
   ParseInputFormat(opt.input, &format);  // CLI11 already checked the name
   int64_t bad = 0;
-  ReadArticles(opt.inputs, format, [&](Result<Document> doc) {
+  ReadInputs(opt.inputs, format, [&](Result<Document> doc) {
     if (!doc.ok()) {
       console.Message(doc.status().message() + " (skipped)");
       ++bad;

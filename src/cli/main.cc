@@ -28,6 +28,12 @@ int main(int argc, char** argv) {
   const char* env_db = std::getenv("QUOTELEDGER_DB");
   global.db = env_db && *env_db ? env_db : "quoteledger.db";
   app.add_option("--db", global.db, "the ledger (default $QUOTELEDGER_DB or quoteledger.db)");
+  app.add_option("--format", global.format,
+                 "table, json or csv for the queries (also accepted after the command)")
+      ->check(CLI::IsMember({"table", "json", "csv"}));
+  // Options of the app given after a sub-command ("stats --db x.db") pass
+  // up to it; sub-commands made from here on inherit this.
+  app.fallthrough();
   AddExtractCommand(app, global);
   AddRulesCommand(app, global);
   AddEvalCommand(app, global);
@@ -41,6 +47,8 @@ int main(int argc, char** argv) {
   AddReportCommand(app, global);
   AddVerifyCommand(app, global);
   AddEntityCommand(app, global);
+  AddArticlesCommand(app, global);
+  AddServeCommand(app, global);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/console.h"
 #include "ledger/entities.h"
 #include "report/table.h"
 #include "text/article_date.h"
@@ -20,6 +21,11 @@ void AddQueryOptions(CLI::App* cmd, QueryOptions& options) {
       ->check(CLI::IsMember({"table", "json", "csv"}));
   cmd->add_flag("--all-runs", options.all_runs,
                 "include claims superseded by a later run with other rules");
+}
+
+std::string FormatOf(const QueryOptions& options, const GlobalOptions& global) {
+  if (!options.format.empty()) return options.format;
+  return global.format.empty() ? "table" : global.format;
 }
 
 CLI::Validator IsoDate() {
@@ -77,12 +83,14 @@ Result<std::unique_ptr<Ledger>> OpenLedgerForQuery(const GlobalOptions& global) 
 int EmitRecords(const nlohmann::ordered_json& records, const std::string& format,
                 const std::vector<std::string>& table_columns, const std::string& empty_message) {
   if (records.empty()) {
+    // An empty answer is still JSON; the exit code 1 still says "nothing".
+    if (format == "json") std::cout << "[]\n" << std::flush;
     PrintError(empty_message);
     return 1;
   }
   Result<OutputFormat> f = ParseOutputFormat(format);
   if (!f.ok()) return ErrorExit(f.status());
-  std::cout << RenderRecords(records, f.value(), table_columns) << std::flush;
+  std::cout << RenderRecords(records, f.value(), table_columns, OutputWidth()) << std::flush;
   if (!std::cout) return ErrorExit(Status::IOError("cannot write the output (pipe closed?)"));
   return 0;
 }

@@ -17,12 +17,16 @@
 namespace quoteledger {
 
 struct QueryOptions {
-  std::string format = "table";  // table, json or csv
+  std::string format;            // table, json, csv, or "" when not given here
   bool all_runs = false;         // include claims superseded by later runs
 };
 
 // Adds --format table|json|csv and --all-runs to `cmd`.
 void AddQueryOptions(CLI::App* cmd, QueryOptions& options);
+
+// The format to print in: the command's --format, else the one given
+// before the command, else "table".
+std::string FormatOf(const QueryOptions& options, const GlobalOptions& global);
 
 // A CLI11 check accepting YYYY, YYYY-MM or YYYY-MM-DD naming a year, month
 // or day that exists ("2024-02-30" is refused, saying why).
@@ -41,7 +45,8 @@ CLI::Validator Limit();
 Result<std::unique_ptr<Ledger>> OpenLedgerForQuery(const GlobalOptions& global);
 
 // Prints `records` in `format` to stdout and returns 0, or, when there are
-// none, prints `empty_message` to stderr and returns 1. Table output shows
+// none, prints `empty_message` to stderr (and `[]` to stdout in JSON, so a
+// script always reads a JSON array) and returns 1. Table output shows
 // `table_columns`; JSON and CSV carry every key.
 int EmitRecords(const nlohmann::ordered_json& records, const std::string& format,
                 const std::vector<std::string>& table_columns, const std::string& empty_message);

@@ -27,7 +27,7 @@ int RunQuotes(const QuotesOptions& opt, const GlobalOptions& global) {
   }
   auto claims = FindClaims(*ledger.value(), filter);
   if (!claims.ok()) return ErrorExit(claims.status());
-  return EmitRecords(ClaimRecords(claims.value()), opt.query.format,
+  return EmitRecords(ClaimRecords(claims.value()), FormatOf(opt.query, global),
                      {"date", "speaker", "role", "kind", "article", "spans", "text"},
                      "no claims match these filters");
 }

@@ -64,7 +64,7 @@ Status Write(const std::string& path, const std::string& text) {
 int RunReport(const ReportOptions& opt, const GlobalOptions& global) {
   auto ledger = OpenLedgerForQuery(global);
   if (!ledger.ok()) return ErrorExit(ledger.status());
-  ReportContext ctx{global.db, Extractor::Version(), opt.all_runs, opt.min_confidence};
+  ReportContext ctx{global.db, Extractor::Version(), opt.all_runs, opt.min_confidence, ""};
   Result<std::string> text = Render(*ledger.value(), opt, ctx);
   if (!text.ok() && text.status().code() == StatusCode::kNotFound) {
     PrintError(text.status().message());

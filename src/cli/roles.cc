@@ -23,7 +23,7 @@ int RunRoles(const RolesOptions& opt, const GlobalOptions& global) {
   if (rc != 0) return rc;
   auto roles = EntityRoles(*ledger.value(), entity_id, opt.query.all_runs);
   if (!roles.ok()) return ErrorExit(roles.status());
-  return EmitRecords(RoleRecords(roles.value()), opt.query.format,
+  return EmitRecords(RoleRecords(roles.value()), FormatOf(opt.query, global),
                      {"person", "role", "date", "article", "evidence_span", "evidence"},
                      fmt::format("no article in {} states a role for \"{}\"", global.db, opt.name));
 }

@@ -50,17 +50,18 @@ int RunShow(const ShowOptions& opt, const GlobalOptions& global) {
   auto claims = FindClaims(*ledger.value(), filter);
   if (!claims.ok()) return ErrorExit(claims.status());
   nlohmann::ordered_json records = ClaimRecords(claims.value());
-  if (opt.query.format == "json") {
+  std::string format = FormatOf(opt.query, global);
+  if (format == "json") {
     nlohmann::ordered_json out = {{"document", DocumentRecord(doc.value())},
                                   {"claims", records}};
     std::cout << RenderObject(out, OutputFormat::kJson) << std::flush;
     return records.empty() ? 1 : 0;
   }
-  if (opt.query.format == "table") std::cout << Heading(doc.value(), claims.value().size());
+  if (format == "table") std::cout << Heading(doc.value(), claims.value().size());
   std::vector<std::string> columns = {"kind", "speaker", "role", "rule", "stage", "confidence",
                                       "spans", "text"};
   if (opt.query.all_runs) columns.insert(columns.begin(), {"run", "superseded"});
-  return EmitRecords(records, opt.query.format, columns,
+  return EmitRecords(records, format, columns,
                      fmt::format("{} has no claims", doc.value().name));
 }
 

@@ -30,7 +30,7 @@ int RunSpeakers(const SpeakersOptions& opt, const GlobalOptions& global) {
   std::string empty = filter.name.empty() && filter.kind.empty()
                           ? fmt::format("{} holds no claims yet; run `quoteledger ingest`", global.db)
                           : "no speaker matches these filters";
-  return EmitRecords(SpeakerRecords(speakers.value()), opt.query.format,
+  return EmitRecords(SpeakerRecords(speakers.value()), FormatOf(opt.query, global),
                      {"speaker", "kind", "claims", "direct", "mixed", "partial", "indirect",
                       "according_to", "articles", "first_seen", "last_seen", "roles", "identity"},
                      empty);

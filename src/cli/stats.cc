@@ -24,12 +24,17 @@ int RunStats(const std::string& format, const GlobalOptions& global) {
 }  // namespace
 
 void AddStatsCommand(CLI::App& app, GlobalOptions& global) {
-  auto format = std::make_shared<std::string>("table");
+  auto format = std::make_shared<std::string>();
   CLI::App* cmd = app.add_subcommand(
       "stats", "counts: documents, runs, claims (current and superseded), entities, roles");
   cmd->add_option("--format", *format, "table (default), json or csv")
       ->check(CLI::IsMember({"table", "json", "csv"}));
-  cmd->callback([format, &global] { global.exit_code = RunStats(*format, global); });
+  cmd->callback([format, &global] {
+    // As FormatOf (cli/query_common.h): this command's --format, else the
+    // one given before it.
+    std::string f = !format->empty() ? *format : global.format.empty() ? "table" : global.format;
+    global.exit_code = RunStats(f, global);
+  });
 }
 
 }  // namespace quoteledger

@@ -32,7 +32,7 @@ int RunWho(const WhoOptions& opt, const GlobalOptions& global) {
   filter.limit = opt.limit;
   auto claims = FindClaims(*ledger.value(), filter);
   if (!claims.ok()) return ErrorExit(claims.status());
-  return EmitRecords(ClaimRecords(claims.value()), opt.query.format,
+  return EmitRecords(ClaimRecords(claims.value()), FormatOf(opt.query, global),
                      {"speaker", "role", "date", "article", "spans", "text"},
                      fmt::format("no claim in {} says \"{}\"; try fewer or other words",
                                  global.db, opt.phrase));

@@ -55,7 +55,7 @@ Result<DocumentRow> FindDocument(Ledger& ledger, const std::string& key) {
   if (docs.value().empty()) {
     return Status::NotFound(fmt::format(
         "no article in {} matches \"{}\"; give a SHA-256 prefix, a path or an id "
-        "(`quoteledger quotes` lists articles)",
+        "(`quoteledger articles` lists them)",
         ledger.path(), key));
   }
   if (docs.value().size() == 1) return docs.value().front();
@@ -67,6 +67,19 @@ Result<DocumentRow> FindDocument(Ledger& ledger, const std::string& key) {
   return Status::InvalidArgument(
       fmt::format("\"{}\" matches {} articles; give a longer SHA-256 prefix or the full path:{}",
                   key, n == 50 ? "50 or more" : std::to_string(n), names));
+}
+
+Result<std::vector<ArticleRow>> ListArticles(Ledger& ledger, bool all_runs) {
+  std::vector<ArticleRow> out;
+  std::string sql = fmt::format(
+      "SELECT {}, (SELECT count(*) FROM claims c WHERE c.document_id = d.id {}) "
+      "FROM documents d ORDER BY {}, d.name, d.id",
+      kDocumentColumns, all_runs ? "" : "AND c.superseded_by_run IS NULL", kByArticleDate);
+  Status s = ForEachRow(ledger, sql, {}, [&](const Statement& q) {
+    out.push_back({ReadDocument(q, 0), q.Int(kDocumentColumnCount)});
+  });
+  if (!s.ok()) return s;
+  return out;
 }
 
 Result<std::string> DocumentText(Ledger& ledger, int64_t document_id) {

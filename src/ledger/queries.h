@@ -141,6 +141,15 @@ Result<std::vector<DocumentRow>> FindDocuments(Ledger& ledger, const std::string
 // listing the candidates when several do.
 Result<DocumentRow> FindDocument(Ledger& ledger, const std::string& key);
 
+struct ArticleRow {
+  DocumentRow doc;
+  int64_t claims = 0;  // its current claims (every claim with all_runs)
+};
+
+// Every document in the ledger with its claim count, by article date (the
+// undated last), then name. For `quoteledger articles` and the web app.
+Result<std::vector<ArticleRow>> ListArticles(Ledger& ledger, bool all_runs);
+
 // The document's original bytes; NotFound when there is no such document.
 Result<std::string> DocumentText(Ledger& ledger, int64_t document_id);
 

@@ -4,6 +4,8 @@
 // legend alike. Colours are dark enough for white tag text (WCAG AA).
 #include "report/html_page.h"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 namespace quoteledger {
@@ -91,6 +93,23 @@ std::string PaletteCss() {
 }
 
 }  // namespace
+
+std::string UrlEncode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) && c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
 
 std::string HtmlEscape(std::string_view text) {
   std::string out;

@@ -12,6 +12,10 @@ namespace quoteledger {
 // attribute values. Bytes pass through unchanged otherwise.
 std::string HtmlEscape(std::string_view text);
 
+// Percent-encodes every byte but ASCII letters, digits and -._~, for a
+// value in a URL's query string or path segment.
+std::string UrlEncode(std::string_view text);
+
 // The CSS class for speaker colour `index` ("c0" ... "c11", cycling), or
 // "cu" (grey) for an unresolved speaker (index < 0).
 std::string ColourClass(int index);

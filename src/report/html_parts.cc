@@ -7,12 +7,7 @@
 #include "report/html_page.h"
 
 namespace quoteledger {
-namespace {
-
-// The claim's text with the phrase matches (\x02 ... \x03, from the
-// full-text index) as <mark>, escaped; markers are balanced whatever the
-// input holds.
-std::string MarkedText(const ClaimRow& c) {
+std::string MarkedTextHtml(const ClaimRow& c) {
   if (c.highlight.empty()) return HtmlEscape(c.text);
   std::string out, run;
   bool open = false;
@@ -31,7 +26,26 @@ std::string MarkedText(const ClaimRow& c) {
   return open ? out + "</mark>" : out;
 }
 
-}  // namespace
+std::string SpeakerLinkHtml(const ReportContext& ctx, const std::string& name) {
+  if (ctx.link_root.empty() || name.empty()) return HtmlEscape(name);
+  return fmt::format("<a class=\"speaker-link\" href=\"{}speaker?name={}\">{}</a>",
+                     HtmlEscape(ctx.link_root), UrlEncode(name), HtmlEscape(name));
+}
+
+std::string ArticleLinkHtml(const ReportContext& ctx, const DocumentRow& doc,
+                            const std::string& text) {
+  if (ctx.link_root.empty()) return HtmlEscape(text);
+  return fmt::format("<a class=\"article-link\" href=\"{}article/{}\">{}</a>",
+                     HtmlEscape(ctx.link_root), UrlEncode(doc.sha256), HtmlEscape(text));
+}
+
+std::string NavHtml(const ReportContext& ctx) {
+  if (ctx.link_root.empty()) return "";
+  std::string r = HtmlEscape(ctx.link_root);
+  return fmt::format("<nav class=\"meta\"><a href=\"{0}\">Search claims</a> · "
+                     "<a href=\"{0}speakers\">Speakers</a> · <a href=\"{0}articles\">"
+                     "Articles</a></nav>\n", r);
+}
 
 std::string ReportFooter(const ReportContext& ctx) {
   return fmt::format(
@@ -128,7 +142,7 @@ std::string ClaimCardHtml(const ClaimRow& c, int colour, bool with_speaker) {
       "<div class=\"card {}{}\" data-claim-id=\"{}\" data-speaker=\"{}\"><blockquote>{}</blockquote>"
       "<div class=\"where meta\">{}</div></div>\n",
       ColourClass(colour), c.superseded ? " old" : "", c.id, HtmlEscape(DisplaySpeaker(c)),
-      MarkedText(c), meta);
+      MarkedTextHtml(c), meta);
 }
 
 }  // namespace quoteledger

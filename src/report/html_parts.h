@@ -11,6 +11,24 @@
 
 namespace quoteledger {
 
+// `name` (escaped) as a link to its speaker page when ctx.link_root is set
+// and `name` is a resolved speaker; else just escaped.
+std::string SpeakerLinkHtml(const ReportContext& ctx, const std::string& name);
+
+// `text` (escaped) as a link to the document's article page when
+// ctx.link_root is set; else just escaped.
+std::string ArticleLinkHtml(const ReportContext& ctx, const DocumentRow& doc,
+                            const std::string& text);
+
+// The served pages' bar linking back to search, speakers and articles, or
+// "" for a report written to a file.
+std::string NavHtml(const ReportContext& ctx);
+
+// The claim's text with the phrase matches (\x02 ... \x03, from the
+// full-text index) as <mark>, escaped; markers are balanced whatever the
+// input holds.
+std::string MarkedTextHtml(const ClaimRow& c);
+
 // "Made by quoteledger VERSION from the ledger PATH ...".
 std::string ReportFooter(const ReportContext& ctx);
 

@@ -68,7 +68,8 @@ std::string ArticleText(const ArticleReport& r, const std::map<std::string, int>
 // One column a claim kind, as in the Markdown report. The role shown is
 // the one of the group's first claim.
 std::string SpeakerTable(const std::vector<SpeakerGroup>& groups,
-                         const std::map<std::string, int>& colours, std::string_view role_head) {
+                         const std::map<std::string, int>& colours, std::string_view role_head,
+                         const ReportContext& ctx) {
   std::string out = fmt::format(
       "<table><thead><tr><th>Speaker</th><th>Kind</th><th>{}</th><th>Claims</th>", role_head);
   for (const std::string& kind : KindNames()) out += "<th>" + HtmlEscape(kind) + "</th>";
@@ -76,7 +77,8 @@ std::string SpeakerTable(const std::vector<SpeakerGroup>& groups,
   for (const SpeakerGroup& g : groups) {
     const ClaimRow& c = *g.claims.front();
     out += fmt::format("<tr><td>{} {}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td>",
-                       Swatch(ColourOf(colours, c)), HtmlEscape(g.speaker),
+                       Swatch(ColourOf(colours, c)),
+                       c.speaker.empty() ? HtmlEscape(g.speaker) : SpeakerLinkHtml(ctx, g.speaker),
                        HtmlEscape(c.speaker_kind), HtmlEscape(RoleLabel(c.role, c.affiliation)),
                        g.claims.size());
     for (int64_t n : CountKinds(g.claims)) out += fmt::format("<td class=\"num\">{}</td>", n);
@@ -111,14 +113,14 @@ std::string ArticleHtml(const ArticleReport& r, const ReportContext& ctx) {
   std::map<std::string, int> colours = SpeakerColours(r.claims);
   std::vector<SpeakerGroup> groups = GroupBySpeaker(r.claims);
   std::string title = ArticleTitle(r.doc, r.text);
-  std::string body = Masthead(
+  std::string body = NavHtml(ctx) + Masthead(
       "attribution report", title, DocumentMetaHtml(r.doc),
       fmt::format("{} claims by {} speakers ({})", r.claims.size(), groups.size(),
                   KindSummary(CountKinds(r.claims))));
   body += "<div class=\"layout\">\n" + ArticleText(r, colours) + LegendHtml(groups, colours, true) +
           "</div>\n";
   if (!groups.empty()) body += "<h2>Speakers in this article</h2>\n" +
-                                SpeakerTable(groups, colours, "Role in this article");
+                                SpeakerTable(groups, colours, "Role in this article", ctx);
   if (!r.claims.empty()) body += "<h2>Claims</h2>\n" + ClaimTable(r.claims, colours);
   if (!r.roles.empty()) body += "<h2>Roles the article states</h2>\n" + RoleTableHtml(r.roles, false);
   return HtmlPage(title, body, ReportFooter(ctx));
@@ -128,14 +130,15 @@ namespace {
 
 // Claims grouped by article, in the order given (by date): a heading per
 // article, then a card per claim.
-std::string ClaimsByArticle(const std::vector<ClaimRow>& claims, int colour) {
+std::string ClaimsByArticle(const std::vector<ClaimRow>& claims, int colour,
+                            const ReportContext& ctx) {
   std::string out;
   int64_t doc = -1;
   for (const ClaimRow& c : claims) {
     if (c.doc.id != doc) {
       doc = c.doc.id;
       out += fmt::format("<h3>{} · {}</h3><p class=\"meta\">", HtmlEscape(ShortDate(c.doc.date)),
-                         HtmlEscape(c.doc.title.empty() ? c.doc.name : c.doc.title));
+                         ArticleLinkHtml(ctx, c.doc, c.doc.title.empty() ? c.doc.name : c.doc.title));
       for (const std::string& m : DocumentMetaHtml(c.doc)) {
         if (!m.empty()) out += "<span>" + m + "</span>";
       }
@@ -146,7 +149,7 @@ std::string ClaimsByArticle(const std::vector<ClaimRow>& claims, int colour) {
   return out;
 }
 
-std::string SpeakerSection(const SpeakerReport& r, int colour) {
+std::string SpeakerSection(const SpeakerReport& r, int colour, const ReportContext& ctx) {
   std::set<int64_t> docs;
   for (const ClaimRow& c : r.claims) docs.insert(c.doc.id);
   std::string aliases;
@@ -170,7 +173,7 @@ std::string SpeakerSection(const SpeakerReport& r, int colour) {
   out += Masthead("speaker report", r.entity.name, meta, "");
   if (!r.roles.empty()) out += "<h2>Roles</h2>\n" + RoleTableHtml(r.roles, true);
   if (!r.claims.empty()) {
-    out += "<h2>What they said, over time</h2>\n" + ClaimsByArticle(r.claims, colour);
+    out += "<h2>What they said, over time</h2>\n" + ClaimsByArticle(r.claims, colour, ctx);
   }
   return out + "</section>\n";
 }
@@ -179,8 +182,10 @@ std::string SpeakerSection(const SpeakerReport& r, int colour) {
 
 std::string SpeakersHtml(const std::vector<SpeakerReport>& reports, const std::string& query,
                          const ReportContext& ctx) {
-  std::string body;
-  for (size_t i = 0; i < reports.size(); ++i) body += SpeakerSection(reports[i], static_cast<int>(i));
+  std::string body = NavHtml(ctx);
+  for (size_t i = 0; i < reports.size(); ++i) {
+    body += SpeakerSection(reports[i], static_cast<int>(i), ctx);
+  }
   std::string title = reports.size() == 1 ? reports.front().entity.name
                                           : fmt::format("Speakers matching “{}”", query);
   return HtmlPage(title, body, ReportFooter(ctx));
@@ -200,7 +205,7 @@ std::string TopicHtml(const TopicReport& r, const ReportContext& ctx) {
       "topic report", title, {},
       fmt::format("{} claims by {} speakers in {} articles ({})", r.claims.size(), groups.size(),
                   docs.size(), KindSummary(CountKinds(r.claims))));
-  if (!groups.empty()) body += SpeakerTable(groups, colours, "Role (first claim)");
+  if (!groups.empty()) body += SpeakerTable(groups, colours, "Role (first claim)", ctx);
   std::string main;
   for (const SpeakerGroup& g : groups) {
     int colour = ColourOf(colours, *g.claims.front());

@@ -122,6 +122,19 @@ Json DocumentRecord(const DocumentRow& doc) {
   return r;
 }
 
+Json ArticleRecords(const std::vector<ArticleRow>& rows) {
+  Json out = Json::array();
+  for (const ArticleRow& r : rows) {
+    const DocumentRow& d = r.doc;
+    out.push_back({{"article", d.name}, {"title", d.title}, {"date", DateJson(d.date)},
+                   {"date_source", DateJson(d.date_source)}, {"publisher", d.publisher},
+                   {"url", d.url},
+                   {"id", d.external_id}, {"claims", r.claims}, {"sha256", d.sha256},
+                   {"size", d.size}});
+  }
+  return out;
+}
+
 Json StatsRecord(const LedgerStats& s) {
   Json r;
   r["documents"] = s.documents;

@@ -39,6 +39,11 @@ nlohmann::ordered_json RoleRecords(const std::vector<RoleRow>& rows);
 // date_source, published_at (as given), ingested_at, size.
 nlohmann::ordered_json DocumentRecord(const DocumentRow& doc);
 
+// One article a row of ListArticles: article (its stored name: a path, a
+// JSON id or url, or file:line), title, date, date_source, publisher, url,
+// id (the id its JSON Lines gave, or ""), claims, sha256, size.
+nlohmann::ordered_json ArticleRecords(const std::vector<ArticleRow>& rows);
+
 // The ledger's counts: documents, runs, claims, claims_superseded,
 // entities, aliases, roles, bytes, schema_version.
 nlohmann::ordered_json StatsRecord(const LedgerStats& stats);

@@ -39,6 +39,10 @@ struct ReportContext {
   std::string version;         // quoteledger's version
   bool all_runs = false;       // superseded claims included
   double min_confidence = 0;   // claims below this confidence left out
+  // When not empty, the pages are served (src/web/): speaker names link to
+  // link_root + "speaker?name=NAME", article headings to link_root +
+  // "article/SHA256", and a bar at the top links back to the search page.
+  std::string link_root;
 };
 
 // Each loader takes only claims with at least `min_confidence` (0 takes

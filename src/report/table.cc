@@ -60,7 +60,38 @@ std::string TableCell(const Json& v) {
   return OneLine(CellText(head)) + fmt::format(" (+{} more)", v.size() - kMaxItems);
 }
 
-std::string Table(const Json& records, const std::vector<std::string>& columns) {
+// `s` cut to `width` code points, the last one "…", when it is longer.
+std::string Fit(const std::string& s, size_t width) {
+  if (DisplayWidth(s) <= width) return s;
+  size_t kept = 0, i = 0;
+  for (; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (kept == width - 1) break;
+    ++kept;
+  }
+  return s.substr(0, i) + "…";
+}
+
+// Narrows the widest columns that can give, one code point at a time,
+// until a line (columns and the two spaces between them) fits `max_width`
+// or no column can give more. A column gives down to `least[c]`.
+void Narrow(std::vector<size_t>& width, const std::vector<size_t>& least, size_t max_width) {
+  size_t total = 0;
+  for (size_t w : width) total += w + 2;
+  total -= width.empty() ? 0 : 2;
+  while (total > max_width) {
+    size_t widest = width.size();
+    for (size_t c = 0; c < width.size(); ++c) {
+      if (width[c] > least[c] && (widest == width.size() || width[c] > width[widest])) widest = c;
+    }
+    if (widest == width.size()) break;
+    --width[widest];
+    --total;
+  }
+}
+
+std::string Table(const Json& records, const std::vector<std::string>& columns,
+                  size_t max_width) {
   std::vector<std::vector<std::string>> cells;
   std::vector<size_t> width(columns.size());
   std::vector<bool> numeric(columns.size(), true);
@@ -74,13 +105,26 @@ std::string Table(const Json& records, const std::vector<std::string>& columns) 
       numeric[c] = numeric[c] && (v.is_number() || v.is_null());
     }
   }
+  if (max_width > 0) {
+    // Text keeps 8 code points, so a cut cell still says something; a
+    // number column keeps its numbers whole and cuts only its heading.
+    constexpr size_t kMinText = 8, kMinNumber = 3;
+    std::vector<size_t> least(columns.size());
+    for (size_t c = 0; c < columns.size(); ++c) {
+      size_t widest = 0;
+      for (const auto& row : cells) widest = std::max(widest, DisplayWidth(row[c]));
+      least[c] = numeric[c] ? std::max(widest, kMinNumber) : std::min(width[c], kMinText);
+    }
+    Narrow(width, least, max_width);
+  }
   auto line = [&](const std::vector<std::string>& row) {
     std::string out;
     for (size_t c = 0; c < columns.size(); ++c) {
-      size_t pad = width[c] - DisplayWidth(row[c]);
+      std::string cell = Fit(row[c], width[c]);
+      size_t pad = width[c] - DisplayWidth(cell);
       bool last = c + 1 == columns.size();
       if (numeric[c]) out.append(pad, ' ');
-      out += row[c];
+      out += cell;
       if (!numeric[c] && !last) out.append(pad, ' ');
       if (!last) out += "  ";
     }
@@ -143,7 +187,7 @@ std::string CellText(const Json& v) {
 }
 
 std::string RenderRecords(const Json& records, OutputFormat format,
-                          const std::vector<std::string>& table_columns) {
+                          const std::vector<std::string>& table_columns, size_t max_width) {
   switch (format) {
     case OutputFormat::kJson:
       return Dump(records, 2) + "\n";
@@ -152,7 +196,7 @@ std::string RenderRecords(const Json& records, OutputFormat format,
     case OutputFormat::kTable:
       break;
   }
-  return Table(records, Columns(records, table_columns));
+  return Table(records, Columns(records, table_columns), max_width);
 }
 
 std::string RenderObject(const Json& object, OutputFormat format) {
