@@ -171,6 +171,26 @@ has "5 skipped" out
 run 0 "$Q" --db "$WORK/feed.db" stats --format json
 has '"documents": 2' out
 
+# ---- an article over the per-document limit (64 MiB) beside a good one ------
+# Skipped with its size and the limit named, before it is read; the good
+# one is stored.
+mkdir -p "$WORK/huge"
+cp "$WORK/in/a.txt" "$WORK/huge/good.txt"
+python3 -c '
+import sys
+line = "\"The harbour will reopen,\" the mayor said on Tuesday. " * 40 + "\n"
+with open(sys.argv[1], "w") as f:
+    n = 0
+    while n <= 64 * 2**20:
+        f.write(line)
+        n += len(line)
+' "$WORK/huge/huge.txt"
+run 2 "$Q" --db "$WORK/huge.db" ingest "$WORK/huge"
+has "huge.txt: " err
+has "more than the 64 MiB an article may have; it was skipped" err
+has "1 new" out
+rm -f "$WORK/huge/huge.txt"
+
 # ---- option values that are not dates or limits ------------------------------
 run 0 "$Q" --db "$WORK/q.db" ingest "$WORK/in"
 for bad in "quotes --since 2024-02-30:2024-02 has 29 days" \
