@@ -141,13 +141,14 @@ else
   echo "note: read-only cases skipped (root without setpriv)"
 fi
 
-# ---- JSON Lines: a record nested 100,000 deep, malformed and cut-off lines ----
+# ---- JSON Lines: a record nested 100,000 deep, malformed, overflowing and cut-off lines
 {
   printf '%s\n' '{"id": "good-1", "text": "Mayor Ana Lima said the bridge would reopen in May."}'
   python3 -c 'n = 100000; print("{\"text\": \"hi, he said.\", \"id\": " + "[" * n + "]" * n + "}")'
   printf '%s\n' '{"id": "bad", "text": "no closing brace"'
   printf '%s\n' 'not json at all'
   printf '%s\n' '{"id": "good-2", "text": "\"We are not giving up,\" Lima told reporters."}'
+  printf '%s\n' '{"id": "huge", "text": "A number no double holds, he said.", "n": 1e999}'
   printf '%s' '{"id": "cut", "text": "The line was cut of'
 } >"$WORK/feed.jsonl"
 run 2 "$Q" extract "$WORK/feed.jsonl"
@@ -155,18 +156,40 @@ has "feed.jsonl:2: byte 94 of the line: arrays or objects nested more than 64 de
 has "flatten this record" err
 has "feed.jsonl:3: not valid JSON" err
 has "feed.jsonl:4: not valid JSON (byte " err
-has "feed.jsonl:6: not valid JSON" err
+has "feed.jsonl:6: not usable JSON" err  # found by fuzz/jsonl_fuzz: it used to abort the run
+has "number overflow" err
+has "feed.jsonl:7: not valid JSON" err
 has "the line is cut short" err
-has "4 article(s) skipped" err
+has "5 article(s) skipped" err
 [ "$(grep -c '"sha256"' "$WORK/out")" -eq 2 ] || fail "extract did not print the 2 good articles"
 has '"good-1"' out
 has '"good-2"' out
 run 2 "$Q" --db "$WORK/feed.db" ingest "$WORK/feed.jsonl"
 has "feed.jsonl:2: byte 94" err
 has "2 new" out
-has "4 skipped" out
+has "5 skipped" out
 run 0 "$Q" --db "$WORK/feed.db" stats --format json
 has '"documents": 2' out
+
+# ---- an article over the per-document limit (64 MiB) beside a good one ------
+# Skipped with its size and the limit named, before it is read; the good
+# one is stored.
+mkdir -p "$WORK/huge"
+cp "$WORK/in/a.txt" "$WORK/huge/good.txt"
+python3 -c '
+import sys
+line = "\"The harbour will reopen,\" the mayor said on Tuesday. " * 40 + "\n"
+with open(sys.argv[1], "w") as f:
+    n = 0
+    while n <= 64 * 2**20:
+        f.write(line)
+        n += len(line)
+' "$WORK/huge/huge.txt"
+run 2 "$Q" --db "$WORK/huge.db" ingest "$WORK/huge"
+has "huge.txt: " err
+has "more than the 64 MiB an article may have; it was skipped" err
+has "1 new" out
+rm -f "$WORK/huge/huge.txt"
 
 # ---- option values that are not dates or limits ------------------------------
 run 0 "$Q" --db "$WORK/q.db" ingest "$WORK/in"

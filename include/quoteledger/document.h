@@ -3,6 +3,7 @@
 #ifndef QUOTELEDGER_DOCUMENT_H_
 #define QUOTELEDGER_DOCUMENT_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,12 @@ struct DocumentMeta {
   std::string file;          // the file this article fills alone (its date may be in the
                              // name), or "" (JSON Lines, standard input)
 };
+
+// The most bytes one article may have: 64 MiB. A larger input is skipped
+// with a message (FromBytes, FromFile) rather than held in memory and
+// extracted for minutes while a whole ingest waits on it; no news article
+// comes near it (the longest PolNeAR one is about 60 KB).
+inline constexpr size_t kMaxDocumentBytes = size_t{64} << 20;
 
 class Document {
  public:

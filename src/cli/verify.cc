@@ -18,6 +18,7 @@ int RunVerify(const GlobalOptions& global) {
   if (!report.ok()) return ErrorExit(report.status());
   const VerifyReport& r = report.value();
   for (const std::string& problem : r.problems) std::cout << "problem: " << problem << '\n';
+  for (const std::string& note : r.notes) std::cout << "note: " << note << '\n';
   std::cout << fmt::format("{}: {} documents, {} claims, {} roles checked: {}{}\n", global.db,
                            r.documents, r.claims, r.roles,
                            r.ok() ? "ok" : fmt::format("{} problem(s)", r.problems.size()),

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "ledger/ledger.h"
+#include "ledger/seals.h"
 #include "text/article_date.h"
 
 namespace quoteledger {
@@ -122,6 +123,8 @@ Status Ledger::AcceptInSavepoint(const Document& doc, const Attribution& result)
   Status s = InsertEntities(result);
   if (s.ok()) s = InsertRoles(doc, document_id, result);
   if (s.ok()) s = InsertClaims(doc, document_id, result);
+  // Sealed as stored, in the document's savepoint: what verify checks.
+  if (s.ok()) s = SealExtraction(*db_, document_id, run_id_, state.value().id == 0);
   return s;
 }
 

@@ -8,6 +8,7 @@
 
 #include "ledger/migrations.h"
 #include "ledger/queries.h"
+#include "ledger/seals.h"
 #include "quoteledger/document.h"
 
 namespace quoteledger {
@@ -272,13 +273,187 @@ Status CheckIdentity(Ledger& ledger, VerifyReport& report, size_t max) {
   return Status::Ok();
 }
 
+// `select` (one of ledger/seals.h's) with `column` added after its others.
+std::string WithColumn(const char* select, std::string_view column) {
+  std::string sql(select);
+  sql.insert(sql.find(" FROM "), fmt::format(", {}", column));
+  return sql;
+}
+
+// A row of a run sealed at ingest must have a seal (runs after seal_start).
+constexpr const char* kSealedRun =
+    "{}.run_id > coalesce((SELECT max(last_unsealed_run) FROM seal_start), 0)";
+
+// Recomputes the seal of every row `sql` selects. A row without a seal is a
+// problem when column `must_col` says its run was sealed at ingest (the
+// seal was cleared by hand), else it is counted in `unsealed`.
+// `what` names the row, `fields` says what its seal covers.
+template <typename SealFn, typename WhatFn>
+Status CheckRowSeals(Ledger& ledger, Check& check, const std::string& sql, int seal_col,
+                     int must_col, SealFn seal_of, WhatFn what, std::string_view fields,
+                     int64_t* unsealed) {
+  return Rows(ledger, sql, [&](const Statement& q) {
+    if (q.IsNull(seal_col)) {
+      if (q.Int(must_col) != 0) {
+        check.Add(what(q) + ": its seal was removed after ingest, so its " +
+                  std::string(fields) + " may have been edited");
+      } else {
+        ++*unsealed;
+      }
+    } else if (seal_of(q) != q.Text(seal_col)) {
+      check.Add(fmt::format("{}: its {} was edited after ingest: it no longer matches its seal",
+                            what(q), fields));
+    }
+  });
+}
+
+Status CheckClaimAndRoleSeals(Ledger& ledger, VerifyReport& report, size_t max,
+                              int64_t* unsealed) {
+  Check check(report, max);
+  Status s = CheckRowSeals(
+      ledger, check,
+      WithColumn(kClaimSealSelect, fmt::format(kSealedRun, "c")) + "1 ORDER BY c.id",
+      kClaimSealColumn, kClaimDocumentColumn + 1, ClaimSealOf,
+      [](const Statement& q) {
+        return fmt::format("claim {} of document {} (run {}, claim {} there)", q.Int(0),
+                           q.Int(kClaimDocumentColumn), q.Int(2), q.Int(3));
+      },
+      "text, spans, speaker, kind, rule, stage, confidence or role", unsealed);
+  if (!s.ok()) return s;
+  return CheckRowSeals(
+      ledger, check,
+      WithColumn(kRoleSealSelect, fmt::format(kSealedRun, "r")) + "1 ORDER BY r.id",
+      kRoleSealColumn, kRoleDocumentColumn + 1, RoleSealOf,
+      [](const Statement& q) {
+        return fmt::format("role {} of document {} (run {})", q.Int(0),
+                           q.Int(kRoleDocumentColumn), q.Int(2));
+      },
+      "person, title, affiliation, evidence or date", unsealed);
+}
+
+// A document's metadata is sealed when the document is first stored; one
+// stored before seals has none, which is no problem (its claims say more).
+Status CheckDocumentSeals(Ledger& ledger, VerifyReport& report, size_t max) {
+  Check check(report, max);
+  return Rows(ledger, std::string(kDocumentSealSelect) + "d.seal IS NOT NULL ORDER BY d.id",
+              [&](const Statement& q) {
+                if (DocumentSealOf(q) == q.Text(kDocumentSealColumn)) return;
+                check.Add(fmt::format(
+                    "document {} ({}): its metadata (name, url, id, title, publisher, "
+                    "published_at, date, size or SHA-256) was edited after ingest; it no "
+                    "longer matches its seal",
+                    q.Int(0), q.Text(2)));
+              });
+}
+
+// Walks each sealed run's chain of extractions in the order they were
+// written, from the stored claim and role seals (each checked on its own
+// above), so a claim or role added or deleted, or an extraction removed,
+// breaks it.
+class ChainWalker {
+ public:
+  ChainWalker(Ledger& ledger, Check& check) : ledger_(ledger), check_(check) {}
+
+  Status Walk(int64_t run_id, const std::string& head) {
+    std::string previous;
+    Result<Statement> st = ledger_.db().Prepare(
+        "SELECT e.document_id, d.sha256, e.seal FROM extractions e JOIN documents d ON "
+        "d.id = e.document_id WHERE e.run_id = ?1 ORDER BY e.rowid");
+    if (!st.ok()) return st.status();
+    Statement& q = st.value();
+    q.Bind(1, run_id);
+    for (;;) {
+      Result<bool> row = q.Step();
+      if (!row.ok()) return row.status();
+      if (!row.value()) break;
+      Result<std::string> link = Link(previous, q.Int(0), q.Text(1), run_id);
+      if (!link.ok()) return link.status();
+      if (q.IsNull(2) || link.value() != q.Text(2)) {
+        check_.Add(fmt::format("run {}, document {}: its claims or roles were added, removed or "
+                               "moved after ingest (the run's seal chain breaks there)",
+                               run_id, q.Int(0)));
+        return Status::Ok();
+      }
+      previous = q.Text(2);
+    }
+    if (previous != head) {
+      check_.Add(fmt::format("run {}: the extraction it wrote last was removed after ingest "
+                             "(the run's seal chain ends early)",
+                             run_id));
+    }
+    return Status::Ok();
+  }
+
+ private:
+  Result<std::string> Link(const std::string& previous, int64_t document_id,
+                           const std::string& sha256, int64_t run_id) {
+    std::vector<std::string> seals[2];
+    const char* sql[2] = {
+        "SELECT coalesce(seal, '') FROM claims WHERE document_id = ?1 AND run_id = ?2 "
+        "ORDER BY seq, id",
+        "SELECT coalesce(seal, '') FROM roles WHERE document_id = ?1 AND run_id = ?2 "
+        "ORDER BY id"};
+    for (int k = 0; k < 2; ++k) {
+      Result<Statement*> st = ledger_.db().Cached(sql[k]);
+      if (!st.ok()) return st.status();
+      Statement& q = *st.value();
+      q.Bind(1, document_id).Bind(2, run_id);
+      for (;;) {
+        Result<bool> row = q.Step();
+        if (!row.ok()) return row.status();
+        if (!row.value()) break;
+        seals[k].push_back(q.Text(0));
+      }
+      q.Reset();
+    }
+    return ChainLink(previous, sha256, seals[0], seals[1]);
+  }
+
+  Ledger& ledger_;
+  Check& check_;
+};
+
+Status CheckChains(Ledger& ledger, VerifyReport& report, size_t max) {
+  Check check(report, max);
+  ChainWalker walker(ledger, check);
+  std::vector<std::pair<int64_t, std::string>> runs;
+  Status s = Rows(ledger,
+                  "SELECT id, seal_head, seal_head IS NULL FROM runs WHERE id > "
+                  "coalesce((SELECT max(last_unsealed_run) FROM seal_start), 0) ORDER BY id",
+                  [&](const Statement& q) {
+                    // A sealed run with no head wrote nothing, or its head was cleared;
+                    // its extractions then fail to match "".
+                    runs.emplace_back(q.Int(0), q.Int(2) ? "" : q.Text(1));
+                  });
+  for (const auto& [run, head] : runs) {
+    if (s.ok()) s = walker.Walk(run, head);
+  }
+  return s;
+}
+
+Status CheckSeals(Ledger& ledger, VerifyReport& report, size_t max) {
+  int64_t unsealed = 0;
+  Status s = CheckDocumentSeals(ledger, report, max);
+  if (s.ok()) s = CheckClaimAndRoleSeals(ledger, report, max, &unsealed);
+  if (s.ok()) s = CheckChains(ledger, report, max);
+  if (s.ok() && unsealed > 0) {
+    report.notes.push_back(fmt::format(
+        "{} claim(s) and role(s) were ingested before this ledger kept seals (schema version "
+        "5), so edits made to them after ingest cannot be detected; re-ingest their articles "
+        "into a new ledger to seal them",
+        unsealed));
+  }
+  return s;
+}
+
 }  // namespace
 
 Result<VerifyReport> Verify(Ledger& ledger, size_t max_per_check) {
   VerifyReport report;
   report.read_only = ledger.db().read_only();
   for (auto check :
-       {CheckSqlite, CheckDocuments, CheckExtractions, CheckSpans, CheckFts, CheckIdentity}) {
+       {CheckSqlite, CheckDocuments, CheckExtractions, CheckSpans, CheckFts, CheckIdentity,
+        CheckSeals}) {
     Status s = check(ledger, report, max_per_check);
     // A damaged file is a finding, not a reason to stop the other checks.
     if (s.code() == StatusCode::kCorruption) {

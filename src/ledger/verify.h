@@ -15,6 +15,9 @@ namespace quoteledger {
 
 struct VerifyReport {
   std::vector<std::string> problems;  // empty when the ledger is sound
+  // What could not be checked, not a problem: rows stored before seals
+  // existed (schema 5) cannot be checked for edits made after ingest.
+  std::vector<std::string> notes;
   int64_t documents = 0;              // how many were checked
   int64_t claims = 0;
   int64_t roles = 0;
@@ -33,7 +36,11 @@ struct VerifyReport {
 //  - each claim's and role's spans lie within its document, and the stored
 //    texts are exactly those bytes;
 //  - the full-text index holds exactly the claims, with their current text
-//    and speaker, and passes FTS5's own integrity check.
+//    and speaker, and passes FTS5's own integrity check;
+//  - nothing was edited after ingest (ledger/seals.h): each document's
+//    metadata, claim and role matches its seal, and each run's chain of
+//    extractions is whole (no claim or role added or removed). Rows ingested
+//    before seals existed are counted in `notes`, not `problems`.
 // At most `max_per_check` problems are listed per check (then a count).
 // A failed Status means the checks themselves could not run (an unreadable
 // file), not that the ledger has problems.

@@ -125,6 +125,13 @@ Result<Document> ParseJsonArticle(std::string_view line, const std::string& wher
         "{}: not valid JSON (byte {} of the line{}); each line must be one JSON object with a "
         "\"text\" field: fix or remove the line",
         where, at, at >= line.size() ? ", its end: the line is cut short" : ""));
+  } catch (const nlohmann::json::exception& e) {
+    // Not only parse_error: a number too large for a double ("1e999")
+    // throws out_of_range even from parse(), and must not end the run.
+    return Status::InvalidArgument(fmt::format(
+        "{}: not usable JSON ({}); each line must be one JSON object with a \"text\" field: "
+        "fix or remove the line",
+        where, e.what()));
   }
   if (!obj.is_object() || !obj.contains("text") || !obj["text"].is_string()) {
     return Status::InvalidArgument(

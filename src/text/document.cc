@@ -4,6 +4,7 @@
 
 #include <openssl/evp.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 
@@ -75,6 +76,13 @@ std::string Where(std::string_view bytes, size_t offset) {
                      offset - line_start + 1);
 }
 
+Status TooLarge(const std::string& name, uintmax_t size) {
+  return Status::InvalidArgument(fmt::format(
+      "{}: {} bytes, more than the {} MiB an article may have; it was skipped: split it into "
+      "its articles",
+      name, size, kMaxDocumentBytes >> 20));
+}
+
 }  // namespace
 
 Result<Document> Document::FromBytes(std::string name, std::string bytes,
@@ -83,6 +91,7 @@ Result<Document> Document::FromBytes(std::string name, std::string bytes,
     return Status::InvalidArgument(
         fmt::format("{}: the article is empty; give a file with text", name));
   }
+  if (bytes.size() > kMaxDocumentBytes) return TooLarge(name, bytes.size());
   if (size_t nul = bytes.find('\0'); nul != std::string::npos) {
     return Status::InvalidArgument(fmt::format(
         "{}: NUL byte at {}; this looks like a binary file, not an article",
@@ -93,11 +102,6 @@ Result<Document> Document::FromBytes(std::string name, std::string bytes,
         "{}: invalid UTF-8 at {} (byte 0x{:02x}); convert the file to UTF-8, "
         "e.g. with iconv",
         name, Where(bytes, bad), static_cast<unsigned char>(bytes[bad])));
-  }
-  if (bytes.size() > UINT32_MAX) {
-    return Status::InvalidArgument(
-        fmt::format("{}: {} bytes is larger than the 4 GiB an article may be",
-                    name, bytes.size()));
   }
   Document doc;
   doc.name_ = std::move(name);
@@ -118,6 +122,10 @@ Result<std::string> ReadFileBytes(const std::string& path, std::string_view what
 }
 
 Result<Document> Document::FromFile(const std::string& path) {
+  // Checked before reading, so a huge file is never read into memory.
+  std::error_code ec;
+  uintmax_t size = std::filesystem::file_size(path, ec);
+  if (!ec && size > kMaxDocumentBytes) return TooLarge(path, size);
   Result<std::string> bytes = ReadFileBytes(path);
   if (!bytes.ok()) return bytes.status();
   DocumentMeta meta;
