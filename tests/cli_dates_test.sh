@@ -9,20 +9,9 @@
 set -u
 Q=${QUOTELEDGER:?set QUOTELEDGER to the built binary}
 CORPUS=${QUOTELEDGER_TESTDATA:?set QUOTELEDGER_TESTDATA to tests/data}/dated
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/cli_lib.sh"
 export QUOTELEDGER_DB=$WORK/ledger.db
-failures=0
 
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-# run EXPECTED_RC CMD...: runs CMD with stdout in $WORK/out and stderr in $WORK/err.
-run() {
-  local want=$1; shift
-  "$@" >"$WORK/out" 2>"$WORK/err"
-  local rc=$?
-  [ "$rc" -eq "$want" ] || fail "exit $rc, not $want: $* ($(head -c 300 "$WORK/err"))"
-}
-has() { grep -qF -- "$1" "$WORK/$2" || fail "$2 of the last command lacks: $1"; }
 # json PYTHON_EXPR: fails unless EXPR, with r = the last stdout as JSON, is true.
 json() {
   python3 - "$WORK/out" "$1" <<'PY' || fail "JSON check failed: $1"
@@ -140,8 +129,4 @@ json 'r["document"]["published_at"] == "soon" and r["document"]["date"] == "2016
 run 0 "$Q" show j2 --format json
 json 'r["document"]["date"] == "2016-10-11" and r["document"]["date_source"] == "published_at"'
 
-if [ "$failures" -gt 0 ]; then
-  echo "$failures check(s) failed"
-  exit 1
-fi
-echo "all checks passed"
+finish "all checks passed"

@@ -8,19 +8,9 @@
 set -u
 Q=${QUOTELEDGER:?set QUOTELEDGER to the built binary}
 DATA=${QUOTELEDGER_TESTDATA:?set QUOTELEDGER_TESTDATA to tests/data}
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/cli_lib.sh"
 export QUOTELEDGER_DB=$WORK/ledger.db
-failures=0
 
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-run() {
-  local want=$1; shift
-  "$@" >"$WORK/out" 2>"$WORK/err"
-  local rc=$?
-  [ "$rc" -eq "$want" ] || fail "exit $rc, not $want: $* ($(head -c 300 "$WORK/err"))"
-}
-has() { grep -qF -- "$1" "$WORK/$2" || fail "$2 of the last command lacks: $1"; }
 # json PYTHON_EXPR: EXPR with r = the last stdout as JSON and s = {speaker: record}.
 json() {
   python3 - "$WORK/out" "$1" <<'PY' || fail "JSON check failed: $1"
@@ -82,8 +72,4 @@ run 0 "$Q" entity decisions --format json
 json 'r[0]["status"].startswith("withdrawn") and r[1]["status"] == "in force"'
 run 0 "$Q" verify
 
-if [ "$failures" -gt 0 ]; then
-  echo "$failures check(s) failed"
-  exit 1
-fi
-echo "all checks passed"
+finish "all checks passed"

@@ -8,22 +8,10 @@
 # impossible.
 set -u
 Q=${QUOTELEDGER:?set QUOTELEDGER to the built binary}
-WORK=$(mktemp -d)
-trap 'chmod -R u+w "$WORK" 2>/dev/null; rm -rf "$WORK"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/cli_lib.sh"
 chmod 755 "$WORK"
-failures=0
 
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-# run EXPECTED_RC CMD...: runs CMD with stdout in $WORK/out and stderr in $WORK/err.
-run() {
-  local want=$1; shift
-  "$@" >"$WORK/out" 2>"$WORK/err"
-  local rc=$?
-  [ "$rc" -eq "$want" ] || fail "exit $rc, not $want: $* ($(head -c 400 "$WORK/err"))"
-}
-has() { grep -qF -- "$1" "$WORK/$2" || fail "$2 of the last command lacks: $1 ($(head -c 400 "$WORK/$2"))"; }
 hash() { sha256sum "$1" | cut -d' ' -f1; }
-sql() { python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit(); c.close()' "$@"; }
 
 # Another user when running as root, so that file modes bind; nothing when
 # the test already runs as an ordinary user.
@@ -299,8 +287,4 @@ if [ -n "$OTHER" ]; then
   has "5 skipped" out
 fi
 
-if [ "$failures" -gt 0 ]; then
-  echo "$failures failure(s)"
-  exit 1
-fi
-echo "all hostile-input cases pass"
+finish "all hostile-input cases pass"

@@ -8,20 +8,9 @@ set -u
 Q=${QUOTELEDGER:?set QUOTELEDGER to the built binary}
 SEED=${QUOTELEDGER_SHARED:-/nonexistent}/seed/article.txt
 [ -f "$SEED" ] || { echo "skipped: $SEED is absent"; exit 77; }
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/cli_lib.sh"
 export QUOTELEDGER_DB=$WORK/ledger.db
-failures=0
 
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-# run EXPECTED_RC CMD...: runs CMD with stdout in $WORK/out and stderr in $WORK/err.
-run() {
-  local want=$1; shift
-  "$@" >"$WORK/out" 2>"$WORK/err"
-  local rc=$?
-  [ "$rc" -eq "$want" ] || fail "exit $rc, not $want: $* ($(head -c 300 "$WORK/err"))"
-}
-has() { grep -qF -- "$1" "$WORK/$2" || fail "$2 of the last command lacks: $1"; }
 # json PYTHON_EXPR: evaluates EXPR with r = the last stdout as JSON and
 # seed = the seed's bytes; fails unless it is true.
 json() {
@@ -144,8 +133,4 @@ has "not a ledger" err
 run 2 "$Q" ingest "$WORK/no-such-file.txt"
 has "no-such-file.txt" err
 
-if [ "$failures" -gt 0 ]; then
-  echo "$failures check(s) failed"
-  exit 1
-fi
-echo "all checks passed"
+finish "all checks passed"

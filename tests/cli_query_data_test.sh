@@ -6,18 +6,7 @@
 # after every query.
 set -u
 Q=${QUOTELEDGER:?set QUOTELEDGER to the built binary}
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-run() {  # run EXPECTED_RC CMD...: stdout in $WORK/out, stderr in $WORK/err
-  local want=$1; shift
-  "$@" >"$WORK/out" 2>"$WORK/err"
-  local rc=$?
-  [ "$rc" -eq "$want" ] || fail "exit $rc, not $want: $* ($(head -c 300 "$WORK/err"))"
-}
-has() { grep -qF -- "$1" "$WORK/$2" || fail "$2 lacks: $1 ($(head -c 300 "$WORK/$2"))"; }
-lacks() { grep -qiF -- "$1" "$WORK/$2" && fail "$2 holds: $1 ($(head -c 300 "$WORK/$2"))"; return 0; }
+source "$(dirname "${BASH_SOURCE[0]}")/cli_lib.sh"
 
 mkdir -p "$WORK/in"
 cat >"$WORK/in/a.txt" <<'EOF'
@@ -70,8 +59,4 @@ run 0 "$Q" --db "$db" who "budget" --speaker "Reyes"
 [ "$(sha256sum "$db" | cut -d' ' -f1)" = "$before" ] || fail "queries changed the ledger file"
 run 0 "$Q" --db "$db" verify
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures failure(s)"
-  exit 1
-fi
-echo "query arguments are data"
+finish "query arguments are data"

@@ -7,12 +7,7 @@
 # saying its claims could not be checked, not a failure.
 set -u
 Q=${QUOTELEDGER:?set QUOTELEDGER to the built binary}
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-sql() { python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit(); c.close()' "$@"; }
-val() { python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); print(c.execute(sys.argv[2]).fetchone()[0])' "$@"; }
+source "$(dirname "${BASH_SOURCE[0]}")/cli_lib.sh"
 
 cat >"$WORK/articles.jsonl" <<'EOF'
 {"id": "t1", "title": "Harbour to reopen", "publisher": "The Coast Gazette", "published_at": "2024-03-05", "url": "https://example.org/t1", "text": "Harbour to reopen\n\nSecretary of State Ada Ferreira said on Tuesday that the harbour would reopen in May.\n\n\"We are not giving up,\" Ferreira told reporters. \"The work goes on.\"\n\nAccording to port officials, the repairs cost $4 million."}
@@ -108,8 +103,4 @@ printf '"It works," engineer Sam Ortiz said.\n' >"$WORK/c.txt"
 [ "$(val "$old" "SELECT count(*) FROM claims WHERE seal IS NOT NULL")" -ge 1 ] ||
   fail "claims ingested after the migration are not sealed"
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures failure(s)"
-  exit 1
-fi
-echo "all tamper cases detected"
+finish "all tamper cases detected"
