@@ -149,38 +149,56 @@ int Resolver::OrganizationFor(const std::string& name) const {
 std::string Resolver::SpelledOut(const std::string& written, uint32_t pos) const {
   const std::string acronym = AsAcronym(written);
   if (acronym.size() < 2) return "";
-  std::string_view t = seg_.norm.text();
-  struct Word {
-    uint32_t begin, end;
-  };
-  std::vector<Word> words;
-  for (uint32_t i = 0; i < t.size();) {
-    while (i < t.size() && t[i] == ' ') ++i;
-    uint32_t b = i;
-    while (i < t.size() && t[i] != ' ' && t[i] != '\n') ++i;
-    uint32_t e = i;
-    if (i < t.size() && t[i] == '\n') ++i;
-    while (b < e && !std::isalnum(static_cast<unsigned char>(t[b]))) ++b;
-    // A word that ends in punctuation closes a run: keep the mark apart.
-    if (e > b) words.push_back({b, e});
+  // Each acronym's spellings are found once per article (the text's words
+  // once too): an article full of acronyms stays linear in its length.
+  auto [found, fresh] = spellings_.try_emplace(acronym);
+  if (fresh) found->second = SpellingsOf(acronym);
+  std::string before, after;
+  for (const auto& [begin, name] : found->second) {
+    if (begin < pos) {
+      before = name;
+    } else if (after.empty()) {
+      after = name;
+    }
   }
-  auto upper = [&](const Word& w) { return t[w.begin] >= 'A' && t[w.begin] <= 'Z'; };
-  auto closed = [&](const Word& w) {
-    char c = t[w.end - 1];
+  return before.empty() ? after : before;
+}
+
+std::vector<std::pair<uint32_t, std::string>> Resolver::SpellingsOf(
+    const std::string& acronym) const {
+  std::string_view t = seg_.norm.text();
+  if (words_.empty()) {
+    for (uint32_t i = 0; i < t.size();) {
+      while (i < t.size() && t[i] == ' ') ++i;
+      uint32_t b = i;
+      while (i < t.size() && t[i] != ' ' && t[i] != '\n') ++i;
+      uint32_t e = i;
+      if (i < t.size() && t[i] == '\n') ++i;
+      while (b < e && !std::isalnum(static_cast<unsigned char>(t[b]))) ++b;
+      // A word that ends in punctuation closes a run: keep the mark apart.
+      if (e > b) words_.push_back({b, e});
+    }
+  }
+  const auto& words = words_;
+  auto upper = [&](const std::pair<uint32_t, uint32_t>& w) {
+    return t[w.first] >= 'A' && t[w.first] <= 'Z';
+  };
+  auto closed = [&](const std::pair<uint32_t, uint32_t>& w) {
+    char c = t[w.second - 1];
     return c == ',' || c == '.' || c == ';' || c == ':' || c == ')' || c == '"';
   };
-  auto possessive = [&](const Word& w) {  // "Russia's Trojan" spells no "RT"
-    return t.substr(w.begin, w.end - w.begin).find('\'') != std::string_view::npos;
+  auto possessive = [&](const std::pair<uint32_t, uint32_t>& w) {  // "Russia's Trojan": no "RT"
+    return t.substr(w.first, w.second - w.first).find('\'') != std::string_view::npos;
   };
-  std::string before, after;
+  std::vector<std::pair<uint32_t, std::string>> out;
   for (size_t i = 0; i < words.size(); ++i) {
-    if (t[words[i].begin] != acronym[0]) continue;
+    if (t[words[i].first] != acronym[0]) continue;
     size_t j = i, k = 0;
     while (j < words.size() && k < acronym.size()) {
-      const Word& w = words[j];
-      std::string_view lw = t.substr(w.begin, w.end - w.begin);
+      const auto& w = words[j];
+      std::string_view lw = t.substr(w.first, w.second - w.first);
       if (upper(w)) {
-        if (t[w.begin] != acronym[k] || possessive(w)) break;
+        if (t[w.first] != acronym[k] || possessive(w)) break;
         ++k;
         ++j;
         if (closed(w)) break;
@@ -191,17 +209,13 @@ std::string Resolver::SpelledOut(const std::string& written, uint32_t pos) const
       }
     }
     if (k != acronym.size() || !upper(words[j - 1])) continue;
-    uint32_t e = words[j - 1].end;
-    while (e > words[i].begin && !std::isalnum(static_cast<unsigned char>(t[e - 1]))) --e;
-    std::string name(t.substr(words[i].begin, e - words[i].begin));
+    uint32_t e = words[j - 1].second;
+    while (e > words[i].first && !std::isalnum(static_cast<unsigned char>(t[e - 1]))) --e;
+    std::string name(t.substr(words[i].first, e - words[i].first));
     if (name.find(' ') == std::string::npos) continue;  // the acronym itself
-    if (words[i].begin < pos) {
-      before = name;
-    } else if (after.empty()) {
-      after = name;
-    }
+    out.emplace_back(words[i].first, std::move(name));
   }
-  return before.empty() ? after : before;
+  return out;
 }
 
 void Resolver::FindMakers() {

@@ -663,17 +663,24 @@ Speaker Resolver::ResolveName(const Mention& m, int sentence) {
   return out;
 }
 
+int Resolver::FirstSentenceOf(int paragraph) const {
+  auto it = std::lower_bound(seg_.sentences.begin(), seg_.sentences.end(), paragraph,
+                             [](const Sentence& s, int p) { return s.paragraph < p; });
+  return static_cast<int>(it - seg_.sentences.begin());
+}
+
 std::string Resolver::SignatureOf(int paragraph) const {
   // A paragraph that is one name and nothing else ("Michael Pravica.") or
   // a handle ("@fred_945.").
   std::string_view t = seg_.norm.text();
-  int sentence = -1;
-  for (size_t s = 0; s < seg_.sentences.size(); ++s) {
-    if (seg_.sentences[s].paragraph != paragraph) continue;
-    if (sentence >= 0) return "";
-    sentence = static_cast<int>(s);
+  // (Sentences are in paragraph order: the paragraph's first, by search.)
+  const int first = FirstSentenceOf(paragraph);
+  const int count = static_cast<int>(seg_.sentences.size());
+  if (first >= count || seg_.sentences[first].paragraph != paragraph ||
+      (first + 1 < count && seg_.sentences[first + 1].paragraph == paragraph)) {
+    return "";
   }
-  if (sentence < 0) return "";
+  const int sentence = first;
   uint32_t b = seg_.sentences[sentence].norm_begin, e = seg_.sentences[sentence].norm_end;
   while (e > b && (t[e - 1] == '.' || t[e - 1] == ' ')) --e;
   std::string_view line = t.substr(b, e - b);
@@ -701,11 +708,9 @@ std::string Resolver::WriterOf(int sentence) const {
   }
   std::string_view t = seg_.norm.text();
   int first_closing = std::max(paragraph + 1, paragraphs - 3);
-  for (size_t s = 0; s < seg_.sentences.size(); ++s) {
+  for (size_t s = FirstSentenceOf(first_closing); s < seg_.sentences.size(); ++s) {
     const Sentence& sent = seg_.sentences[s];
-    if (sent.paragraph < first_closing || (s > 0 && seg_.sentences[s - 1].paragraph == sent.paragraph)) {
-      continue;
-    }
+    if (s > 0 && seg_.sentences[s - 1].paragraph == sent.paragraph) continue;
     if (names_[s].empty()) continue;
     const Mention& m = names_[s][0];
     std::string_view after = t.substr(m.norm_end, 4);

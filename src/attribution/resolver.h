@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "mentions/lexicon.h"
@@ -75,7 +76,7 @@ class Resolver {
     uint32_t first = 0;  // normalized range of the first mention
     uint32_t first_end = 0;
     int full_mentions = 0;  // times named in full (first and last name)
-    bool place = false;     // one word written "in X": a place ("Charlotte"), no antecedent
+    bool place = false;     // written "in X" ("in Charlotte"): a place, never an antecedent
     std::vector<RoleRec> roles;
   };
 
@@ -83,15 +84,21 @@ class Resolver {
   // The entity a name written at `pos` refers to: the same name, else a
   // person with that surname (of `gender` when an honorific gives one).
   int Lookup(const std::string& name, uint32_t pos, char gender = 0) const;
+  // The one person whose name opens with `word` ("Mr. Ban", "Hillary"), or -1.
   int ByFirstWord(const std::string& word, char gender) const;
+  // "Mr. Guajardo Villarreal": two words after an honorific, no first name.
   bool SurnameOnly(const Mention& m) const;
+  // Whether the text before `pos` is " in ".
   bool AfterIn(uint32_t pos) const;
   bool HasOrganizationWord(const std::string& name) const;
+  // The person a sentence opens on (a name among its first four words), or -1.
   int OpeningSubject(int sentence, char gender) const;
   // The writer of first-person text at `sentence` when no author is given:
   // a letter's signature after it, or an essay's closing note; else "".
   std::string WriterOf(int sentence) const;
   std::string SignatureOf(int paragraph) const;
+  // The index of the first sentence of `paragraph` or after it.
+  int FirstSentenceOf(int paragraph) const;
   void AddAlias(int e, const std::string& alias);
   void AddRole(int e, const std::string& title, const std::string& affil,
                uint32_t b, uint32_t end);
@@ -107,6 +114,8 @@ class Resolver {
   Speaker ResolvePronoun(const Mention& m, int sentence, const Speaker* last,
                          int last_sentence) const;
   Speaker ResolveNominal(const Mention& m, int sentence) const;
+  // The role holder a definite description ("the Senate majority leader")
+  // names, or an empty speaker.
   Speaker DescribedPerson(const std::string& phrase, uint32_t pos, int sentence) const;
   Speaker ResolveRelative(const Mention& m, int sentence) const;
   // Descriptions that name no person: the maker of a work ("A Bloomberg
@@ -118,7 +127,10 @@ class Resolver {
   // An organisation the article names in full that `name` abbreviates
   // ("IMF", "S.E.C.") or ends ("Post", "Times"), or -1.
   int OrganizationFor(const std::string& name) const;
+  // The capitalised words in the text whose initials give `acronym`
+  // ("AROS": "Alliance to Reclaim Our Schools"), or "".
   std::string SpelledOut(const std::string& acronym, uint32_t pos) const;
+  std::vector<std::pair<uint32_t, std::string>> SpellingsOf(const std::string& acronym) const;
   // The speaker a name mention stands for: its entity, else the name.
   Speaker OfNameMention(int sentence, int k, EntityKind fallback) const;
   // Works and campaigns named with their makers ("Bloomberg poll", "the
@@ -148,6 +160,10 @@ class Resolver {
   std::multimap<std::string, int> by_last_;
   std::vector<MakerRef> makers_;
   std::string author_;
+  // SpelledOut's memory: the text's words ([begin, end) in the normalized
+  // text) and each acronym's spellings with where they start.
+  mutable std::vector<std::pair<uint32_t, uint32_t>> words_;
+  mutable std::map<std::string, std::vector<std::pair<uint32_t, std::string>>> spellings_;
 };
 
 }  // namespace quoteledger
