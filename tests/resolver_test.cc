@@ -292,6 +292,34 @@ TEST_CASE("pronouns agree in gender and prefer the nearest subject") {
   }
 }
 
+TEST_CASE("two speakers joined by and: the first; then they and the pair's title") {
+  CheckAll({
+      {"Sens. Ann Roe and Tom Hale said the bill was flawed.", "the bill", "Ann Roe",
+       EntityKind::kPerson},
+      {"The Springfield Times and the Gannett newspaper chain filed a motion, saying the file "
+       "was public.",
+       "the file", "Springfield Times", EntityKind::kOrganization},
+      {"Senators Ann Roe, Republican of Iowa, and Tom Hale, Democrat of Vermont, wrote a letter. "
+       "\"The program must end,\" they wrote.",
+       "The program", "Ann Roe", EntityKind::kPerson},
+      {"Mr. Roe and Mr. Hale met on Monday. Senators Ann Roe and Tom Hale agree. Later the "
+       "senators said the deal was dead.",
+       "the deal", "Ann Roe", EntityKind::kPerson},
+      // Not the supporters' candidates, nor a list's last two, nor a pair
+      // when others joined since.
+      {"Ann Roe and Tom Hale supporters met. They said the vote was rigged.", "the vote", "They",
+       EntityKind::kUnresolved},
+      {"Donors included Ann Roe, Bo Li, Tom Hale and Kim Ott. They said the vote was rigged.",
+       "the vote", "They", EntityKind::kUnresolved},
+      {"Ann Roe and Tom Hale met. The governor and his aides agreed, and they said the vote was "
+       "rigged.",
+       "the vote", "they", EntityKind::kUnresolved},
+      // "the lawyers" is no title the two hold.
+      {"Ann Roe and Tom Hale were born abroad. The lawyers said the claim was void.", "the claim",
+       "The lawyers", EntityKind::kGroup},
+  });
+}
+
 TEST_CASE("first person: the author when the input gives one, else unresolved") {
   const std::string text = "I asked the mayor about the bridge. I said the repairs were late.";
   Attribution with = Run(text, "By JANE ROE. Email: jroe@example.com");

@@ -140,8 +140,8 @@ Resolver::Resolver(const Lexicons& lex, const Segments& seg,
       }
     }
   }
-  for (const auto& sentence : names_) {  // after every person's full name
-    for (const Mention& m : sentence) {
+  for (size_t s = 0; s < names_.size(); ++s) {  // after every person's full name
+    for (const Mention& m : names_[s]) {
       int words = TokenCount(m.name);
       if (words >= 2 && words <= 3 && m.kind == EntityKind::kUnknown && !m.in_quote &&
           Lookup(m.name, m.norm_begin) < 0) {
@@ -188,6 +188,7 @@ Resolver::Resolver(const Lexicons& lex, const Segments& seg,
   }
   FindMakers();
   FindMakersBy();
+  FindPairs();
 }
 
 bool Resolver::SurnameOnly(const Mention& m) const {
@@ -477,6 +478,14 @@ Speaker Resolver::Resolve(const Mention& m, int sentence, const Speaker* last,
     out.name = m.text;
     return out;
   }
+  // "Mr. Grassley and Mr. Leahy said": the first of the two.
+  if (m.type != MentionType::kPronoun) {
+    if (int k = CoordinatedName(m, sentence); k >= 0) {
+      Speaker s = FromEntity(name_entity_[sentence][k]);
+      s.certainty = names_[sentence][k].name == s.name ? kNamedHere : kBySurname;
+      return s;
+    }
+  }
   switch (m.type) {
     case MentionType::kName:
       if (m.kind == EntityKind::kAnonymous || m.kind == EntityKind::kGroup) break;
@@ -491,6 +500,16 @@ Speaker Resolver::Resolve(const Mention& m, int sentence, const Speaker* last,
         Speaker s = OfNameMention(sentence, k, EntityKind::kPerson);
         s.certainty = kNamedHere;
         return s;
+      }
+      // "the senators", "the candidates" after "Mr. Grassley and Mr.
+      // Leahy": the first of the pair.
+      if (m.plural && m.definite) {
+        if (const PairRef* p = PairBefore(sentence, m.norm_begin);
+            p && entities_[p->first].kind == EntityKind::kPerson && PairHolds(*p, m.head)) {
+          Speaker s = FromEntity(p->first);
+          s.certainty = kByDescription;
+          return s;
+        }
       }
       if (m.kind == EntityKind::kPerson && m.definite) {
         Speaker s = ResolveNominal(m, sentence);
@@ -794,8 +813,18 @@ Speaker Resolver::ResolvePronoun(const Mention& m, int sentence,
       break;
     }
   }
-  // they / it: the last group, organisation or anonymous speaker nearby.
+  // "Mr. Grassley and Mr. Leahy ... they wrote": the pair named last,
+  // unless a group, organisation or unnamed source has spoken since.
   bool recent = last && sentence - last_sentence <= 3;
+  if (m.plural) {
+    if (const PairRef* p = PairBefore(sentence, m.norm_begin)) {
+      bool other_since = recent && last_sentence >= p->sentence && !last->name.empty() &&
+                         last->kind != EntityKind::kPerson && last->kind != EntityKind::kUnresolved &&
+                         last->entity != p->first && last->entity != p->second;
+      if (!other_since) return found(FromEntity(p->first));
+    }
+  }
+  // they / it: the last group, organisation or anonymous speaker nearby.
   if (recent && last->kind != EntityKind::kPerson && last->kind != EntityKind::kUnresolved &&
       !last->name.empty()) {
     return found(*last);

@@ -142,6 +142,28 @@ class Resolver {
   };
   void FindMakers();
   void FindMakersBy();
+  // Two speakers joined by "and" ("Mr. Grassley and Mr. Leahy", "Obama
+  // and Clinton"), both persons or both organisations, in text order.
+  struct PairRef {
+    int sentence;
+    uint32_t begin, end;  // from the first name's start to the second's end
+    int first, second;    // entities
+  };
+  void FindPairs();
+  bool ListTail(int sentence, size_t k) const;
+  bool Modifier(uint32_t end) const;
+  // Whether entity `e` may speak: a person or an organisation, no place.
+  bool Speaks(int e) const;
+  // A source naming two joined by "and" ("Sens. Jon Tester and David
+  // Vitter", "RT and its defenders"): the index of the first name in the
+  // sentence, or -1.
+  int CoordinatedName(const Mention& m, int sentence) const;
+  // The last pair named before `pos`, in this sentence or the three
+  // before it, or null: whom "they" and "the senators" may stand for.
+  const PairRef* PairBefore(int sentence, uint32_t pos) const;
+  // Whether a plural description's head ("senators") is a role the pair's
+  // first holds.
+  bool PairHolds(const PairRef& p, const std::string& head) const;
   const MakerRef* LastMaker(const std::string& noun, uint32_t before) const;
   // The first person mention outside quotes in sentence s, before `limit`,
   // that agrees with `gender` (0 agrees with all).
@@ -159,6 +181,7 @@ class Resolver {
   std::map<std::string, int> by_name_;
   std::multimap<std::string, int> by_last_;
   std::vector<MakerRef> makers_;
+  std::vector<PairRef> pairs_;
   std::string author_;
   // SpelledOut's memory: the text's words ([begin, end) in the normalized
   // text) and each acronym's spellings with where they start.
