@@ -292,6 +292,30 @@ TEST_CASE("pronouns agree in gender and prefer the nearest subject") {
   }
 }
 
+TEST_CASE("a headline's or lede's description: the person named on with that office") {
+  CheckAll({
+      {"Judge rejects request to unseal file, saying it is private.\n\nA New York judge has "
+       "rejected a request, saying the courts have no business in it.\n\nManhattan Supreme "
+       "Court Justice Frank Roe rejected that argument.",
+       "the courts", "Frank Roe", EntityKind::kPerson},
+      {"Lawmaker says the vote was rigged.\n\nRep. Adam Lee, the top Democrat on the panel, "
+       "called for a recount.",
+       "the vote", "Adam Lee", EntityKind::kPerson},
+      // The office first stated after it, not a neighbour's earlier one.
+      {"Retired General says the army is tired.\n\nSen. Ann Roe spoke first. Retired Gen. Tom "
+       "Hale then spoke.",
+       "the army", "Tom Hale", EntityKind::kPerson},
+      // An unnamed official stays unnamed.
+      {"A senior official said the talks had failed.\n\nSecretary Ann Roe and official Tom "
+       "Hale met.",
+       "the talks", "A senior official", EntityKind::kAnonymous},
+      // A description word covers its office's other words one way only:
+      // "the senator" is no Representative.
+      {"Rep. Adam Lee met Sen. Ann Roe. The senator said the bill was dead.", "the bill",
+       "Ann Roe", EntityKind::kPerson},
+  });
+}
+
 TEST_CASE("two speakers joined by and: the first; then they and the pair's title") {
   CheckAll({
       {"Sens. Ann Roe and Tom Hale said the bill was flawed.", "the bill", "Ann Roe",

@@ -51,6 +51,10 @@ TEST_CASE("sentences survive abbreviations") {
       // A state after a party's letter: "(R-Wis.)", "(D-N.Y.)".
       {"Rep. Ann Roe (R-Wis.) said it. Rep. Tom Lee (D-N.Y.) did not.",
        {"Rep. Ann Roe (R-Wis.) said it.", "Rep. Tom Lee (D-N.Y.) did not."}},
+      // A title opening a paragraph is read as one word, not with the
+      // paragraph before it.
+      {"Lawmaker urges retaliation.\n\nRep. Adam Roe said it. Ann Lee agreed.",
+       {"Lawmaker urges retaliation.", "Rep. Adam Roe said it.", "Ann Lee agreed."}},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);

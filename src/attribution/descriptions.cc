@@ -488,6 +488,8 @@ Speaker Resolver::ResolveNominal(const Mention& m, int sentence) const {
   // "GOP nominee"), and the role that shares most of the description's
   // words wins ("the Indiana governor": "Indiana Gov. Mike Pence"), the
   // one stated last before the description on a tie.
+  // (A role's words are read as the office they name: "the judge" finds
+  // "Justice Frank Nervo"; not the other way round.)
   std::vector<std::string> words = Words(Lower(m.title));
   std::string party;
   for (const std::string& w : words) {
@@ -505,8 +507,13 @@ Speaker Resolver::ResolveNominal(const Mention& m, int sentence) const {
     if (!party.empty() && !parties.empty() && parties.find(party) == std::string::npos) continue;
     for (const RoleRec& r : entities_[e].roles) {
       std::string t = Lower(lex_.RoleForm(r.title + " " + r.affiliation));
-      if (t.find(m.head) == std::string::npos) continue;
       std::vector<std::string> role = Words(t);
+      bool holds = t.find(m.head) != std::string::npos;
+      for (std::string& w : role) {
+        if (lex_.RoleWord(w) == m.head) w = m.head;
+        holds |= w == m.head;
+      }
+      if (!holds) continue;
       // Twenty for each word the two share, less ten for each title word
       // the description lacks ("the president" is not the "Vice
       // President"), less one for any other word it lacks ("the
@@ -555,6 +562,56 @@ Speaker Resolver::ResolveNominal(const Mention& m, int sentence) const {
   if (best < 0) return Speaker();
   Speaker out = FromEntity(best);
   out.certainty = kByGuess;
+  return out;
+}
+
+}  // namespace quoteledger
+
+namespace quoteledger {
+
+// "Judge rejects request ...", "A New York judge has rejected ...": the
+// headline and the lede describe one person the article names further on
+// with that office ("Manhattan Supreme Court Justice Frank Nervo").
+// Not an unnamed official or source, not someone's ("Pagliano's lawyer"),
+// and only an office some one person is given.
+Speaker Resolver::Cataphor(const Mention& m, int sentence) const {
+  bool described = m.type == MentionType::kNominal || m.kind == EntityKind::kAnonymous;
+  if (seg_.sentences[sentence].paragraph > 1 || m.plural || m.in_quote || !described ||
+      (m.kind != EntityKind::kPerson && m.kind != EntityKind::kAnonymous)) {
+    return Speaker();
+  }
+  std::string text = m.text;
+  std::string first = text.substr(0, text.find(' '));
+  if (In(Lower(first), {"a", "an"})) {
+    text = text.substr(first.size() + 1);
+  } else if (!std::isupper(static_cast<unsigned char>(first[0])) ||
+             In(first, {"The", "This", "That", "His", "Her", "Their", "Its"})) {
+    return Speaker();
+  }
+  std::string head = Lower(LastToken(text));
+  if (text.find('\'') != std::string::npos || text.find(" of ") != std::string::npos ||
+      text.find(" for ") != std::string::npos || lex_.Title(head) != TitleClass::kHead ||
+      lex_.IsAnonymousHead(head)) {
+    return Speaker();
+  }
+  // The person whose office is stated first after the description.
+  int best = -1;
+  uint32_t best_pos = UINT32_MAX;
+  for (size_t e = 0; e < entities_.size(); ++e) {
+    if (entities_[e].kind != EntityKind::kPerson) continue;
+    for (const RoleRec& r : entities_[e].roles) {
+      if (r.norm_begin < m.norm_end || r.norm_begin >= best_pos) continue;
+      std::vector<std::string> role = Words(Lower(lex_.RoleForm(r.title)));
+      bool holds = false;
+      for (const std::string& w : role) holds |= w == head || lex_.RoleWord(w) == head;
+      if (!holds) continue;
+      best = static_cast<int>(e);
+      best_pos = r.norm_begin;
+    }
+  }
+  if (best < 0) return Speaker();
+  Speaker out = FromEntity(best);
+  out.certainty = kByDescription;
   return out;
 }
 

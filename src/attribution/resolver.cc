@@ -486,6 +486,9 @@ Speaker Resolver::Resolve(const Mention& m, int sentence, const Speaker* last,
       return s;
     }
   }
+  if (m.type != MentionType::kPronoun) {
+    if (Speaker s = Cataphor(m, sentence); !s.name.empty()) return s;
+  }
   switch (m.type) {
     case MentionType::kName:
       if (m.kind == EntityKind::kAnonymous || m.kind == EntityKind::kGroup) break;

@@ -114,6 +114,10 @@ class Resolver {
   Speaker ResolvePronoun(const Mention& m, int sentence, const Speaker* last,
                          int last_sentence) const;
   Speaker ResolveNominal(const Mention& m, int sentence) const;
+  // A headline's or lede's description of a person the article names
+  // further on with that office ("Judge rejects ...", "A New York judge
+  // has ..."), or an empty speaker.
+  Speaker Cataphor(const Mention& m, int sentence) const;
   // The role holder a definite description ("the Senate majority leader")
   // names, or an empty speaker.
   Speaker DescribedPerson(const std::string& phrase, uint32_t pos, int sentence) const;

@@ -114,6 +114,12 @@ Status Lexicons::Load(std::string_view file, std::string_view bytes) {
       return GenderField(g) == 'm' || GenderField(g) == 'f';
     });
   }
+  if (file == "lexicons/role_synonyms.txt") {
+    return two([this](std::string_view word, std::string_view others) {
+      for (std::string_view w : Split(others, ' ')) role_synonyms_[Lower(w)] = Lower(word);
+      return !others.empty();
+    });
+  }
   if (file == "lexicons/demonyms.txt") {
     return two([this](std::string_view w, std::string_view a) {
       demonyms_[std::string(w)] = std::string(a);
@@ -262,6 +268,12 @@ char Lexicons::RoleGender(std::string_view role) const {
     if (it != role_genders_.end()) return it->second;
   }
   return 0;
+}
+
+std::string Lexicons::RoleWord(std::string_view word) const {
+  std::string w = Lower(word);
+  auto it = role_synonyms_.find(w);
+  return it == role_synonyms_.end() ? w : it->second;
 }
 
 std::string_view Lexicons::Demonym(std::string_view word) const {

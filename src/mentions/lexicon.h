@@ -76,6 +76,9 @@ class Lexicons {
   bool IsWordName(std::string_view word) const;
   // The gender a role's words give ("widow" 'f'), or 0.
   char RoleGender(std::string_view role) const;
+  // The word an office is matched on ("justice" -> "judge"); any other
+  // word lower-cased as it is.
+  std::string RoleWord(std::string_view word) const;
   // Affiliation a demonym names ("Israeli" -> "Israel"), or "" if none.
   std::string_view Demonym(std::string_view word) const;
   // A place some demonym names ("Russia", "Israel").
@@ -106,6 +109,7 @@ class Lexicons {
   std::unordered_map<std::string, char> honorifics_;
   std::unordered_map<std::string, char> first_names_;
   std::unordered_map<std::string, char> role_genders_;
+  std::unordered_map<std::string, std::string> role_synonyms_;
   std::unordered_map<std::string, std::vector<std::string>> organization_kinds_;
   std::unordered_map<std::string, std::string> demonyms_;
   std::unordered_set<std::string> places_;

@@ -109,7 +109,7 @@ bool IsAbbreviation(std::string_view norm, size_t dot,
                     const AbbreviationSet& abbreviations) {
   size_t b = dot;
   // "(R-Wis.)": the state after a party's letter is the abbreviation.
-  while (b > 0 && norm[b - 1] != ' ' && norm[b - 1] != kQuoteOpen &&
+  while (b > 0 && norm[b - 1] != ' ' && norm[b - 1] != '\n' && norm[b - 1] != kQuoteOpen &&
          norm[b - 1] != '(' && norm[b - 1] != '"' && norm[b - 1] != '-') {
     --b;
   }
