@@ -316,6 +316,20 @@ TEST_CASE("a headline's or lede's description: the person named on with that off
   });
 }
 
+TEST_CASE("a headline's or lede's work: its maker named further on") {
+  CheckAll({
+      {"Poll: Roe leads Hale in Ohio.\n\nRoe leads by four points, according to a new "
+       "Quinnipiac University poll.",
+       "Roe leads Hale", "Quinnipiac University", EntityKind::kOrganization},
+      {"A new poll shows that voters are split.\n\nThe latest Reuters/Ipsos poll has Roe "
+       "ahead.",
+       "voters are split", "Reuters", EntityKind::kOrganization},
+      // Several polls are several makers'.
+      {"Polls suggest that voters are split.\n\nThe latest Reuters/Ipsos poll has Roe ahead.",
+       "voters are split", "Polls", EntityKind::kGroup},
+  });
+}
+
 TEST_CASE("two speakers joined by and: the first; then they and the pair's title") {
   CheckAll({
       {"Sens. Ann Roe and Tom Hale said the bill was flawed.", "the bill", "Ann Roe",

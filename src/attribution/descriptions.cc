@@ -615,4 +615,34 @@ Speaker Resolver::Cataphor(const Mention& m, int sentence) const {
   return out;
 }
 
+// "Poll: Clinton and Trump in dead heat", "New Poll Shows ...", "A new
+// poll shows ...": a headline's or lede's work, its maker named further on
+// ("a new Washington Post-ABC News national poll", "The latest
+// Reuters/Ipsos poll"). The first maker of that work after it, or an empty
+// speaker.
+Speaker Resolver::WorkCataphor(const Mention& m, int sentence) const {
+  if (seg_.sentences[sentence].paragraph > 1 || m.in_quote || m.plural) return Speaker();
+  // (One work: "Polls suggest ..." are several makers'.)
+  std::string written = Lower(LastToken(m.text));
+  std::string head = Singular(lex_, written);
+  if (!lex_.IsWorkNoun(head) || head != written) return Speaker();
+  // No maker named in it ("A Bloomberg poll" is Bloomberg's, found
+  // elsewhere): any name inside is the work's own words ("New Poll").
+  for (const Mention& n : names_[sentence]) {
+    if (n.norm_begin < m.norm_begin || n.norm_end > m.norm_end) continue;
+    if (!lex_.IsWorkNoun(Singular(lex_, Lower(LastToken(n.name))))) return Speaker();
+  }
+  for (const MakerRef& r : makers_) {
+    if (r.pos < m.norm_end || r.noun != head) continue;
+    // (A pollster or a newsroom, not a person the work is about:
+    // "Report: Half Clinton's State meetings ...".)
+    Speaker out = OfNameMention(r.sentence, r.mention, EntityKind::kOrganization);
+    if (out.kind != EntityKind::kOrganization) return Speaker();
+    out.name = FirstMaker(out.name);
+    out.certainty = kByDescription;
+    return out;
+  }
+  return Speaker();
+}
+
 }  // namespace quoteledger

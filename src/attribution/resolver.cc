@@ -488,6 +488,7 @@ Speaker Resolver::Resolve(const Mention& m, int sentence, const Speaker* last,
   }
   if (m.type != MentionType::kPronoun) {
     if (Speaker s = Cataphor(m, sentence); !s.name.empty()) return s;
+    if (Speaker s = WorkCataphor(m, sentence); !s.name.empty()) return s;
   }
   switch (m.type) {
     case MentionType::kName:

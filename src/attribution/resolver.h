@@ -118,6 +118,9 @@ class Resolver {
   // further on with that office ("Judge rejects ...", "A New York judge
   // has ..."), or an empty speaker.
   Speaker Cataphor(const Mention& m, int sentence) const;
+  // A headline's or lede's work ("Poll: ...", "A new poll shows") whose
+  // maker is named further on, or an empty speaker.
+  Speaker WorkCataphor(const Mention& m, int sentence) const;
   // The role holder a definite description ("the Senate majority leader")
   // names, or an empty speaker.
   Speaker DescribedPerson(const std::string& phrase, uint32_t pos, int sentence) const;
