@@ -121,6 +121,20 @@ TEST_CASE("a quoted nickname inside a name is left out of it and kept as an alia
   });
 }
 
+TEST_CASE("capitalised words glued after a name are no part of it") {
+  CheckAll({
+      {"Clinton appeared on The Rachel Maddow Show on Monday. Maddow said the race was close.",
+       "the race", "Rachel Maddow", EntityKind::kPerson},
+      {"[Video: President Obama Speech at the Foundation]\n\nMr. Obama said the vote mattered.",
+       "the vote", "Obama", EntityKind::kPerson},
+      // A suffix and an organisation's word stay.
+      {"Brent Bozell III leads the group. Bozell said the race was close.", "the race",
+       "Brent Bozell III", EntityKind::kPerson},
+      {"Eric Trump Foundation records were found. Eric Trump said the race was close.",
+       "the race", "Eric Trump", EntityKind::kPerson},
+  });
+}
+
 TEST_CASE("two people with one surname: the honorific's gender picks") {
   const std::string text =
       "Bill Clinton and Hillary Clinton arrived together. Mrs. Clinton said the visit was "

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "attribution/names.h"
 
@@ -129,6 +130,7 @@ int TokenCount(const std::string& s) {
 Resolver::Resolver(const Lexicons& lex, const Segments& seg,
                    std::vector<std::vector<Mention>> names, std::string author)
     : lex_(lex), seg_(seg), names_(std::move(names)), author_(BylineName(author)) {
+  TrimNameTails();
   // Pass 1: full names make entities. A name of two or three words that
   // reads as no known person or organisation ("Minyon Moore": the first
   // name is not in the lexicon) is kept too, by its surname, so that "Ms.
@@ -189,6 +191,52 @@ Resolver::Resolver(const Lexicons& lex, const Segments& seg,
   FindMakers();
   FindMakersBy();
   FindPairs();
+}
+
+void Resolver::TrimNameTails() {
+  // The words the article uses alone as a name ("Mr. Obama", "Obama said").
+  std::set<std::string> alone;
+  for (const auto& sentence : names_) {
+    for (const Mention& m : sentence) {
+      if (TokenCount(m.name) == 1) alone.insert(m.name);
+    }
+  }
+  for (auto& sentence : names_) {
+    for (Mention& m : sentence) {
+      if (m.kind != EntityKind::kPerson) continue;
+      std::vector<std::string> words;
+      for (size_t i = 0, j; i <= m.name.size(); i = j + 1) {
+        j = m.name.find(' ', i);
+        if (j == std::string::npos) j = m.name.size();
+        words.push_back(m.name.substr(i, j - i));
+      }
+      if (words.size() < 2 || alone.count(LastToken(m.name)) || LastToken(m.name) != words.back()) {
+        continue;
+      }
+      // "President Obama Speech" (a caption), "Barack Obama Election Day"
+      // (an event): the words after a surname the article uses alone,
+      // which is itself used alone nowhere, are no part of the name. The
+      // name kept is that surname, or a known first name and it.
+      bool first_name = lex_.FirstNameGender(words[0]) != 0;
+      for (size_t k = words.size() - 1; k-- > 0;) {
+        if (!alone.count(words[k])) continue;
+        // (A surname alone only after a title, "President Obama Speech":
+        // not "Ban Ki-moon", written family name first.)
+        bool titled = !m.title.empty() && m.name.find('-') == std::string::npos;
+        bool organization = false;  // "Eric Trump Foundation" is one
+        for (size_t i = k + 1; i < words.size(); ++i) {
+          organization |= lex_.IsOrganizationWord(words[i]);
+        }
+        if (organization) break;
+        if ((k == 0 && !first_name && titled && words.size() == 2) || (k == 1 && first_name)) {
+          std::string name = words[0];
+          for (size_t i = 1; i <= k; ++i) name += " " + words[i];
+          m.name = name;
+        }
+        break;
+      }
+    }
+  }
 }
 
 bool Resolver::SurnameOnly(const Mention& m) const {
@@ -279,6 +327,17 @@ int Resolver::Lookup(const std::string& written, uint32_t pos, char gender) cons
     if (better) {
       best = r->second;
       best_first = e.first;
+    }
+  }
+  // "President Obama" before either "Michelle Obama" or "Barack Obama" is
+  // named, each as often: no one yet.
+  if (best >= 0 && best_first > pos) {
+    for (auto r = range.first; r != range.second; ++r) {
+      const Entity& e = entities_[r->second];
+      if (r->second != best && e.first > pos && (!gender || !e.gender || e.gender == gender) &&
+          e.kind == EntityKind::kPerson && e.full_mentions == entities_[best].full_mentions) {
+        return -1;
+      }
     }
   }
   if (best < 0 && TokenCount(name) == 1) best = ByFirstWord(name, gender);

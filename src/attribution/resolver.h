@@ -80,6 +80,9 @@ class Resolver {
     std::vector<RoleRec> roles;
   };
 
+  // Cuts capitalised words glued after a name off it ("President Obama
+  // Speech" -> "Obama"), before any entity is made.
+  void TrimNameTails();
   int FindOrAdd(const Mention& m);
   // The entity a name written at `pos` refers to: the same name, else a
   // person with that surname (of `gender` when an honorific gives one).
