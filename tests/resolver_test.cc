@@ -225,6 +225,10 @@ TEST_CASE("a description goes to the person the article gave that role") {
       "will debate next. The Democratic nominee said she was ready. The Republican nominee "
       "said the moderators were biased. The Indiana governor said the debate was fair.";
   CheckAll({
+      // "vice" makes another office: the nominee is not the vice nominee.
+      {"Democratic vice presidential nominee Tim Kaine spoke in Ohio. Hillary Clinton spoke in "
+       "Iowa. The Democratic presidential nominee said the plan would work.",
+       "the plan", "Hillary Clinton", EntityKind::kPerson},
       {text, "she was ready", "Hillary Clinton", EntityKind::kPerson},
       {text, "the moderators", "Donald Trump", EntityKind::kPerson},
       {text, "the debate was fair", "Mike Pence", EntityKind::kPerson},

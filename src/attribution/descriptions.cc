@@ -514,6 +514,12 @@ Speaker Resolver::ResolveNominal(const Mention& m, int sentence) const {
         holds |= w == m.head;
       }
       if (!holds) continue;
+      // (Not another office: "vice" the description does not say.)
+      bool other_office = false;
+      for (const std::string& rw : role) {
+        other_office |= lex_.IsRankWord(rw) && std::find(words.begin(), words.end(), rw) == words.end();
+      }
+      if (other_office) continue;
       // Twenty for each word the two share, less ten for each title word
       // the description lacks ("the president" is not the "Vice
       // President"), less one for any other word it lacks ("the

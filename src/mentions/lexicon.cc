@@ -130,6 +130,7 @@ Status Lexicons::Load(std::string_view file, std::string_view bytes) {
   if (file == "lexicons/organization_words.txt") return one(&org_words_, true);
   if (file == "lexicons/anonymous_heads.txt") return one(&anonymous_, true);
   if (file == "lexicons/group_heads.txt") return one(&group_heads_, true);
+  if (file == "lexicons/rank_words.txt") return one(&rank_words_, true);
   if (file == "lexicons/parties.txt") {
     return ForEachLexiconLine(file, bytes, [this](std::string_view line) {
       std::vector<std::string_view> forms = Split(line, '\t');
@@ -268,6 +269,10 @@ char Lexicons::RoleGender(std::string_view role) const {
     if (it != role_genders_.end()) return it->second;
   }
   return 0;
+}
+
+bool Lexicons::IsRankWord(std::string_view word) const {
+  return rank_words_.count(Lower(word)) > 0;
 }
 
 std::string Lexicons::RoleWord(std::string_view word) const {

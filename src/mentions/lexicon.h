@@ -79,6 +79,8 @@ class Lexicons {
   // The word an office is matched on ("justice" -> "judge"); any other
   // word lower-cased as it is.
   std::string RoleWord(std::string_view word) const;
+  // A word that makes a role another office ("vice", "deputy").
+  bool IsRankWord(std::string_view word) const;
   // Affiliation a demonym names ("Israeli" -> "Israel"), or "" if none.
   std::string_view Demonym(std::string_view word) const;
   // A place some demonym names ("Russia", "Israel").
@@ -110,6 +112,7 @@ class Lexicons {
   std::unordered_map<std::string, char> first_names_;
   std::unordered_map<std::string, char> role_genders_;
   std::unordered_map<std::string, std::string> role_synonyms_;
+  std::unordered_set<std::string> rank_words_;
   std::unordered_map<std::string, std::vector<std::string>> organization_kinds_;
   std::unordered_map<std::string, std::string> demonyms_;
   std::unordered_set<std::string> places_;
