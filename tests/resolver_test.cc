@@ -278,6 +278,14 @@ TEST_CASE("a description goes to the person the article gave that role") {
 
 TEST_CASE("pronouns agree in gender and prefer the nearest subject") {
   CheckAll({
+      // What was said comes before the pronoun: a name in it is not who
+      // said it; a clause opening the sentence is another matter.
+      {"\"We need people of substance,\" said Tom Hale, the group's president.\n\nPeople like "
+       "Scott, he said.",
+       "People like Scott", "Tom Hale", EntityKind::kPerson},
+      {"\"We need people of substance,\" said Tom Hale.\n\nThough Mr. Roe has lived here "
+       "for years, the rent has doubled, he said.",
+       "the rent has doubled", "Roe", EntityKind::kPerson},
       {"Elizabeth Warren questioned John Stumpf. She said the bank had failed.", "the bank",
        "Elizabeth Warren", EntityKind::kPerson},
       {"“We are ready,” added Rep. Jim Clyburn. Donald Trump has little support among black "

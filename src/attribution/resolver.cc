@@ -834,7 +834,22 @@ Speaker Resolver::ResolvePronoun(const Mention& m, int sentence,
     return s.kind == EntityKind::kPerson || s.kind == EntityKind::kOrganization ? found(s) : s;
   }
   if (m.gender == 'm' || m.gender == 'f') {
-    int e = SubjectOf(sentence, m.norm_begin, m.gender);
+    // "People like Scott, he said": what was said comes before the
+    // pronoun, and a name in it is not who said it. (Unless the sentence
+    // opens on a clause of its own: "Though Ms. Olivieri has lived there
+    // ..., she said", "As for Trump, he said".)
+    std::string_view t = seg_.norm.text();
+    bool after_content = m.norm_begin >= 2 && t.substr(m.norm_begin - 2, 2) == ", ";
+    if (after_content) {
+      size_t w = m.norm_end + 1, we = w;
+      while (we < t.size() && std::isalpha(static_cast<unsigned char>(t[we]))) ++we;
+      uint32_t b = seg_.sentences[sentence].norm_begin;
+      size_t fe = b;
+      while (fe < t.size() && std::isalpha(static_cast<unsigned char>(t[fe]))) ++fe;
+      after_content = t.substr(m.norm_end, 1) == " " && lex_.IsSpeechVerb(t.substr(w, we - w)) &&
+                      !lex_.IsClauseOpener(t.substr(b, fe - b));
+    }
+    int e = after_content ? -1 : SubjectOf(sentence, m.norm_begin, m.gender);
     if (e >= 0) return found(FromEntity(e));
     // A person who is the subject of a sentence since the last claim is
     // nearer than that claim's speaker: "“...,” added Jim Clyburn. Trump

@@ -131,6 +131,7 @@ Status Lexicons::Load(std::string_view file, std::string_view bytes) {
   if (file == "lexicons/anonymous_heads.txt") return one(&anonymous_, true);
   if (file == "lexicons/group_heads.txt") return one(&group_heads_, true);
   if (file == "lexicons/rank_words.txt") return one(&rank_words_, true);
+  if (file == "lexicons/clause_openers.txt") return one(&clause_openers_, true);
   if (file == "lexicons/parties.txt") {
     return ForEachLexiconLine(file, bytes, [this](std::string_view line) {
       std::vector<std::string_view> forms = Split(line, '\t');
@@ -269,6 +270,10 @@ char Lexicons::RoleGender(std::string_view role) const {
     if (it != role_genders_.end()) return it->second;
   }
   return 0;
+}
+
+bool Lexicons::IsClauseOpener(std::string_view word) const {
+  return clause_openers_.count(Lower(word)) > 0;
 }
 
 bool Lexicons::IsRankWord(std::string_view word) const {

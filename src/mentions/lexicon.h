@@ -81,6 +81,9 @@ class Lexicons {
   std::string RoleWord(std::string_view word) const;
   // A word that makes a role another office ("vice", "deputy").
   bool IsRankWord(std::string_view word) const;
+  // A word that opens a sentence on a clause before its subject ("Though",
+  // "As"); case-insensitive.
+  bool IsClauseOpener(std::string_view word) const;
   // Affiliation a demonym names ("Israeli" -> "Israel"), or "" if none.
   std::string_view Demonym(std::string_view word) const;
   // A place some demonym names ("Russia", "Israel").
@@ -113,6 +116,7 @@ class Lexicons {
   std::unordered_map<std::string, char> role_genders_;
   std::unordered_map<std::string, std::string> role_synonyms_;
   std::unordered_set<std::string> rank_words_;
+  std::unordered_set<std::string> clause_openers_;
   std::unordered_map<std::string, std::vector<std::string>> organization_kinds_;
   std::unordered_map<std::string, std::string> demonyms_;
   std::unordered_set<std::string> places_;
