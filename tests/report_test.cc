@@ -143,6 +143,36 @@ TEST_CASE("escaping") {
   CHECK(ColourClass(-1) == "cu");
 }
 
+TEST_CASE("a claim record has extract's field names; JSON adds the schema") {
+  ClaimRow row;
+  row.id = 7;
+  row.content = {{3, 9}, {12, 20}};
+  row.source = {0, 2};
+  row.source_text = "he";
+  row.role = "Prime Minister";
+  row.affiliation = "Israel";
+  row.speaker_kind = "unresolved";
+  Json record = ClaimRecord(row);
+  CHECK(record["content"] == Json::parse("[[3, 9], [12, 20]]"));
+  CHECK(record["source"] == Json::parse("[[0, 2]]"));
+  CHECK(record["cue"] == Json::array());  // no cue: [], as extract writes it
+  CHECK(record["source_text"] == "he");
+  CHECK(record["speaker"] == "he");       // unresolved: the source as written
+  CHECK(record["role"] == "Prime Minister");
+  CHECK(record["affiliation"] == "Israel");
+  for (const char* old : {"spans", "source_span", "cue_span", "schema"}) {
+    CAPTURE(old);
+    CHECK_FALSE(record.contains(old));
+  }
+  Json table = ClaimTableRecords(Json::array({record}));
+  CHECK(table[0]["role"] == "Prime Minister (Israel)");
+  CHECK(table[0]["speaker"] == "he (unresolved)");
+  Json versioned = WithSchema(Json::array({record}));
+  CHECK(versioned[0].begin().key() == "schema");
+  CHECK(versioned[0]["schema"] == 1);
+  CHECK(WithSchema(Json::object({{"a", 1}})) == Json::parse(R"({"schema": 1, "a": 1})"));
+}
+
 ArticleReport BridgeReport(TempDir& dir) {
   auto ledger = Ledger::Open(dir.File("r.db"), Ledger::OpenMode::kCreate);
   REQUIRE(ledger.ok());

@@ -115,6 +115,7 @@ nlohmann::json AttributionToJson(const Document& doc, const Attribution& a) {
   out["claims"] = std::move(claims);
   out["roles"] = std::move(roles);
   out["entities"] = std::move(entities);
+  out["schema"] = kOutputSchema;
   return out;
 }
 
@@ -129,7 +130,7 @@ void WriteAttributionJson(std::ostream& out, const Document& doc, const Attribut
   if (!doc.meta().id.empty()) out << ",\"id\":" << Dump(doc.meta().id);
   out << ",\"roles\":";
   WriteArray(out, a.roles, RoleToJson);
-  out << ",\"sha256\":" << Dump(doc.Sha256()) << '}';
+  out << ",\"schema\":" << kOutputSchema << ",\"sha256\":" << Dump(doc.Sha256()) << '}';
 }
 
 std::string AttributionToText(const Document& doc, const Attribution& a) {
