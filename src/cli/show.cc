@@ -33,7 +33,7 @@ std::string Heading(const DocumentRow& d, size_t claims) {
   line("url", d.url);
   line("date", d.date.empty() ? "unknown" : fmt::format("{} (from {})", d.date, d.date_source));
   line("ingested", d.ingested_at);
-  line("size", fmt::format("{} bytes, {} claims", d.size, claims));
+  line("size", fmt::format("{}, {}", Counted(static_cast<size_t>(d.size), "byte"), Counted(claims, "claim")));
   return out + "\n";
 }
 

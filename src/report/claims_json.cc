@@ -135,7 +135,8 @@ void WriteAttributionJson(std::ostream& out, const Document& doc, const Attribut
 
 std::string AttributionToText(const Document& doc, const Attribution& a) {
   std::string_view text = doc.text();
-  std::string out = fmt::format("== {} ({} claims)\n", doc.name(), a.claims.size());
+  size_t n = a.claims.size();
+  std::string out = fmt::format("== {} ({} claim{})\n", doc.name(), n, n == 1 ? "" : "s");
   for (const Claim& c : a.claims) {
     std::string who = c.speaker.empty() ? "(unresolved)" : c.speaker;
     if (!c.role.empty()) {

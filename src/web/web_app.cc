@@ -230,7 +230,7 @@ WebResponse SearchPage(Ledger& ledger, const ReportContext& ctx, const WebParams
   Result<std::vector<ClaimRow>> rows = RunSearch(ledger, search.value());
   if (!rows.ok()) return HtmlError(ctx, rows.status());
   size_t n = rows.value().size();
-  body += fmt::format("<p class=\"summary\" id=\"count\">{} claim{}{}</p>\n", n, n == 1 ? "" : "s",
+  body += fmt::format("<p class=\"summary\" id=\"count\">{}{}</p>\n", Counted(n, "claim"),
                       static_cast<int64_t>(n) == search.value().limit ? " (the first ones)" : "");
   if (n > 0) body += ClaimsTable(rows.value(), ctx);
   return {200, "text/html; charset=utf-8", Page(ctx, "quoteledger: search", body)};
