@@ -138,4 +138,53 @@ EOF
 [ ! -s out.txt ] && cmp -s claims.jsonl want.jsonl || die "extract -o wrote other lines"
 "$Q" extract -o no/such/folder/x.jsonl in/harbor-bridge.txt 2>err; rc=$?
 [ $rc -eq 2 ] && grep -q "no/such/folder/x.jsonl" err || die "extract -o into nowhere: $rc $(cat err)"
+
+# extract's progress line: on standard error when it is a terminal and the
+# claims go elsewhere, after the first second; never in a pipe or a file,
+# nor over claims printed to the terminal. Articles arrive slowly through a
+# pipe so that the run lasts about three seconds.
+printf '{"id": "p%d", "text": "Mayor Ann Roe said the bridge would open in May."}\n' 1 2 3 4 5 6 7 >slow.jsonl
+timeout 60 python3 - "$Q" <<'EOF' || die "extract's progress line"
+import os, pty, sys, time
+q = sys.argv[1]
+
+def run(stderr_tty, stdout_tty):
+    """Runs extract on slow.jsonl, fed slowly; returns what the terminal got."""
+    feed_r, feed_w = os.pipe()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.dup2(feed_r, 0)
+        if not stdout_tty:
+            os.dup2(os.open("progress.out", os.O_WRONLY | os.O_CREAT | os.O_TRUNC), 1)
+        if not stderr_tty:
+            os.dup2(os.open("progress.err", os.O_WRONLY | os.O_CREAT | os.O_TRUNC), 2)
+        os.execv(q, [q, "extract", "--input", "jsonl", "-"])
+    os.close(feed_r)
+    for line in open("slow.jsonl", "rb"):
+        os.write(feed_w, line)
+        time.sleep(0.4)
+    os.close(feed_w)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, (status, seen)
+    return seen
+
+seen = run(stderr_tty=True, stdout_tty=False)
+assert b"\x1b[K" in seen and b" article" in seen and b"claim" in seen, seen
+assert len(open("progress.out").read().splitlines()) == 7
+seen = run(stderr_tty=False, stdout_tty=False)
+err = open("progress.err", "rb").read()
+assert b"\x1b[K" not in err and b"\r" not in err and not seen, (err, seen)
+seen = run(stderr_tty=True, stdout_tty=True)  # the claims are on the terminal
+assert b"\x1b[K" not in seen and seen.count(b'"sha256"') == 7, seen
+EOF
+
 echo "all checks passed"

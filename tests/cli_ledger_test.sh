@@ -35,7 +35,7 @@ json 'all(isinstance(r[k], int) for k in ("documents", "runs", "claims", "entiti
 # The seed's dateline ("TEL AVIV, Israel (AP) —") has no date and its file
 # name none either, so its date is unknown: null, not the ingest time.
 run 0 "$Q" who "give and give" --format json
-json 'any(c["speaker"] == "Benjamin Netanyahu" and c["article"].endswith("article.txt") and c["date"] is None and "give and give" in c["text"] and all(text(s) in c["text"] for s in c["spans"]) for c in r)'
+json 'any(c["speaker"] == "Benjamin Netanyahu" and c["article"].endswith("article.txt") and c["date"] is None and "give and give" in c["text"] and all(text(s) in c["text"] for s in c["content"]) for c in r)'
 run 0 "$Q" who "give and give"
 has "Benjamin Netanyahu" out
 has "Prime Minister (Israel)" out
@@ -54,7 +54,7 @@ has "Secretary of State (U.S.)" out
 
 # quotes: both of Harris's quotes, one claim with two content spans.
 run 0 "$Q" quotes --speaker Harris --format json
-json 'sum(len(c["spans"]) for c in r) >= 2 and any("I will not speak for him" in text(s) for c in r for s in c["spans"]) and any("hostages out" in text(s) for c in r for s in c["spans"]) and all(c["speaker"] == "Kamala Harris" for c in r)'
+json 'sum(len(c["content"]) for c in r) >= 2 and any("I will not speak for him" in text(s) for c in r for s in c["content"]) and any("hostages out" in text(s) for c in r for s in c["content"]) and all(c["speaker"] == "Kamala Harris" for c in r)'
 run 0 "$Q" quotes --speaker Harris
 has "I will not speak for him" out
 has "hostages out" out
@@ -74,7 +74,7 @@ run 1 "$Q" report --by topic "zebra crossing"
 
 # show: by path, by SHA-256 prefix; claims in order with spans and rules.
 run 0 "$Q" show "$SEED" --format json
-json 'r["document"]["size"] == len(seed) and len(r["claims"]) >= 5 and all(c["rule"] and text(c["spans"][0]) for c in r["claims"]) and [c["spans"][0][0] for c in r["claims"]] == sorted(c["spans"][0][0] for c in r["claims"])'
+json 'r["document"]["size"] == len(seed) and len(r["claims"]) >= 5 and all(c["rule"] and text(c["content"][0]) for c in r["claims"]) and [c["content"][0][0] for c in r["claims"]] == sorted(c["content"][0][0] for c in r["claims"])'
 SHA=$(python3 -c "import hashlib,sys; print(hashlib.sha256(open(sys.argv[1],'rb').read()).hexdigest())" "$SEED")
 run 0 "$Q" show "${SHA:0:10}"
 has "$SHA" out

@@ -63,8 +63,13 @@ claims = json.load(open(sys.argv[2]))["claims"]
 problems = []
 if len(dom.tags) != len(claims):
     problems.append(f"{len(dom.tags)} tags for {len(claims)} claims")
+def shown(c):
+    """The speaker as pages show it: an unresolved one marked so."""
+    if not c["speaker"]:
+        return "(unresolved)"
+    return c["speaker"] + " (unresolved)" if c["speaker_kind"] == "unresolved" else c["speaker"]
 for n, c in enumerate(claims, 1):
-    got = dom.claims.get((str(n), c["speaker"]), "")
+    got = dom.claims.get((str(n), shown(c)), "")
     # Every content span is highlighted; an inner claim may take over part
     # of an outer one, so compare word by word.
     words = [w for w in c["text"].replace("…", " ").split() if w]
@@ -73,7 +78,7 @@ for n, c in enumerate(claims, 1):
 netanyahu = [t for (n, s), t in dom.claims.items() if s == "Benjamin Netanyahu"]
 if not any("give and give" in t for t in netanyahu):
     problems.append("Netanyahu's “give and give” is not highlighted as his")
-if dom.legend < len({c["speaker"] for c in claims}):
+if dom.legend < len({shown(c) for c in claims}):
     problems.append(f"the legend has {dom.legend} speakers")
 if dom.scripts:
     problems.append("the page loads scripts or remote resources")

@@ -7,6 +7,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
 
 #include <fmt/format.h>
 
@@ -139,8 +142,88 @@ TEST_CASE("escaping") {
   CHECK(MarkdownCode("`x``") == "``` `x`` ```");
   CHECK(MarkdownCode("a|b\nc", true) == "`a\\|b c`");
   CHECK(ColourClass(0) == "c0");
-  CHECK(ColourClass(12) == "c0");
+  CHECK(ColourClass(7) == "c7");
+  CHECK(ColourClass(8) == "cu");  // past the palette: grey, never another speaker's colour
   CHECK(ColourClass(-1) == "cu");
+}
+
+// sRGB (0-255) to CIELAB under D65, for the palette test.
+std::array<double, 3> Lab(int r, int g, int b) {
+  auto lin = [](int c) {
+    double x = c / 255.0;
+    return x <= 0.04045 ? x / 12.92 : std::pow((x + 0.055) / 1.055, 2.4);
+  };
+  double R = lin(r), G = lin(g), B = lin(b);
+  double X = (0.4124 * R + 0.3576 * G + 0.1805 * B) / 0.95047;
+  double Y = 0.2126 * R + 0.7152 * G + 0.0722 * B;
+  double Z = (0.0193 * R + 0.1192 * G + 0.9505 * B) / 1.08883;
+  auto f = [](double t) { return t > 0.008856 ? std::cbrt(t) : 7.787 * t + 16.0 / 116; };
+  return {116 * f(Y) - 16, 500 * (f(X) - f(Y)), 200 * (f(Y) - f(Z))};
+}
+
+TEST_CASE("speaker colours are far apart and dark enough for white text") {
+  // The colours as the page's style sheet gives them, grey included.
+  std::string page = HtmlPage("t", "", "");
+  std::vector<std::array<int, 3>> colours;
+  for (size_t at = page.find("{ --c: rgb("); at != std::string::npos;
+       at = page.find("{ --c: rgb(", at + 1)) {
+    std::array<int, 3> c{};
+    REQUIRE(std::sscanf(page.c_str() + at, "{ --c: rgb(%d,%d,%d)", &c[0], &c[1], &c[2]) == 3);
+    colours.push_back(c);
+  }
+  REQUIRE(colours.size() == 9);  // c0 ... c7 and the grey
+  for (size_t i = 0; i < colours.size(); ++i) {
+    auto [r, g, b] = colours[i];
+    std::array<double, 3> li = Lab(r, g, b);
+    // WCAG contrast of white text on the colour: (1 + 0.05) / (L + 0.05).
+    double luminance = std::pow((li[0] + 16) / 116, 3);
+    CHECK((1.05 / (luminance + 0.05)) >= 4.5);
+    for (size_t j = i + 1; j < colours.size(); ++j) {
+      std::array<double, 3> lj = Lab(colours[j][0], colours[j][1], colours[j][2]);
+      double distance = std::hypot(li[0] - lj[0], li[1] - lj[1], li[2] - lj[2]);
+      CAPTURE(i);
+      CAPTURE(j);
+      CHECK(distance >= 30);  // the old palette had pairs at 17
+    }
+  }
+}
+
+TEST_CASE("colours go to the most quoted speakers; the unresolved get none") {
+  std::vector<ClaimRow> claims(6);
+  const char* speakers[] = {"Ann", "", "Bo", "Bo", "Cy", "Bo"};
+  for (size_t i = 0; i < claims.size(); ++i) claims[i].speaker = speakers[i];
+  std::map<std::string, int> colours = SpeakerColours(claims);
+  CHECK(colours == std::map<std::string, int>{{"Bo", 0}, {"Ann", 1}, {"Cy", 2}});
+}
+
+TEST_CASE("a claim record has extract's field names; JSON adds the schema") {
+  ClaimRow row;
+  row.id = 7;
+  row.content = {{3, 9}, {12, 20}};
+  row.source = {0, 2};
+  row.source_text = "he";
+  row.role = "Prime Minister";
+  row.affiliation = "Israel";
+  row.speaker_kind = "unresolved";
+  Json record = ClaimRecord(row);
+  CHECK(record["content"] == Json::parse("[[3, 9], [12, 20]]"));
+  CHECK(record["source"] == Json::parse("[[0, 2]]"));
+  CHECK(record["cue"] == Json::array());  // no cue: [], as extract writes it
+  CHECK(record["source_text"] == "he");
+  CHECK(record["speaker"] == "he");       // unresolved: the source as written
+  CHECK(record["role"] == "Prime Minister");
+  CHECK(record["affiliation"] == "Israel");
+  for (const char* old : {"spans", "source_span", "cue_span", "schema"}) {
+    CAPTURE(old);
+    CHECK_FALSE(record.contains(old));
+  }
+  Json table = ClaimTableRecords(Json::array({record}));
+  CHECK(table[0]["role"] == "Prime Minister (Israel)");
+  CHECK(table[0]["speaker"] == "he (unresolved)");
+  Json versioned = WithSchema(Json::array({record}));
+  CHECK(versioned[0].begin().key() == "schema");
+  CHECK(versioned[0]["schema"] == 1);
+  CHECK(WithSchema(Json::object({{"a", 1}})) == Json::parse(R"({"schema": 1, "a": 1})"));
 }
 
 ArticleReport BridgeReport(TempDir& dir) {
@@ -343,13 +426,13 @@ TEST_CASE("reports count claims by kind, apart") {
   REQUIRE(speakers.ok());
   std::string counts = "direct 1, mixed 0, partial 0, indirect 1, according_to 0";
   CHECK(SpeakersMarkdown(speakers.value(), "lima", ctx)
-            .find("2 claims in 1 articles (direct 1, mixed 0, partial 0, indirect 1, "
+            .find("2 claims in 1 article (direct 1, mixed 0, partial 0, indirect 1, "
                   "according\\_to 0)") != std::string::npos);
   CHECK(SpeakersHtml(speakers.value(), "lima", ctx).find(counts) != std::string::npos);
   auto topic = LoadTopicReport(*ledger.value(), "would", false);
   REQUIRE(topic.ok());
   std::string topic_md = TopicMarkdown(topic.value(), ctx);
-  CHECK(topic_md.find("2 claims by 2 speakers in 1 articles (direct 0, mixed 0, partial 0, "
+  CHECK(topic_md.find("2 claims by 2 speakers in 1 article (direct 0, mixed 0, partial 0, "
                       "indirect 2, according\\_to 0)") != std::string::npos);
   CHECK(topic_md.find("| Tom Reyes | person | Council member | 1 | 0 | 0 | 0 | 1 | 0 |") !=
         std::string::npos);
@@ -377,6 +460,32 @@ TEST_CASE("reports leave out claims below the confidence asked for, and say so")
   CHECK(LoadTopicReport(*ledger.value(), "audit", false, 0.9).status().code() ==
         StatusCode::kNotFound);
   CHECK(LoadTopicReport(*ledger.value(), "audit", false, 0.75).ok());
+}
+
+TEST_CASE("counts agree with their nouns: 1 claim, 2 claims") {
+  CHECK(Counted(0, "claim") == "0 claims");
+  CHECK(Counted(1, "claim") == "1 claim");
+  CHECK(Counted(2, "speaker") == "2 speakers");
+  TempDir dir;
+  BridgeReport(dir);
+  auto ledger = Ledger::Open(dir.File("r.db"), Ledger::OpenMode::kExisting);
+  REQUIRE(ledger.ok());
+  auto topic = LoadTopicReport(*ledger.value(), "giving up", false);
+  REQUIRE(topic.ok());
+  REQUIRE(topic.value().claims.size() == 1);
+  auto speaker = LoadSpeakerReports(*ledger.value(), "Tom Reyes", false);
+  REQUIRE(speaker.ok());
+  ReportContext ctx{"r.db", "0.1.0", false};
+  for (const std::string& page :
+       {TopicHtml(topic.value(), ctx), TopicMarkdown(topic.value(), ctx),
+        SpeakersHtml(speaker.value(), "Tom Reyes", ctx),
+        SpeakersMarkdown(speaker.value(), "Tom Reyes", ctx)}) {
+    CHECK(page.find("1 claim") != std::string::npos);
+    for (const char* wrong : {"1 claims", "1 speakers", "1 articles"}) {
+      CAPTURE(wrong);
+      CHECK(page.find(wrong) == std::string::npos);
+    }
+  }
 }
 
 }  // namespace

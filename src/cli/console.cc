@@ -38,6 +38,25 @@ void Console::ClearLocked() {
   shown_ = false;
 }
 
+ProgressThread::ProgressThread(Console& console, std::function<std::string()> line,
+                               std::chrono::milliseconds delay)
+    : console_(console) {
+  thread_ = std::thread([this, line = std::move(line), delay] {
+    // Wait in short steps, so that Stop() on a short run returns at once.
+    auto start = std::chrono::steady_clock::now();
+    while (!done_) {
+      if (std::chrono::steady_clock::now() - start >= delay) console_.Progress(line());
+      for (int i = 0; i < 3 && !done_; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+  });
+}
+
+void ProgressThread::Stop() {
+  done_ = true;
+  if (thread_.joinable()) thread_.join();
+  console_.ClearProgress();
+}
+
 bool StderrIsTerminal() { return isatty(STDERR_FILENO) == 1; }
 size_t OutputWidth() {
   struct winsize ws {};
@@ -81,8 +100,9 @@ std::string ProgressLine(int64_t articles, int64_t bytes, int64_t claims, double
                       std::string(kWidth - filled, '.'), done * 100);
   }
   double rate = seconds > 0 ? static_cast<double>(bytes) / seconds : 0;
-  return fmt::format("{}{} articles  {}  {}/s  {} claims", bar, Thousands(articles),
-                     HumanBytes(static_cast<double>(bytes)), HumanBytes(rate), Thousands(claims));
+  return fmt::format("{}{} article{}  {}  {}/s  {} claim{}", bar, Thousands(articles),
+                     articles == 1 ? "" : "s", HumanBytes(static_cast<double>(bytes)),
+                     HumanBytes(rate), Thousands(claims), claims == 1 ? "" : "s");
 }
 
 }  // namespace quoteledger

@@ -5,10 +5,14 @@
 #ifndef QUOTELEDGER_CLI_CONSOLE_H_
 #define QUOTELEDGER_CLI_CONSOLE_H_
 
+#include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <string>
+#include <thread>
 
 namespace quoteledger {
 
@@ -29,6 +33,26 @@ class Console {
   std::mutex mu_;
   bool progress_;
   bool shown_ = false;
+};
+
+// Redraws the console's progress line with what `line` returns, from its
+// own thread, every 150 ms from `delay` after it is made until Stop() (or
+// destruction), then clears it. `line` is called on that thread: it must
+// read only what is safe to read there (atomics). Draws nothing when the
+// console's progress is off, so a command can always make one.
+class ProgressThread {
+ public:
+  ProgressThread(Console& console, std::function<std::string()> line,
+                 std::chrono::milliseconds delay = std::chrono::milliseconds(0));
+  ~ProgressThread() { Stop(); }
+  ProgressThread(const ProgressThread&) = delete;
+  ProgressThread& operator=(const ProgressThread&) = delete;
+  void Stop();
+
+ private:
+  Console& console_;
+  std::atomic<bool> done_{false};
+  std::thread thread_;
 };
 
 bool StderrIsTerminal();

@@ -1,12 +1,15 @@
 // `quoteledger extract`: articles in, claims out as JSON Lines or text. No
 // database. A bad article is reported and skipped; the exit code is 2 when
-// any was.
+// any was. A long run shows ingest's progress line on a terminal.
+#include <atomic>
+#include <chrono>
 #include <fstream>
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/console.h"
 #include "quoteledger/extractor.h"
 #include "report/claims_json.h"
 #include "cli/stdin_input.h"
@@ -23,6 +26,22 @@ struct ExtractOptions {
   bool no_builtin = false;
   std::string output;  // -o FILE, or "" (and "-") for stdout
 };
+
+// What the progress line shows, written by the extracting thread and read
+// by the drawing one.
+struct ExtractProgress {
+  std::atomic<int64_t> articles{0}, bytes{0}, claims{0};
+  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+
+  std::string Line(int64_t total_bytes) const {
+    std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - start;
+    return ProgressLine(articles, bytes, claims, seconds.count(), total_bytes);
+  }
+};
+
+// Progress only on a terminal, and not when the claims themselves go to
+// that terminal (the line would be drawn over them).
+bool ShowProgress(bool to_file) { return StderrIsTerminal() && (to_file || !StdoutIsTerminal()); }
 
 int RunExtract(const ExtractOptions& opt) {
   ExtractorOptions eo;
@@ -49,21 +68,32 @@ int RunExtract(const ExtractOptions& opt) {
   PrintingSink sink(out, opt.format == "text");
   int failed = 0, done = 0;
   bool write_error = false;
+  Console console(ShowProgress(to_file));
+  ExtractProgress progress;
+  int64_t total_bytes = InputsSize(opt.inputs);
+  // A run shorter than a second shows no progress at all.
+  ProgressThread ticker(console, [&] { return progress.Line(total_bytes); },
+                        std::chrono::seconds(1));
   ReadInputs(opt.inputs, format, [&](Result<Document> doc) {
     if (!doc.ok()) {
-      PrintError(doc.status().ToString() + " (skipped)");
+      console.Message(doc.status().ToString() + " (skipped)");
       ++failed;
       return true;
     }
     ++done;
-    Status s = sink.Accept(doc.value(), extractor.value()->Extract(doc.value()));
+    Attribution result = extractor.value()->Extract(doc.value());
+    Status s = sink.Accept(doc.value(), result);
     if (!s.ok()) {
-      PrintError(s.ToString());
+      console.Message(s.ToString());
       write_error = true;
       return false;
     }
+    progress.articles += 1;
+    progress.bytes += static_cast<int64_t>(doc.value().text().size());
+    progress.claims += static_cast<int64_t>(result.claims.size());
     return true;
   });
+  ticker.Stop();
   out.flush();
   if (to_file) file.close();
   if (to_file && !file && !write_error) {

@@ -11,6 +11,7 @@
 
 #include "cli/console.h"
 #include "ledger/entities.h"
+#include "report/records.h"
 #include "report/table.h"
 #include "text/article_date.h"
 
@@ -90,7 +91,12 @@ int EmitRecords(const nlohmann::ordered_json& records, const std::string& format
   }
   Result<OutputFormat> f = ParseOutputFormat(format);
   if (!f.ok()) return ErrorExit(f.status());
-  std::cout << RenderRecords(records, f.value(), table_columns, OutputWidth()) << std::flush;
+  // Only JSON carries the schema's version; a table or CSV has no place for it.
+  nlohmann::ordered_json versioned;
+  if (f.value() == OutputFormat::kJson) versioned = WithSchema(records);
+  std::cout << RenderRecords(f.value() == OutputFormat::kJson ? versioned : records, f.value(),
+                             table_columns, OutputWidth())
+            << std::flush;
   if (!std::cout) return ErrorExit(Status::IOError("cannot write the output (pipe closed?)"));
   return 0;
 }

@@ -47,7 +47,8 @@ Result<std::unique_ptr<Ledger>> OpenLedgerForQuery(const GlobalOptions& global);
 // Prints `records` in `format` to stdout and returns 0, or, when there are
 // none, prints `empty_message` to stderr (and `[]` to stdout in JSON, so a
 // script always reads a JSON array) and returns 1. Table output shows
-// `table_columns`; JSON and CSV carry every key.
+// `table_columns`; JSON and CSV carry every key, and JSON adds "schema"
+// (WithSchema, report/records.h) to each record.
 int EmitRecords(const nlohmann::ordered_json& records, const std::string& format,
                 const std::vector<std::string>& table_columns, const std::string& empty_message);
 

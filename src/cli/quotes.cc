@@ -27,8 +27,10 @@ int RunQuotes(const QuotesOptions& opt, const GlobalOptions& global) {
   }
   auto claims = FindClaims(*ledger.value(), filter);
   if (!claims.ok()) return ErrorExit(claims.status());
-  return EmitRecords(ClaimRecords(claims.value()), FormatOf(opt.query, global),
-                     {"date", "speaker", "role", "kind", "article", "spans", "text"},
+  std::string format = FormatOf(opt.query, global);
+  nlohmann::ordered_json records = ClaimRecords(claims.value());
+  return EmitRecords(format == "table" ? ClaimTableRecords(records) : records, format,
+                     {"date", "speaker", "role", "kind", "article", "content", "text"},
                      "no claims match these filters");
 }
 

@@ -8,7 +8,9 @@
 #include "cli/commands.h"
 #include "cli/query_common.h"
 #include "ledger/queries.h"
+#include "report/claims_json.h"
 #include "report/records.h"
+#include "report/report_data.h"
 #include "report/table.h"
 
 namespace quoteledger {
@@ -31,7 +33,7 @@ std::string Heading(const DocumentRow& d, size_t claims) {
   line("url", d.url);
   line("date", d.date.empty() ? "unknown" : fmt::format("{} (from {})", d.date, d.date_source));
   line("ingested", d.ingested_at);
-  line("size", fmt::format("{} bytes, {} claims", d.size, claims));
+  line("size", fmt::format("{}, {}", Counted(static_cast<size_t>(d.size), "byte"), Counted(claims, "claim")));
   return out + "\n";
 }
 
@@ -52,16 +54,17 @@ int RunShow(const ShowOptions& opt, const GlobalOptions& global) {
   nlohmann::ordered_json records = ClaimRecords(claims.value());
   std::string format = FormatOf(opt.query, global);
   if (format == "json") {
-    nlohmann::ordered_json out = {{"document", DocumentRecord(doc.value())},
-                                  {"claims", records}};
+    nlohmann::ordered_json out = {{"schema", kOutputSchema},
+                                  {"document", WithSchema(DocumentRecord(doc.value()))},
+                                  {"claims", WithSchema(records)}};
     std::cout << RenderObject(out, OutputFormat::kJson) << std::flush;
     return records.empty() ? 1 : 0;
   }
   if (format == "table") std::cout << Heading(doc.value(), claims.value().size());
   std::vector<std::string> columns = {"kind", "speaker", "role", "rule", "stage", "confidence",
-                                      "spans", "text"};
+                                      "content", "text"};
   if (opt.query.all_runs) columns.insert(columns.begin(), {"run", "superseded"});
-  return EmitRecords(records, format, columns,
+  return EmitRecords(format == "table" ? ClaimTableRecords(records) : records, format, columns,
                      fmt::format("{} has no claims", doc.value().name));
 }
 

@@ -3,6 +3,7 @@
 // plain-text article is passed on exactly as it came.
 #include "cli/stdin_input.h"
 
+#include <filesystem>
 #include <iostream>
 #include <iterator>
 
@@ -60,6 +61,24 @@ bool ReadStdinAuto(const std::function<bool(Result<Document>)>& fn) {
 }
 
 }  // namespace
+
+int64_t InputsSize(const std::vector<std::string>& inputs) {
+  namespace fs = std::filesystem;
+  int64_t total = 0;
+  std::error_code ec;
+  for (const std::string& in : inputs) {
+    if (in == "-") return 0;
+    if (fs::is_regular_file(in, ec)) total += static_cast<int64_t>(fs::file_size(in, ec));
+    if (!fs::is_directory(in, ec)) continue;
+    for (auto it = fs::recursive_directory_iterator(in, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      std::string ext = it->path().extension().string();
+      bool article = ext == ".txt" || ext == ".jsonl" || ext == ".ndjson";
+      if (article && it->is_regular_file(ec)) total += static_cast<int64_t>(it->file_size(ec));
+    }
+  }
+  return total;
+}
 
 bool ReadInputs(const std::vector<std::string>& inputs, InputFormat format,
                 const std::function<bool(Result<Document>)>& fn) {

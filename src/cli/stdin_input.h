@@ -5,6 +5,7 @@
 #ifndef QUOTELEDGER_CLI_STDIN_INPUT_H_
 #define QUOTELEDGER_CLI_STDIN_INPUT_H_
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -21,6 +22,11 @@ namespace quoteledger {
 // article.
 bool ReadInputs(const std::vector<std::string>& inputs, InputFormat format,
                 const std::function<bool(Result<Document>)>& fn);
+
+// The bytes of the article files `inputs` name (.txt, .jsonl and .ndjson
+// files, and those in folders, recursively), for a progress bar; 0 when
+// unknown (standard input is among them). Unreadable entries count 0.
+int64_t InputsSize(const std::vector<std::string>& inputs);
 
 }  // namespace quoteledger
 

@@ -32,8 +32,10 @@ int RunWho(const WhoOptions& opt, const GlobalOptions& global) {
   filter.limit = opt.limit;
   auto claims = FindClaims(*ledger.value(), filter);
   if (!claims.ok()) return ErrorExit(claims.status());
-  return EmitRecords(ClaimRecords(claims.value()), FormatOf(opt.query, global),
-                     {"speaker", "role", "date", "article", "spans", "text"},
+  std::string format = FormatOf(opt.query, global);
+  nlohmann::ordered_json records = ClaimRecords(claims.value());
+  return EmitRecords(format == "table" ? ClaimTableRecords(records) : records, format,
+                     {"speaker", "role", "date", "article", "content", "text"},
                      fmt::format("no claim in {} says \"{}\"; try fewer or other words",
                                  global.db, opt.phrase));
 }

@@ -1,6 +1,8 @@
-// JSON and text rendering of attribution results. JSON is built with
-// nlohmann::json, which escapes every string correctly; extract writes it
-// claim by claim, so no document's whole tree is held at once.
+// JSON and text rendering of attribution results. AttributionToJson builds
+// an nlohmann::json tree, the reference; extract's WriteAttributionJson
+// writes the same bytes as a stream, each claim straight from its fields
+// (no tree) and each role and entity as a small tree, so memory stays that
+// of one claim whatever the document holds.
 #include "report/claims_json.h"
 
 #include <cmath>
@@ -89,6 +91,115 @@ std::string Dump(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// Whether `s` is UTF-8 as nlohmann's decoder takes it (RFC 3629: no
+// overlong forms, no surrogates, nothing past U+10FFFF).
+bool IsUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    auto c1 = static_cast<unsigned char>(s[i + 1]);
+    // The second byte's range is narrower after E0, ED, F0 and F4.
+    unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    if (c1 < lo || c1 > hi) return false;
+    for (size_t k = 2; k < n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
+// Appends `s` as a JSON string, byte for byte as Dump writes it: quotes,
+// backslashes and control characters escaped (\u00XX in lower case where
+// there is no short form), UTF-8 copied. Text that is not UTF-8 goes through Dump,
+// which replaces the bad bytes with U+FFFD.
+void AppendString(std::string& out, std::string_view s) {
+  if (!IsUtf8(s)) {
+    out += Dump(std::string(s));
+    return;
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 15];
+        } else {
+          out += ch;
+        }
+    }
+  }
+  out += '"';
+}
+
+// [[begin,end],...], empty spans left out, as Spans() has it.
+void AppendSpans(std::string& out, const std::vector<Span>& spans) {
+  out += '[';
+  bool first = true;
+  for (Span sp : spans) {
+    if (sp.empty()) continue;
+    out += first ? "[" : ",[";
+    first = false;
+    out += std::to_string(sp.begin);
+    out += ',';
+    out += std::to_string(sp.end);
+    out += ']';
+  }
+  out += ']';
+}
+
+// The bytes Dump(ClaimToJson(text, c)) gives, written straight from the
+// claim with no tree: keys in the sorted order nlohmann keeps an object's.
+void AppendClaim(std::string& out, std::string_view text, const Claim& c) {
+  out += "{\"affiliation\":";
+  AppendString(out, c.affiliation);
+  out += ",\"confidence\":";
+  out += Dump(std::round(c.confidence * 1000) / 1000);  // nlohmann's spelling of a double
+  out += ",\"content\":";
+  AppendSpans(out, c.content);
+  out += ",\"cue\":";
+  AppendSpans(out, {c.cue});
+  out += ",\"cue_text\":";
+  AppendString(out, c.cue.Of(text));
+  out += ",\"kind\":";
+  AppendString(out, ClaimKindName(c.kind));
+  out += ",\"role\":";
+  AppendString(out, c.role);
+  out += ",\"rule\":";
+  AppendString(out, c.rule_id);
+  out += ",\"source\":";
+  AppendSpans(out, {c.source});
+  out += ",\"source_text\":";
+  AppendString(out, c.source.Of(text));
+  out += ",\"speaker\":";
+  AppendString(out, c.speaker);
+  out += ",\"speaker_kind\":";
+  AppendString(out, EntityKindName(c.speaker_kind));
+  out += ",\"stage\":";
+  out += std::to_string(c.stage);
+  out += ",\"text\":";
+  AppendString(out, Joined(text, c.content));
+  out += '}';
+}
+
 // Writes `items` as a JSON array, one item's tree at a time.
 template <typename T, typename F>
 void WriteArray(std::ostream& out, const std::vector<T>& items, F to_json) {
@@ -115,6 +226,7 @@ nlohmann::json AttributionToJson(const Document& doc, const Attribution& a) {
   out["claims"] = std::move(claims);
   out["roles"] = std::move(roles);
   out["entities"] = std::move(entities);
+  out["schema"] = kOutputSchema;
   return out;
 }
 
@@ -122,19 +234,27 @@ nlohmann::json AttributionToJson(const Document& doc, const Attribution& a) {
 // bytes are those of AttributionToJson(doc, a) dumped; json_test checks it.
 void WriteAttributionJson(std::ostream& out, const Document& doc, const Attribution& a) {
   std::string_view text = doc.text();
-  out << "{\"claims\":";
-  WriteArray(out, a.claims, [&](const Claim& c) { return ClaimToJson(text, c); });
+  out << "{\"claims\":[";
+  std::string claim;  // one claim's bytes, the buffer reused
+  for (size_t i = 0; i < a.claims.size(); ++i) {
+    claim.clear();
+    if (i > 0) claim += ',';
+    AppendClaim(claim, text, a.claims[i]);
+    out << claim;
+  }
+  out << ']';
   out << ",\"doc\":" << Dump(doc.name()) << ",\"entities\":";
   WriteArray(out, a.entities, EntityToJson);
   if (!doc.meta().id.empty()) out << ",\"id\":" << Dump(doc.meta().id);
   out << ",\"roles\":";
   WriteArray(out, a.roles, RoleToJson);
-  out << ",\"sha256\":" << Dump(doc.Sha256()) << '}';
+  out << ",\"schema\":" << kOutputSchema << ",\"sha256\":" << Dump(doc.Sha256()) << '}';
 }
 
 std::string AttributionToText(const Document& doc, const Attribution& a) {
   std::string_view text = doc.text();
-  std::string out = fmt::format("== {} ({} claims)\n", doc.name(), a.claims.size());
+  size_t n = a.claims.size();
+  std::string out = fmt::format("== {} ({} claim{})\n", doc.name(), n, n == 1 ? "" : "s");
   for (const Claim& c : a.claims) {
     std::string who = c.speaker.empty() ? "(unresolved)" : c.speaker;
     if (!c.role.empty()) {

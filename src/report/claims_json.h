@@ -13,7 +13,13 @@
 
 namespace quoteledger {
 
-// {"doc", "sha256", "claims": [...], "roles": [...], "entities": [...]};
+// The version of the output schema (docs/schema.md,
+// schema/output-1.schema.json): every JSON object quoteledger prints for
+// an article, a claim, a speaker, a role or an article list carries it as
+// "schema". A field is renamed or removed only with a new version.
+constexpr int kOutputSchema = 1;
+
+// {"doc", "sha256", "schema", "claims": [...], "roles": [...], "entities": [...]};
 // spans are [[begin, end], ...] in UTF-8 bytes of doc.text(). Text fields
 // are copies of those bytes, for people and for checks.
 nlohmann::json AttributionToJson(const Document& doc, const Attribution& a);

@@ -16,8 +16,9 @@ std::string HtmlEscape(std::string_view text);
 // value in a URL's query string or path segment.
 std::string UrlEncode(std::string_view text);
 
-// The CSS class for speaker colour `index` ("c0" ... "c11", cycling), or
-// "cu" (grey) for an unresolved speaker (index < 0).
+// The CSS class for speaker colour `index` ("c0" ... "c7"), or "cu" (grey)
+// for an unresolved speaker (index < 0) and for speakers past the eighth
+// (so that no two speakers share a colour, or have near-identical ones).
 std::string ColourClass(int index);
 
 // A whole document: doctype, UTF-8, viewport, `title`, the style sheet and

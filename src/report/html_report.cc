@@ -115,7 +115,8 @@ std::string ArticleHtml(const ArticleReport& r, const ReportContext& ctx) {
   std::string title = ArticleTitle(r.doc, r.text);
   std::string body = NavHtml(ctx) + Masthead(
       "attribution report", title, DocumentMetaHtml(r.doc),
-      fmt::format("{} claims by {} speakers ({})", r.claims.size(), groups.size(),
+      fmt::format("{} by {} ({})", Counted(r.claims.size(), "claim"),
+                  Counted(groups.size(), "speaker"),
                   KindSummary(CountKinds(r.claims))));
   body += "<div class=\"layout\">\n" + ArticleText(r, colours) + LegendHtml(groups, colours, true) +
           "</div>\n";
@@ -167,7 +168,7 @@ std::string SpeakerSection(const SpeakerReport& r, int colour, const ReportConte
       Swatch(colour) + " " + HtmlEscape(r.entity.kind),
       aliases.empty() ? "" : "also called " + HtmlEscape(aliases),
       r.entity.curated ? "identity curated by a person" : HtmlEscape(r.entity.identity_note),
-      fmt::format("{} claims in {} articles", r.claims.size(), docs.size()),
+      fmt::format("{} in {}", Counted(r.claims.size(), "claim"), Counted(docs.size(), "article")),
       HtmlEscape(KindSummary(CountKinds(r.claims))), HtmlEscape(span)};
   std::string out = fmt::format("<section class=\"speaker {}\">\n", ColourClass(colour));
   out += Masthead("speaker report", r.entity.name, meta, "");
@@ -203,15 +204,15 @@ std::string TopicHtml(const TopicReport& r, const ReportContext& ctx) {
   std::string title = fmt::format("Claims about “{}”", r.phrase);
   std::string body = Masthead(
       "topic report", title, {},
-      fmt::format("{} claims by {} speakers in {} articles ({})", r.claims.size(), groups.size(),
-                  docs.size(), KindSummary(CountKinds(r.claims))));
+      fmt::format("{} by {} in {} ({})", Counted(r.claims.size(), "claim"),
+                  Counted(groups.size(), "speaker"), Counted(docs.size(), "article"), KindSummary(CountKinds(r.claims))));
   if (!groups.empty()) body += SpeakerTable(groups, colours, "Role (first claim)", ctx);
   std::string main;
   for (const SpeakerGroup& g : groups) {
     int colour = ColourOf(colours, *g.claims.front());
     main += fmt::format(
-        "<h3 class=\"speaker-head\">{} {} <small class=\"meta\">{} claims: {}</small></h3>\n",
-        Swatch(colour), HtmlEscape(g.speaker), g.claims.size(),
+        "<h3 class=\"speaker-head\">{} {} <small class=\"meta\">{}: {}</small></h3>\n",
+        Swatch(colour), HtmlEscape(g.speaker), Counted(g.claims.size(), "claim"),
         HtmlEscape(KindSummary(CountKinds(g.claims))));
     for (const ClaimRow* c : g.claims) {
       main += fmt::format("<p class=\"meta\"><span>{}</span><span>{}</span></p>",

@@ -213,10 +213,11 @@ std::string MarkdownCode(std::string_view text, bool in_table) {
 std::string ArticleMarkdown(const ArticleReport& r, const ReportContext& ctx) {
   std::vector<SpeakerGroup> groups = GroupBySpeaker(r.claims);
   std::string out = fmt::format(
-      "# {}\n\n{}\n\n**{} claims by {} speakers** ({}). Claims are in bold, each followed by "
+      "# {}\n\n{}\n\n**{} by {}** ({}). Claims are in bold, each followed by "
       "\\[number · speaker · rule\\].\n\n## Article\n\n",
-      MarkdownEscape(ArticleTitle(r.doc, r.text)), DocumentLine(r.doc), r.claims.size(),
-      groups.size(), MarkdownEscape(KindSummary(CountKinds(r.claims))));
+      MarkdownEscape(ArticleTitle(r.doc, r.text)), DocumentLine(r.doc),
+      Counted(r.claims.size(), "claim"), Counted(groups.size(), "speaker"),
+      MarkdownEscape(KindSummary(CountKinds(r.claims))));
   for (const Paragraph& para : LayoutArticle(r.text, r.claims)) {
     out += ParagraphMarkdown(r.text, para, r.claims) + "\n\n";
   }
@@ -244,7 +245,8 @@ std::string SpeakersMarkdown(const std::vector<SpeakerReport>& reports, const st
     if (!r.entity.curated && !r.entity.identity_note.empty()) {
       out += " · " + MarkdownEscape(r.entity.identity_note);
     }
-    out += fmt::format(" · {} claims in {} articles ({})\n\n", r.claims.size(), docs.size(),
+    out += fmt::format(" · {} in {} ({})\n\n", Counted(r.claims.size(), "claim"),
+                       Counted(docs.size(), "article"),
                        MarkdownEscape(KindSummary(CountKinds(r.claims))));
     if (!r.roles.empty()) out += "**Roles**\n\n" + RoleTable(r.roles, true) + "\n";
     if (!r.claims.empty()) out += "**What they said, over time**\n\n";
@@ -267,12 +269,14 @@ std::string TopicMarkdown(const TopicReport& r, const ReportContext& ctx) {
   std::set<int64_t> docs;
   for (const ClaimRow& c : r.claims) docs.insert(c.doc.id);
   std::string out = fmt::format(
-      "# Claims about “{}”\n\n{} claims by {} speakers in {} articles ({}).\n\n",
-      MarkdownEscape(r.phrase), r.claims.size(), groups.size(), docs.size(),
+      "# Claims about “{}”\n\n{} by {} in {} ({}).\n\n",
+      MarkdownEscape(r.phrase), Counted(r.claims.size(), "claim"),
+      Counted(groups.size(), "speaker"), Counted(docs.size(), "article"),
       MarkdownEscape(KindSummary(CountKinds(r.claims))));
   if (!groups.empty()) out += SpeakerTable(groups, "Role (first claim)") + "\n";
   for (const SpeakerGroup& g : groups) {
-    out += fmt::format("## {} ({} claims: {})\n\n", MarkdownEscape(g.speaker), g.claims.size(),
+    out += fmt::format("## {} ({}: {})\n\n", MarkdownEscape(g.speaker),
+                       Counted(g.claims.size(), "claim"),
                        MarkdownEscape(KindSummary(CountKinds(g.claims))));
     for (const ClaimRow* c : g.claims) out += ClaimQuote(*c, true);
   }

@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "report/claims_json.h"
 #include "report/report_data.h"
 
 namespace quoteledger {
@@ -20,9 +21,12 @@ Json SpanJson(Span s) {
 // A date, or null when unknown.
 Json DateJson(const std::string& date) { return date.empty() ? Json() : Json(date); }
 
+// Empty spans are left out, as extract leaves them out: no source is [].
 Json SpansJson(const std::vector<Span>& spans) {
   Json out = Json::array();
-  for (Span s : spans) out.push_back({s.begin, s.end});
+  for (Span s : spans) {
+    if (!s.empty()) out.push_back({s.begin, s.end});
+  }
   return out;
 }
 
@@ -31,9 +35,19 @@ Json SpansJson(const std::vector<Span>& spans) {
 Json ClaimRecord(const ClaimRow& row) {
   Json r;
   r["id"] = row.id;
-  r["speaker"] = DisplaySpeaker(row);
-  r["speaker_kind"] = row.speaker_kind;
-  r["role"] = RoleLabel(row.role, row.affiliation);
+  // The claim's own fields, named and filled as extract names and fills
+  // them (report/claims_json.cc). A claim the ledger gave no speaker entity
+  // is one extract called unresolved, its speaker the source as written,
+  // or, with no source at all, unknown (the ledger's views say "unknown"
+  // for both); a missing source or cue is []. A resolved speaker is its
+  // entity across articles, which may be fuller than the article's name
+  // ("Barack Obama" where extract says "Obama").
+  bool no_entity = row.speaker.empty();
+  r["speaker"] = no_entity ? row.source_text : row.speaker;
+  r["speaker_kind"] = !no_entity ? row.speaker_kind
+                      : row.source_text.empty() ? "unknown" : "unresolved";
+  r["role"] = row.role;
+  r["affiliation"] = row.affiliation;
   r["kind"] = row.kind;
   r["date"] = DateJson(row.doc.date);
   r["date_source"] = DateJson(row.doc.date_source);
@@ -41,12 +55,12 @@ Json ClaimRecord(const ClaimRow& row) {
   r["title"] = row.doc.title;
   r["publisher"] = row.doc.publisher;
   r["sha256"] = row.doc.sha256;
-  r["spans"] = SpansJson(row.content);
+  r["content"] = SpansJson(row.content);
   r["text"] = row.text;
-  r["source"] = row.source_text;
-  r["source_span"] = SpanJson(row.source);
-  r["cue"] = row.cue_text;
-  r["cue_span"] = SpanJson(row.cue);
+  r["source"] = SpansJson({row.source});
+  r["source_text"] = row.source_text;
+  r["cue"] = SpansJson({row.cue});
+  r["cue_text"] = row.cue_text;
   r["rule"] = row.rule_id;
   r["stage"] = row.stage;
   r["confidence"] = std::round(row.confidence * 1000) / 1000;
@@ -58,6 +72,30 @@ Json ClaimRecord(const ClaimRow& row) {
 Json ClaimRecords(const std::vector<ClaimRow>& rows) {
   Json out = Json::array();
   for (const ClaimRow& row : rows) out.push_back(ClaimRecord(row));
+  return out;
+}
+
+Json ClaimTableRecords(const Json& records) {
+  Json out = records;
+  for (Json& r : out) {
+    r["role"] = RoleLabel(r["role"].get<std::string>(), r["affiliation"].get<std::string>());
+    if (r["speaker"] == "" || r["speaker_kind"] == "unresolved") {
+      std::string who = r["speaker"].get<std::string>();
+      r["speaker"] = who.empty() ? "(unresolved)" : who + " (unresolved)";
+    }
+  }
+  return out;
+}
+
+Json WithSchema(const Json& value) {
+  auto versioned = [](const Json& object) {
+    Json out = {{"schema", kOutputSchema}};
+    for (const auto& [key, item] : object.items()) out[key] = item;
+    return out;
+  };
+  if (value.is_object()) return versioned(value);
+  Json out = Json::array();
+  for (const Json& item : value) out.push_back(item.is_object() ? versioned(item) : item);
   return out;
 }
 

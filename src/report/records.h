@@ -14,11 +14,23 @@
 
 namespace quoteledger {
 
-// One claim: id, speaker, speaker_kind, role, kind, date, date_source,
-// article, title, publisher, sha256, spans, text, source, source_span, cue,
-// cue_span, rule, stage, confidence, run, superseded.
+// One claim: id, speaker, speaker_kind, role, affiliation, kind, date,
+// date_source, article, title, publisher, sha256, content, text, source,
+// source_text, cue, cue_text, rule, stage, confidence, run, superseded. The
+// claim's own fields have extract's names and values (content, source and
+// cue are span lists, [] when there is none; role is the title alone).
 nlohmann::ordered_json ClaimRecord(const ClaimRow& row);
 nlohmann::ordered_json ClaimRecords(const std::vector<ClaimRow>& rows);
+
+// The same records as a table shows them to people: role with its
+// affiliation ("Prime Minister (Israel)"), an unresolved speaker marked
+// "(unresolved)". JSON and CSV print ClaimRecords as they are.
+nlohmann::ordered_json ClaimTableRecords(const nlohmann::ordered_json& records);
+
+// `value` as JSON prints it: each object of an array (or the object
+// itself) with "schema": kOutputSchema as its first key. Tables and CSV
+// leave the version out.
+nlohmann::ordered_json WithSchema(const nlohmann::ordered_json& value);
 
 // One speaker: speaker, kind, claims, direct, mixed, partial, indirect,
 // according_to (those claims by kind), articles, roles, aliases,

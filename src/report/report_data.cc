@@ -82,11 +82,22 @@ std::string DisplaySpeaker(const ClaimRow& claim) {
   return claim.source_text.empty() ? "(unresolved)" : claim.source_text + " (unresolved)";
 }
 
+std::string Counted(size_t n, std::string_view noun) {
+  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+}
+
 std::map<std::string, int> SpeakerColours(const std::vector<ClaimRow>& claims) {
-  std::map<std::string, int> out;
+  std::vector<std::string> order;  // first appearance
+  std::map<std::string, int> count;
   for (const ClaimRow& c : claims) {
-    out.emplace(c.speaker, static_cast<int>(out.size()));
+    if (c.speaker.empty()) continue;
+    if (count[c.speaker]++ == 0) order.push_back(c.speaker);
   }
+  std::stable_sort(order.begin(), order.end(), [&count](const std::string& a, const std::string& b) {
+    return count[a] > count[b];
+  });
+  std::map<std::string, int> out;
+  for (const std::string& s : order) out.emplace(s, static_cast<int>(out.size()));
   return out;
 }
 

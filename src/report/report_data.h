@@ -61,8 +61,15 @@ Result<std::vector<SpeakerReport>> LoadSpeakerReports(Ledger& ledger, const std:
 Result<TopicReport> LoadTopicReport(Ledger& ledger, const std::string& phrase, bool all_runs,
                                     double min_confidence = 0);
 
-// Speakers in order of first appearance in `claims`, each with a colour
-// index 0, 1, 2 ...; unresolved claims share the key "".
+// A count and its noun, the noun plural unless the count is one: "1 claim",
+// "2 claims", "0 speakers". Every count that reports and pages print goes
+// through it, so none says "1 claims".
+std::string Counted(size_t n, std::string_view noun);
+
+// Each resolved speaker of `claims` with a colour index 0, 1, 2 ..., the
+// most quoted first (ties in order of first appearance), so the colours
+// that are told apart best go to the speakers seen most. Unresolved claims
+// (speaker "") get none.
 std::map<std::string, int> SpeakerColours(const std::vector<ClaimRow>& claims);
 
 // The speaker as a report shows it: the canonical name, or the source as

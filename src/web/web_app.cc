@@ -230,7 +230,7 @@ WebResponse SearchPage(Ledger& ledger, const ReportContext& ctx, const WebParams
   Result<std::vector<ClaimRow>> rows = RunSearch(ledger, search.value());
   if (!rows.ok()) return HtmlError(ctx, rows.status());
   size_t n = rows.value().size();
-  body += fmt::format("<p class=\"summary\" id=\"count\">{} claim{}{}</p>\n", n, n == 1 ? "" : "s",
+  body += fmt::format("<p class=\"summary\" id=\"count\">{}{}</p>\n", Counted(n, "claim"),
                       static_cast<int64_t>(n) == search.value().limit ? " (the first ones)" : "");
   if (n > 0) body += ClaimsTable(rows.value(), ctx);
   return {200, "text/html; charset=utf-8", Page(ctx, "quoteledger: search", body)};
@@ -318,7 +318,7 @@ WebResponse ApiClaims(Ledger& ledger, const WebParams& raw) {
   if (!search.ok()) return JsonError(search.status());
   Result<std::vector<ClaimRow>> rows = RunSearch(ledger, search.value());
   if (!rows.ok()) return JsonError(rows.status());
-  return Json(ClaimRecords(rows.value()));
+  return Json(WithSchema(ClaimRecords(rows.value())));
 }
 
 WebResponse ApiSpeakers(Ledger& ledger, const WebParams& raw) {
@@ -328,7 +328,7 @@ WebResponse ApiSpeakers(Ledger& ledger, const WebParams& raw) {
   if (!rows.ok()) return JsonError(rows.status());
   Status identity = AddIdentity(ledger, rows.value());
   if (!identity.ok()) return JsonError(identity);
-  return Json(SpeakerRecords(rows.value()));
+  return Json(WithSchema(SpeakerRecords(rows.value())));
 }
 
 WebResponse ApiArticles(Ledger& ledger, const WebParams& raw) {
@@ -336,7 +336,7 @@ WebResponse ApiArticles(Ledger& ledger, const WebParams& raw) {
   if (!p.ok()) return JsonError(p.status());
   Result<std::vector<ArticleRow>> rows = ListArticles(ledger, false);
   if (!rows.ok()) return JsonError(rows.status());
-  return Json(ArticleRecords(rows.value()));
+  return Json(WithSchema(ArticleRecords(rows.value())));
 }
 
 }  // namespace
