@@ -19,6 +19,7 @@
 
 #include "cli/commands.h"
 #include "cli/console.h"
+#include "ledger/ingester.h"
 #include "ledger/ledger.h"
 #include "ledger/shard_index.h"
 #include "quoteledger/extractor.h"
@@ -203,6 +204,8 @@ int RunMerge(const MergeOptions& opt, const GlobalOptions& global) {
                                     {"input", opt.input},
                                     {"merged_shards", index.value().shards()}};
   ledger.value()->SetRun({Extractor::Version(), extractor.value()->RuleSetHash(), options.dump()});
+  Status cache = ledger.value()->SetCacheSize(kWriterCacheKiB);
+  if (!cache.ok()) return ErrorExit(cache);
   Written w = WriteAll(inputs.value(), format, index.value(), *ledger.value(), opt.batch);
   const IngestCounts& c = ledger.value()->committed_counts();
   std::cout << fmt::format(
