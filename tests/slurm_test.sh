@@ -23,9 +23,14 @@ if [ -z "${QL_SLURM_IN_NETNS:-}" ]; then
      ! command -v sbatch >/dev/null || ! command -v munged >/dev/null; then
     sudo=; [ "$(id -u)" -eq 0 ] || sudo=sudo
     echo "installing slurmctld slurmd slurm-client munge"
-    timeout 300 $sudo apt-get install -y --no-install-recommends \
-      slurmctld slurmd slurm-client munge >/dev/null ||
-      { echo "FAIL: could not install slurmctld slurmd slurm-client munge with apt-get"; exit 1; }
+    install() {
+      timeout 300 $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y \
+        --no-install-recommends slurmctld slurmd slurm-client munge >"$1" 2>&1
+    }
+    # A fresh container may have no package lists yet.
+    install /dev/null || { timeout 300 $sudo apt-get update >/dev/null 2>&1; install /tmp/ql-slurm-apt.log; } ||
+      { echo "FAIL: could not install slurmctld slurmd slurm-client munge with apt-get:"
+        tail -n 5 /tmp/ql-slurm-apt.log; exit 1; }
   fi
   if ! unshare -n true 2>/dev/null; then
     echo "SKIP: network namespaces are not permitted here (unshare -n failed; it needs root" \
