@@ -46,11 +46,14 @@ man=$(find "$WORK/dest" -name quoteledger.1 -print -quit)
 if [ -n "$man" ]; then
   grep -q '^\.TH QUOTELEDGER 1' "$man" || fail "man page lacks its .TH line"
   grep -q '^\.SS ingest' "$man" || fail "man page lacks the ingest command"
+  grep -q '^\.SS merge' "$man" || fail "man page lacks the merge command"
 fi
 comp=$(find "$WORK/dest" -path '*/completions/quoteledger' -print -quit)
 if [ -n "$comp" ]; then
   got=$(bash -c 'source "$1"; COMP_WORDS=(quoteledger ent); COMP_CWORD=1; _quoteledger; echo "${COMPREPLY[*]}"' _ "$comp")
   [ "$got" = "entity" ] || fail "completion of 'quoteledger ent' gave '$got', not 'entity'"
+  got=$(bash -c 'source "$1"; COMP_WORDS=(quoteledger merge --mani); COMP_CWORD=2; _quoteledger; echo "${COMPREPLY[*]}"' _ "$comp")
+  [ "$got" = "--manifest" ] || fail "completion of 'quoteledger merge --mani' gave '$got'"
   got=$(bash -c 'source "$1"; COMP_WORDS=(quoteledger quotes --spe); COMP_CWORD=2; _quoteledger; echo "${COMPREPLY[*]}"' _ "$comp")
   [ "$got" = "--speaker" ] || fail "completion of 'quoteledger quotes --spe' gave '$got'"
 fi

@@ -24,6 +24,7 @@ void AddEvalCommand(CLI::App& app, GlobalOptions& global);
 
 // The ledger: writing it, querying it, reporting from it, checking it.
 void AddIngestCommand(CLI::App& app, GlobalOptions& global);
+void AddMergeCommand(CLI::App& app, GlobalOptions& global);
 void AddWhoCommand(CLI::App& app, GlobalOptions& global);
 void AddQuotesCommand(CLI::App& app, GlobalOptions& global);
 void AddSpeakersCommand(CLI::App& app, GlobalOptions& global);

@@ -177,10 +177,15 @@ int RunIngest(const IngestCliOptions& opt, const GlobalOptions& global) {
   if (!ledger.ok()) return ErrorExit(ledger.status());
   RunSettings settings = Settings(opt, *workers.front());
   ledger.value()->SetRun(settings);
+  Status cache = ledger.value()->SetCacheSize(kWriterCacheKiB);
+  if (!cache.ok()) return ErrorExit(cache);
   // A second connection lets the reader skip documents already current
   // without waiting for the writer; without it everything is extracted.
   auto probe = Ledger::Open(global.db, Ledger::OpenMode::kExisting);
-  if (probe.ok()) probe.value()->SetRun(settings);
+  if (probe.ok()) {
+    probe.value()->SetRun(settings);
+    (void)probe.value()->SetCacheSize(kProbeCacheKiB);  // only a smaller cache lost
+  }
 
   Console console(StderrIsTerminal());
   Ingester ingester(workers, *ledger.value(), probe.ok() ? probe.value().get() : nullptr,

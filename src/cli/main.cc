@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   AddRulesCommand(app, global);
   AddEvalCommand(app, global);
   AddIngestCommand(app, global);
+  AddMergeCommand(app, global);
   AddWhoCommand(app, global);
   AddQuotesCommand(app, global);
   AddSpeakersCommand(app, global);

@@ -24,6 +24,11 @@
 
 namespace quoteledger {
 
+// SQLite page cache of a bulk writer and of its probe, in KiB: fixed, so
+// that memory does not grow with the ledger (tests/ingest_memory_test.sh).
+constexpr int kWriterCacheKiB = 4096;
+constexpr int kProbeCacheKiB = 1024;
+
 struct IngestOptions {
   int batch = 200;  // documents per transaction (at least 1)
   // An open batch is also committed once input has paused this long, so a

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "ledger/fts_index.h"
 #include "ledger/migrations.h"
 
 namespace quoteledger {
@@ -88,7 +89,12 @@ Result<int64_t> Ledger::EnsureRun() {
 
 Status Ledger::Commit() {
   entity_ids_.clear();
-  Status s = db_->InTransaction() ? db_->Exec("COMMIT") : Status::Ok();
+  if (!db_->InTransaction()) return Status::Ok();
+  // Once enough claims wait, they are indexed in this batch's transaction:
+  // in bulk, and never apart from the claims they index.
+  bool index = counts_.claims_added - claims_indexed_ >= kFtsBatchClaims;
+  Status s = index ? IndexPendingClaims(*db_) : Status::Ok();
+  if (s.ok()) s = db_->Exec("COMMIT");
   if (!s.ok()) {
     // The batch is lost, and with it a run row written inside it and its
     // counts.
@@ -97,19 +103,32 @@ Status Ledger::Commit() {
     counts_ = committed_;
     return s;
   }
+  if (index) claims_indexed_ = counts_.claims_added;
   committed_ = counts_;
   return s;
 }
 
 Status Ledger::FinishRun() {
   Status s = Commit();
-  if (!s.ok() || run_id_ == 0) return s;
+  if (!s.ok()) return s;
+  // Every pending claim, this run's and any a killed run left, goes into
+  // the full-text index now, in one transaction of its own.
+  Result<int64_t> pending = PendingFtsClaims(*db_);
+  if (!pending.ok()) return pending.status();
+  if (pending.value() > 0) s = IndexPendingClaims(*db_);
+  if (!s.ok()) return s;
+  claims_indexed_ = counts_.claims_added;
+  if (run_id_ == 0) return s;
   Result<Statement*> st = db_->Cached(
       "UPDATE runs SET finished_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1");
   if (!st.ok()) return st.status();
   s = st.value()->Bind(1, run_id_).Run();
   if (!s.ok()) return s;
   return ReconcileIdentity().status();
+}
+
+Status Ledger::SetCacheSize(int kib) {
+  return db_->Exec(fmt::format("PRAGMA cache_size = -{}", kib));
 }
 
 Result<const NameParser*> Ledger::name_parser() {

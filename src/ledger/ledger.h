@@ -88,11 +88,16 @@ class Ledger : public ClaimSink {
   Status Accept(const Document& doc, const Attribution& result) override;
 
   // Commits the open batch, if any. After a crash, everything committed is
-  // there and nothing of an uncommitted batch is.
+  // there and nothing of an uncommitted batch is. New claims wait for the
+  // full-text index (ledger/fts_index.h) until kFtsBatchClaims of them
+  // have been written; then this commit indexes them too.
   Status Commit();
-  // Commits, then stamps the run's finished_at (if a run was written) and
-  // reconciles identity across the ledger (ledger/identity.h), so the new
-  // names join their entities and people's decisions hold for them.
+  // Commits, indexes every claim still waiting for the full-text index
+  // (any a killed ingest left too), then stamps the run's finished_at (if a
+  // run was written) and reconciles identity across the ledger
+  // (ledger/identity.h), so the new names join their entities and people's
+  // decisions hold for them. Call it at the end of every ingest: until
+  // then a phrase search does not find the run's latest claims.
   Status FinishRun();
 
   // ReconcileIdentity on this ledger, in the open transaction if any.
@@ -108,6 +113,11 @@ class Ledger : public ClaimSink {
   const IngestCounts& committed_counts() const { return committed_; }
   int64_t run_id() const { return run_id_; }  // 0 until a run row exists
   Result<LedgerStats> Stats();
+
+  // Caps SQLite's page cache for this connection at `kib` KiB (Database
+  // opens with 16 MiB, for queries). A bulk writer appends, so a small
+  // cache costs it little and keeps its memory flat as the ledger grows.
+  Status SetCacheSize(int kib);
 
   Database& db() { return *db_; }
   const std::string& path() const { return db_->path(); }
@@ -136,6 +146,7 @@ class Ledger : public ClaimSink {
   int64_t run_id_ = 0;
   IngestCounts counts_;
   IngestCounts committed_;
+  int64_t claims_indexed_ = 0;  // counts_.claims_added when this Ledger last indexed
   // name (as stored) -> entity id, for the open batch only, so memory stays
   // bounded by the batch; cleared on commit and on rollback.
   std::unordered_map<std::string, int64_t> entity_ids_;
