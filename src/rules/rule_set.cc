@@ -17,7 +17,9 @@
 
 #include <fmt/format.h>
 
+#include "rules/atom_finder.h"
 #include "rules/literal_filter.h"
+#include "rules/start_prefix.h"
 
 namespace quoteledger {
 namespace {
@@ -227,7 +229,17 @@ struct RuleSet::Impl {
   // first such text; null there when the twin does not compile.
   std::vector<std::unique_ptr<LazyProgram>> twins;
   std::vector<std::map<std::string, int>> groups;  // per rule: named groups
+  // Per rule: the opening every match starts with (StartPrefix), "" when
+  // the rule is searched for unanchored; and its programs, built on first
+  // use like the rule's own.
+  std::vector<std::string> starts;
+  std::vector<std::unique_ptr<LazyProgram>> start_programs;
+  std::vector<std::unique_ptr<LazyProgram>> start_twins;
   std::unique_ptr<RE2::Set> prefilter;
+  // The triggers as words, for ASCII text, when each is a list of words
+  // (null otherwise): trigger_of[i] is the trigger word i belongs to.
+  std::unique_ptr<AtomFinder> trigger_words;
+  std::vector<int> trigger_of;
   // The second prefilter: literals each rule's matches must hold, derived
   // from the expanded patterns, so rules built on a file's defines are
   // filtered too.
@@ -264,6 +276,19 @@ struct RuleSet::Impl {
       if (t.re) return t.re.get();
     }
     return Program(r);
+  }
+
+  // The program of rule r's opening for `text`, as ProgramFor chooses;
+  // null when it does not compile (the rule is then searched unanchored).
+  const RE2* StartProgramFor(size_t r, std::string_view text) const {
+    bool ascii = IsAscii(text);
+    LazyProgram& p = ascii ? *start_twins[r] : *start_programs[r];
+    std::call_once(p.once, [&] {
+      auto re = ascii ? std::make_unique<RE2>(AsciiTwinPattern(starts[r]), AsciiOptions())
+                      : std::make_unique<RE2>(starts[r], PatternOptions());
+      if (re->ok()) p.re = std::move(re);
+    });
+    return p.re.get();
   }
 };
 
@@ -363,6 +388,9 @@ Result<RuleSet> RuleSet::Compile(const std::vector<RuleFile>& files,
   for (size_t r = 0; r < im.specs.size(); ++r) {
     im.programs.push_back(std::make_unique<LazyProgram>());
     im.twins.push_back(std::make_unique<LazyProgram>());
+    im.starts.push_back(StartPrefix(im.expanded[r]));
+    im.start_programs.push_back(std::make_unique<LazyProgram>());
+    im.start_twins.push_back(std::make_unique<LazyProgram>());
   }
   // Stage order, stable within a stage.
   im.order.resize(im.specs.size());
@@ -477,6 +505,17 @@ Status RuleSet::BuildPrefilter(const PlaceholderMap& placeholders) {
     }
   }
   im.triggers = trigger_index.size();
+  std::vector<std::string> words;
+  bool plain = true;
+  for (const auto& [trigger, t] : trigger_index) {
+    std::vector<std::string> alternatives;
+    plain &= LiteralAlternatives(trigger, &alternatives);
+    for (std::string& w : alternatives) {
+      words.push_back(std::move(w));
+      im.trigger_of.push_back(t);
+    }
+  }
+  if (plain) im.trigger_words = std::make_unique<AtomFinder>(words, false);
   if (im.triggers > 0 && !im.prefilter->Compile()) {
     return Status::RuleSyntax("the prefilter's triggers do not compile");
   }
@@ -492,7 +531,10 @@ void RuleSet::Candidates(std::string_view text, std::vector<int>* out) const {
   const Impl& im = *impl_;
   std::vector<int> hits;
   std::vector<char> present(im.triggers, 0);
-  if (im.triggers > 0) {
+  std::vector<char> words;
+  if (im.triggers > 0 && im.trigger_words && im.trigger_words->Find(text, &words)) {
+    for (size_t w = 0; w < words.size(); ++w) present[im.trigger_of[w]] |= words[w];
+  } else if (im.triggers > 0) {
     RE2::Set::ErrorInfo info;
     if (im.prefilter->Match(re2::StringPiece(text.data(), text.size()), &hits, &info)) {
       for (int h : hits) present[h] = 1;
@@ -511,6 +553,19 @@ void RuleSet::Candidates(std::string_view text, std::vector<int>* out) const {
   }
 }
 
+namespace {
+
+// How many places where a rule's opening matches Match() tries the rule
+// anchored at before it searches the rest unanchored: keeps a sentence
+// where the opening matches everywhere linear.
+constexpr int kMaxAnchoredStarts = 16;
+
+}  // namespace
+
+// The leftmost match of a rule at or after `from` starts at one of the
+// places where its opening (Impl::starts) matches: it is the first of
+// those where the rule matches anchored, with the same submatches, since
+// RE2's leftmost-first match is the first start's preferred match.
 bool RuleSet::Match(size_t rule, std::string_view text, size_t from, RuleMatch* m) const {
   const Impl& im = *impl_;
   const RE2* program = im.ProgramFor(rule, text);
@@ -519,12 +574,31 @@ bool RuleSet::Match(size_t rule, std::string_view text, size_t from, RuleMatch* 
   const int n = im.submatches[rule];
   re2::StringPiece groups[kMaxSubmatches];
   re2::StringPiece input(text.data(), text.size());
-  // A DFA-only pass first: for a small program (most Latin-1 twins) and a
-  // pattern anchored at ^, RE2 skips its own DFA pass and backtracks over
-  // the whole sentence even when nothing can match, several times slower
-  // than the DFA saying no. Most calls find no match.
-  if (!re.Match(input, from, text.size(), RE2::UNANCHORED, nullptr, 0)) return false;
-  if (!re.Match(input, from, text.size(), RE2::UNANCHORED, groups, n)) return false;
+  const RE2* start = im.starts[rule].empty() ? nullptr : im.StartProgramFor(rule, text);
+  RE2::Anchor anchor = RE2::UNANCHORED;
+  size_t at = from;
+  for (int tries = 0; start != nullptr && tries < kMaxAnchoredStarts; ++tries) {
+    re2::StringPiece opening;
+    if (at > text.size() || !start->Match(input, at, text.size(), RE2::UNANCHORED, &opening, 1)) {
+      return false;
+    }
+    at = static_cast<size_t>(opening.data() - text.data());
+    if (re.Match(input, at, text.size(), RE2::ANCHOR_START, nullptr, 0)) {
+      anchor = RE2::ANCHOR_START;
+      break;
+    }
+    ++at;
+  }
+  if (anchor == RE2::UNANCHORED) {
+    // A DFA-only pass first: for a small program (most Latin-1 twins) and a
+    // pattern anchored at ^, RE2 skips its own DFA pass and backtracks over
+    // the whole sentence even when nothing can match, several times slower
+    // than the DFA saying no. Most calls find no match.
+    if (at > text.size() || !re.Match(input, at, text.size(), RE2::UNANCHORED, nullptr, 0)) {
+      return false;
+    }
+  }
+  if (!re.Match(input, at, text.size(), anchor, groups, n)) return false;
   auto span = [&](const re2::StringPiece& g) {
     GroupSpan s;
     if (g.data() != nullptr) {
