@@ -151,12 +151,18 @@ bool ZeroWidth(std::string_view body) {
          body == "\\z";
 }
 
-// Whether an item matches in few places of ordinary text: not a negated
-// class, any character, a letter class or an empty alternative.
-bool Selective(std::string_view body);
+// How few places of ordinary text an item matches in: anywhere (a negated
+// class, any character, a letter class, an empty alternative), at every
+// space, or in few places.
+enum class Strength { kBroad, kWeak, kStrong };
 
-// Whether every alternative of `in` (a group's inside) opens selectively.
-bool AlternativesSelective(std::string_view in) {
+Strength ItemStrength(std::string_view body);
+
+// A group's alternatives, each read as a sequence: an alternative is
+// strong when one of its first three items that must match is ("[\p{L}.']+
+// \x02..." in {START}) or when it opens on ^; the group is as weak as its
+// weakest alternative.
+Strength AlternativesStrength(std::string_view in) {
   int depth = 0;
   size_t start = 0;
   std::vector<std::string_view> alternatives;
@@ -171,50 +177,58 @@ bool AlternativesSelective(std::string_view in) {
       j += EscapeLength(in, j);
     } else if (c == '[') {
       size_t n = ClassLength(in, j);
-      if (n == 0) return false;
+      if (n == 0) return Strength::kBroad;
       j += n;
     } else {
       depth += c == '(' ? 1 : c == ')' ? -1 : 0;
       ++j;
     }
   }
+  Strength group = Strength::kStrong;
   for (std::string_view alt : alternatives) {
     std::vector<Item> items;
-    if (!Flatten(alt, &items)) return false;
-    // A broad item may come first if a selective one soon follows: the
-    // title alternative of {START}, "[\p{L}.']+ \x02...".
-    bool anchored = false, selective = false;
+    if (!Flatten(alt, &items)) return Strength::kBroad;
+    Strength worst = Strength::kStrong, found = Strength::kBroad;
     int mandatory = 0;
     for (const Item& item : items) {
-      if (item.body == "^") anchored = true;
+      if (item.body == "^" && mandatory == 0) {
+        found = Strength::kStrong;
+        break;
+      }
       if (ZeroWidth(item.body) || item.optional) continue;
-      selective = Selective(item.body);
-      if (selective || ++mandatory == 3) break;
+      Strength s = ItemStrength(item.body);
+      if (s == Strength::kStrong) {
+        found = s;
+        break;
+      }
+      worst = std::min(worst, s);
+      if (++mandatory == 3) break;
     }
-    if (!selective && !anchored) return false;
+    if (found != Strength::kStrong) found = mandatory == 0 ? Strength::kBroad : worst;
+    group = std::min(group, found);
   }
-  return true;
+  return group;
 }
 
-bool Selective(std::string_view body) {
-  if (body == "." || body.starts_with("[^")) return false;
+Strength ItemStrength(std::string_view body) {
+  if (body == "." || body.starts_with("[^")) return Strength::kBroad;
   if (body.starts_with('[')) {
-    return body.find("\\p") == std::string_view::npos &&
-           body.find("a-z") == std::string_view::npos &&
-           body.find("A-Z") == std::string_view::npos;
+    if (body.find("\\p") != std::string_view::npos || body.find("a-z") != std::string_view::npos ||
+        body.find("A-Z") != std::string_view::npos) {
+      return Strength::kBroad;
+    }
+    return body.find(' ') != std::string_view::npos ? Strength::kWeak : Strength::kStrong;
   }
   if (body.starts_with('\\')) {
-    if (body.starts_with("\\x") || body == "\\." || body == "\\(" || body == "\\)" ||
-        body == "\\-") {
-      return true;
-    }
-    return body == "\\p{Lu}";
+    bool few = body.starts_with("\\x") || body == "\\." || body == "\\(" || body == "\\)" ||
+               body == "\\-" || body == "\\p{Lu}";
+    return few ? Strength::kStrong : Strength::kBroad;
   }
   if (body.starts_with('(')) {
     std::string_view in = GroupInside(body);
-    return !in.empty() && AlternativesSelective(in);
+    return in.empty() ? Strength::kBroad : AlternativesStrength(in);
   }
-  return true;  // a literal character
+  return body == " " ? Strength::kWeak : Strength::kStrong;  // a literal character
 }
 
 }  // namespace
@@ -222,21 +236,29 @@ bool Selective(std::string_view body) {
 std::string StartPrefix(std::string_view pattern) {
   std::vector<Item> items;
   if (!Flatten(pattern, &items) || items.empty() || items[0].body == "^") return "";
+  // Items up to the first strong one that must match; optional ones and up
+  // to two weak ones ("[ (]") on the way. (An optional broad item, "[^,]*",
+  // would let the opening start anywhere.)
   std::string out;
   size_t k = 0;
+  int weak = 0;
   for (; k < items.size(); ++k) {
     out.append(items[k].text);
     if (ZeroWidth(items[k].body)) continue;
-    // (An optional broad item, "[^,]*", would let the opening start
-    // anywhere.)
-    if (!Selective(items[k].body)) return "";
-    if (!items[k].optional) break;
+    Strength s = ItemStrength(items[k].body);
+    if (s == Strength::kBroad) return "";
+    if (items[k].optional) continue;
+    if (s == Strength::kStrong) break;
+    if (++weak == 3) return "";
   }
   if (k == items.size()) return "";
   // A short item that must follow narrows the places further (the
   // quotation after "[,:;] ").
   for (size_t j = k + 1; j < items.size() && j <= k + 2; ++j) {
-    if (items[j].optional || items[j].text.size() > 24 || !Selective(items[j].body)) break;
+    if (items[j].optional || items[j].text.size() > 24 ||
+        ItemStrength(items[j].body) != Strength::kStrong) {
+      break;
+    }
     out.append(items[j].text);
   }
   return out;
