@@ -218,6 +218,12 @@ std::unique_ptr<RE2> AsciiTwin(const std::string& pattern,
 }
 
 struct RuleSet::Impl {
+  // Tells rule sets apart in the openings cache (an address can be reused).
+  const uint64_t serial = NextSerial();
+  static uint64_t NextSerial() {
+    static std::atomic<uint64_t> next{0};
+    return next.fetch_add(1, std::memory_order_relaxed);
+  }
   mutable std::atomic<long> fallbacks{0};
   mutable std::atomic<long> failed_compiles{0};
   std::vector<std::vector<int>> needs;  // per rule: trigger indices required
@@ -229,10 +235,12 @@ struct RuleSet::Impl {
   // first such text; null there when the twin does not compile.
   std::vector<std::unique_ptr<LazyProgram>> twins;
   std::vector<std::map<std::string, int>> groups;  // per rule: named groups
-  // Per rule: the opening every match starts with (StartPrefix), "" when
-  // the rule is searched for unanchored; and its programs, built on first
-  // use like the rule's own.
+  // The openings matches start with (StartPrefix), each once (35 rules
+  // open on {START}); per rule, the index of its opening, -1 when the rule
+  // is searched for unanchored; and their programs, built on first use
+  // like the rules'.
   std::vector<std::string> starts;
+  std::vector<int> start_of;
   std::vector<std::unique_ptr<LazyProgram>> start_programs;
   std::vector<std::unique_ptr<LazyProgram>> start_twins;
   std::unique_ptr<RE2::Set> prefilter;
@@ -278,18 +286,23 @@ struct RuleSet::Impl {
     return Program(r);
   }
 
-  // The program of rule r's opening for `text`, as ProgramFor chooses;
-  // null when it does not compile (the rule is then searched unanchored).
-  const RE2* StartProgramFor(size_t r, std::string_view text) const {
+  // The program of opening o for `text`, as ProgramFor chooses; null when
+  // it does not compile (its rules are then searched unanchored).
+  const RE2* StartProgramFor(int o, std::string_view text) const {
     bool ascii = IsAscii(text);
-    LazyProgram& p = ascii ? *start_twins[r] : *start_programs[r];
+    LazyProgram& p = ascii ? *start_twins[o] : *start_programs[o];
     std::call_once(p.once, [&] {
-      auto re = ascii ? std::make_unique<RE2>(AsciiTwinPattern(starts[r]), AsciiOptions())
-                      : std::make_unique<RE2>(starts[r], PatternOptions());
+      auto re = ascii ? std::make_unique<RE2>(AsciiTwinPattern(starts[o]), AsciiOptions())
+                      : std::make_unique<RE2>(starts[o], PatternOptions());
       if (re->ok()) p.re = std::move(re);
     });
     return p.re.get();
   }
+
+  // Where opening o matches in `text`, in order; false when its program
+  // does not compile. Found once per text and thread, for all the rules
+  // that share the opening: the cache holds the last text seen.
+  bool Openings(int o, std::string_view text, const std::vector<uint32_t>** out) const;
 };
 
 namespace {
@@ -388,9 +401,18 @@ Result<RuleSet> RuleSet::Compile(const std::vector<RuleFile>& files,
   for (size_t r = 0; r < im.specs.size(); ++r) {
     im.programs.push_back(std::make_unique<LazyProgram>());
     im.twins.push_back(std::make_unique<LazyProgram>());
-    im.starts.push_back(StartPrefix(im.expanded[r]));
-    im.start_programs.push_back(std::make_unique<LazyProgram>());
-    im.start_twins.push_back(std::make_unique<LazyProgram>());
+    std::string opening = StartPrefix(im.expanded[r]);
+    int o = -1;
+    if (!opening.empty()) {
+      o = static_cast<int>(std::find(im.starts.begin(), im.starts.end(), opening) -
+                           im.starts.begin());
+      if (o == static_cast<int>(im.starts.size())) {
+        im.starts.push_back(opening);
+        im.start_programs.push_back(std::make_unique<LazyProgram>());
+        im.start_twins.push_back(std::make_unique<LazyProgram>());
+      }
+    }
+    im.start_of.push_back(o);
   }
   // Stage order, stable within a stage.
   im.order.resize(im.specs.size());
@@ -560,7 +582,45 @@ namespace {
 // where the opening matches everywhere linear.
 constexpr int kMaxAnchoredStarts = 16;
 
+// The openings found in the last text a thread matched rules on. The text
+// is kept and compared, so a new text (or a masked copy of the last one)
+// starts afresh.
+struct OpeningCache {
+  uint64_t rule_set = UINT64_MAX;  // Impl::serial
+  std::string text;
+  std::vector<std::vector<uint32_t>> at;  // per opening, once found
+  std::vector<char> found;
+};
+
 }  // namespace
+
+bool RuleSet::Impl::Openings(int o, std::string_view text,
+                             const std::vector<uint32_t>** out) const {
+  thread_local OpeningCache cache;
+  if (cache.rule_set != serial || cache.text != text) {
+    cache.rule_set = serial;
+    cache.text.assign(text);
+    cache.found.assign(starts.size(), 0);
+    cache.at.resize(starts.size());
+  }
+  std::vector<uint32_t>& at = cache.at[o];
+  *out = &at;
+  if (cache.found[o]) return true;
+  const RE2* start = StartProgramFor(o, text);
+  if (start == nullptr) return false;
+  at.clear();
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece opening;
+  // Up to one more than Match() tries: a rule that runs out of them
+  // searches on unanchored from the last.
+  for (size_t pos = 0; at.size() <= kMaxAnchoredStarts && pos <= text.size() &&
+                       start->Match(input, pos, text.size(), RE2::UNANCHORED, &opening, 1);) {
+    at.push_back(static_cast<uint32_t>(opening.data() - text.data()));
+    pos = at.back() + 1;
+  }
+  cache.found[o] = 1;
+  return true;
+}
 
 // The leftmost match of a rule at or after `from` starts at one of the
 // places where its opening (Impl::starts) matches: it is the first of
@@ -574,20 +634,25 @@ bool RuleSet::Match(size_t rule, std::string_view text, size_t from, RuleMatch* 
   const int n = im.submatches[rule];
   re2::StringPiece groups[kMaxSubmatches];
   re2::StringPiece input(text.data(), text.size());
-  const RE2* start = im.starts[rule].empty() ? nullptr : im.StartProgramFor(rule, text);
   RE2::Anchor anchor = RE2::UNANCHORED;
   size_t at = from;
-  for (int tries = 0; start != nullptr && tries < kMaxAnchoredStarts; ++tries) {
-    re2::StringPiece opening;
-    if (at > text.size() || !start->Match(input, at, text.size(), RE2::UNANCHORED, &opening, 1)) {
+  const std::vector<uint32_t>* openings = nullptr;
+  if (im.start_of[rule] >= 0 && im.Openings(im.start_of[rule], text, &openings)) {
+    auto it = std::lower_bound(openings->begin(), openings->end(), from);
+    int tries = 0;
+    for (; it != openings->end() && tries < kMaxAnchoredStarts; ++it, ++tries) {
+      at = *it;
+      if (re.Match(input, at, text.size(), RE2::ANCHOR_START, nullptr, 0)) {
+        anchor = RE2::ANCHOR_START;
+        break;
+      }
+      ++at;
+    }
+    // The list is complete unless it was cut at kMaxAnchoredStarts + 1.
+    if (anchor == RE2::UNANCHORED && it == openings->end() &&
+        openings->size() <= kMaxAnchoredStarts) {
       return false;
     }
-    at = static_cast<size_t>(opening.data() - text.data());
-    if (re.Match(input, at, text.size(), RE2::ANCHOR_START, nullptr, 0)) {
-      anchor = RE2::ANCHOR_START;
-      break;
-    }
-    ++at;
   }
   if (anchor == RE2::UNANCHORED) {
     // A DFA-only pass first: for a small program (most Latin-1 twins) and a
