@@ -11,7 +11,7 @@
 namespace quoteledger {
 
 AtomFinder::AtomFinder(const std::vector<std::string>& atoms, bool fold_case)
-    : count_(atoms.size()), single_(256), head_(65537, 0) {
+    : count_(atoms.size()), single_(256), head_(65537, 0), has_key_(65536 / 64, 0) {
   for (int c = 0; c < 256; ++c) {
     fold_[c] = static_cast<uint8_t>(fold_case && c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
   }
@@ -47,6 +47,7 @@ AtomFinder::AtomFinder(const std::vector<std::string>& atoms, bool fold_case)
   for (auto [key, id] : keyed) {
     ids_.push_back(id);
     ++head_[key + 1];
+    has_key_[key / 64] |= uint64_t{1} << (key % 64);
   }
   for (size_t k = 1; k < head_.size(); ++k) head_[k] += head_[k - 1];
 }
@@ -63,6 +64,8 @@ bool AtomFinder::Find(std::string_view text, std::vector<char>* present) const {
     for (int id : single_[b0]) (*present)[id] = 1;
     if (i + 1 == n) break;
     uint32_t key = b0 << 8 | Fold(static_cast<unsigned char>(text[i + 1]));
+    // (8 KB of bits, where the 256 KB of heads would miss the cache.)
+    if (!(has_key_[key / 64] >> (key % 64) & 1)) continue;
     for (uint32_t k = head_[key]; k < head_[key + 1]; ++k) {
       int id = ids_[k];
       if ((*present)[id]) continue;

@@ -40,6 +40,7 @@ class AtomFinder {
   // Atoms of two bytes or more by their first two (folded) bytes:
   // ids_[head_[key] .. head_[key + 1]).
   std::vector<uint32_t> head_;
+  std::vector<uint64_t> has_key_;  // a bit per key: whether any atom opens so
   std::vector<int> ids_;
 };
 
