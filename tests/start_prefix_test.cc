@@ -90,6 +90,21 @@ TEST_CASE("the table scan finds the literals an RE2::Set finds") {
   CHECK_FALSE(AtomFinder(atoms, true).Find("caf\xC3\xA9 said", &got));  // not ASCII: RE2's
 }
 
+TEST_CASE("the table scan finds where each literal last starts") {
+  const std::vector<std::string> atoms = {"said", "s", "ai", " to", "\x02", "", "zz"};
+  AtomFinder finder(atoms, false);
+  for (const std::string& text : RandomTexts(2000)) {
+    std::vector<int32_t> last;
+    REQUIRE(finder.FindLast(text, &last));
+    for (size_t a = 0; a < atoms.size(); ++a) {
+      // The reference: the last place the atom occurs; an empty one "ends" the text.
+      size_t at = atoms[a].empty() ? text.size() : text.rfind(atoms[a]);
+      int32_t want = at == std::string::npos ? -1 : static_cast<int32_t>(at);
+      CHECK_MESSAGE(last[a] == want, atoms[a], " in ", text);
+    }
+  }
+}
+
 TEST_CASE("word alternations read as their literals") {
   std::vector<std::string> words;
   REQUIRE(LiteralAlternatives(R"re((?:said|says|U\.S\.|co\-host))re", &words));

@@ -52,23 +52,21 @@ AtomFinder::AtomFinder(const std::vector<std::string>& atoms, bool fold_case)
   for (size_t k = 1; k < head_.size(); ++k) head_[k] += head_[k - 1];
 }
 
-bool AtomFinder::Find(std::string_view text, std::vector<char>* present) const {
+template <typename Found>
+bool AtomFinder::Scan(std::string_view text, Found found) const {
   unsigned char any = 0;
   for (char c : text) any |= static_cast<unsigned char>(c);
   if (any >= 0x80) return false;
-  present->assign(count_, 0);
-  for (int id : always_) (*present)[id] = 1;
   const size_t n = text.size();
   for (size_t i = 0; i < n; ++i) {
     unsigned char b0 = Fold(static_cast<unsigned char>(text[i]));
-    for (int id : single_[b0]) (*present)[id] = 1;
+    for (int id : single_[b0]) found(id, i);
     if (i + 1 == n) break;
     uint32_t key = b0 << 8 | Fold(static_cast<unsigned char>(text[i + 1]));
     // (8 KB of bits, where the 256 KB of heads would miss the cache.)
     if (!(has_key_[key / 64] >> (key % 64) & 1)) continue;
     for (uint32_t k = head_[key]; k < head_[key + 1]; ++k) {
       int id = ids_[k];
-      if ((*present)[id]) continue;
       const std::string& atom = folded_[id];
       if (atom.size() > n - i) continue;
       size_t j = 2;
@@ -76,9 +74,25 @@ bool AtomFinder::Find(std::string_view text, std::vector<char>* present) const {
                                     static_cast<unsigned char>(atom[j])) {
         ++j;
       }
-      if (j == atom.size()) (*present)[id] = 1;
+      if (j == atom.size()) found(id, i);
     }
   }
+  return true;
+}
+
+bool AtomFinder::Find(std::string_view text, std::vector<char>* present) const {
+  std::vector<char>& p = *present;
+  p.assign(count_, 0);
+  if (!Scan(text, [&](int id, size_t) { p[id] = 1; })) return false;
+  for (int id : always_) p[id] = 1;
+  return true;
+}
+
+bool AtomFinder::FindLast(std::string_view text, std::vector<int32_t>* last) const {
+  std::vector<int32_t>& l = *last;
+  l.assign(count_, -1);
+  if (!Scan(text, [&](int id, size_t at) { l[id] = static_cast<int32_t>(at); })) return false;
+  for (int id : always_) l[id] = static_cast<int32_t>(text.size());
   return true;
 }
 

@@ -29,8 +29,17 @@ class AtomFinder {
   // Thread-safe.
   bool Find(std::string_view text, std::vector<char>* present) const;
 
+  // The same scan, setting (*last)[i] to where the last occurrence of atom
+  // i starts, or -1 when there is none (an empty atom, or one taken as
+  // present above, counts as starting at the text's end).
+  bool FindLast(std::string_view text, std::vector<int32_t>* last) const;
+
  private:
   uint8_t Fold(unsigned char c) const { return fold_[c]; }
+  // Calls found(id, start) for every occurrence, in text order; false when
+  // `text` is not all ASCII.
+  template <typename Found>
+  bool Scan(std::string_view text, Found found) const;
 
   size_t count_ = 0;
   uint8_t fold_[256];

@@ -303,6 +303,13 @@ struct RuleSet::Impl {
   // does not compile. Found once per text and thread, for all the rules
   // that share the opening: the cache holds the last text seen.
   bool Openings(int o, std::string_view text, const std::vector<uint32_t>** out) const;
+
+  // The last byte where a match of rule r can start in `text` (npos: none
+  // can): each trigger the rule needs matches inside the text of its
+  // placeholder, so a match starts at or before the trigger's last
+  // occurrence. text.size() when nothing bounds it (no trigger, or the
+  // text is not ASCII).
+  size_t LastStart(size_t r, std::string_view text) const;
 };
 
 namespace {
@@ -590,19 +597,49 @@ struct OpeningCache {
   std::string text;
   std::vector<std::vector<uint32_t>> at;  // per opening, once found
   std::vector<char> found;
+  // Per trigger: where its last occurrence starts (-1: none), once found.
+  std::vector<int32_t> trigger_last;
+  bool triggers_found = false;
+  bool triggers_known = false;  // false: the text is not ASCII, no bound
 };
+
+// The cache for `text`, emptied when the text or the rule set is another.
+OpeningCache& CacheFor(uint64_t rule_set, size_t openings, std::string_view text) {
+  thread_local OpeningCache cache;
+  if (cache.rule_set != rule_set || cache.text != text) {
+    cache.rule_set = rule_set;
+    cache.text.assign(text);
+    cache.found.assign(openings, 0);
+    cache.at.resize(openings);
+    cache.triggers_found = false;
+  }
+  return cache;
+}
 
 }  // namespace
 
+size_t RuleSet::Impl::LastStart(size_t r, std::string_view text) const {
+  if (needs[r].empty() || !trigger_words) return text.size();
+  OpeningCache& cache = CacheFor(serial, starts.size(), text);
+  if (!cache.triggers_found) {
+    std::vector<int32_t> words;
+    cache.triggers_known = trigger_words->FindLast(text, &words);
+    cache.trigger_last.assign(triggers, -1);
+    for (size_t w = 0; w < words.size(); ++w) {
+      int32_t& last = cache.trigger_last[trigger_of[w]];
+      last = std::max(last, words[w]);
+    }
+    cache.triggers_found = true;
+  }
+  if (!cache.triggers_known) return text.size();
+  int32_t bound = static_cast<int32_t>(text.size());
+  for (int t : needs[r]) bound = std::min(bound, cache.trigger_last[t]);
+  return bound < 0 ? std::string_view::npos : static_cast<size_t>(bound);
+}
+
 bool RuleSet::Impl::Openings(int o, std::string_view text,
                              const std::vector<uint32_t>** out) const {
-  thread_local OpeningCache cache;
-  if (cache.rule_set != serial || cache.text != text) {
-    cache.rule_set = serial;
-    cache.text.assign(text);
-    cache.found.assign(starts.size(), 0);
-    cache.at.resize(starts.size());
-  }
+  OpeningCache& cache = CacheFor(serial, starts.size(), text);
   std::vector<uint32_t>& at = cache.at[o];
   *out = &at;
   if (cache.found[o]) return true;
@@ -636,11 +673,14 @@ bool RuleSet::Match(size_t rule, std::string_view text, size_t from, RuleMatch* 
   re2::StringPiece input(text.data(), text.size());
   RE2::Anchor anchor = RE2::UNANCHORED;
   size_t at = from;
+  const size_t last = im.LastStart(rule, text);
+  if (last == std::string_view::npos || from > last) return false;
   const std::vector<uint32_t>* openings = nullptr;
   if (im.start_of[rule] >= 0 && im.Openings(im.start_of[rule], text, &openings)) {
     auto it = std::lower_bound(openings->begin(), openings->end(), from);
     int tries = 0;
     for (; it != openings->end() && tries < kMaxAnchoredStarts; ++it, ++tries) {
+      if (*it > last) return false;
       at = *it;
       if (re.Match(input, at, text.size(), RE2::ANCHOR_START, nullptr, 0)) {
         anchor = RE2::ANCHOR_START;
