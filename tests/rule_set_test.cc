@@ -260,6 +260,62 @@ TEST_CASE("rules match ASCII text as their UTF-8 programs do") {
   }
 }
 
+// Match() runs a rule anchored at each place its opening matches
+// (StartPrefix), and unanchored after kMaxAnchoredStarts of them: from any
+// offset, the match must be the one RE2's unanchored search finds.
+TEST_CASE("rules tried at their openings match as the unanchored search does, from any offset") {
+  PlaceholderMap placeholders = Engine::BuiltinPlaceholders(Lex());
+  for (const BuiltinFile& f : BuiltinData()) {
+    if (f.name.substr(0, 6) != "rules/") continue;
+    auto set = RuleSet::Compile({ParseRuleFile(std::string(f.name), f.bytes).value()},
+                                placeholders);
+    REQUIRE(set.ok());
+    const RuleSet& rules = set.value();
+    std::vector<std::string> texts = GeneratedSentences(150);
+    for (const std::string& s : SpeakerStressSentences(150)) texts.push_back(s);
+    // More openings than Match() tries anchored, then a match.
+    std::string many;
+    for (int i = 0; i < 40; ++i) many += "one, and two; ";
+    texts.push_back(many + "Ann Roe said the plan is sound, \x02We will win,\x03 he said.");
+    texts.push_back(many + "\x02No,\x03 said Tom Acker, who said it.");
+    int matched = 0;
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(int64_t{1} << 30);
+    for (size_t r = 0; r < rules.size(); ++r) {
+      RE2 reference(rules.expanded(r), options);
+      REQUIRE(reference.ok());
+      std::vector<re2::StringPiece> g(reference.NumberOfCapturingGroups() + 1);
+      for (const std::string& text : texts) {
+        for (size_t from = 0; from <= text.size(); from += 1 + from % 7) {
+          bool want = reference.Match(text, from, text.size(), RE2::UNANCHORED, g.data(),
+                                      static_cast<int>(g.size()));
+          RuleMatch m;
+          bool found = rules.Match(r, text, from, &m);
+          REQUIRE_MESSAGE(found == want, rules.spec(r).id, " from ", from, " on ", text);
+          if (!found) continue;
+          ++matched;
+          CHECK(m.whole.begin == static_cast<size_t>(g[0].data() - text.data()));
+          CHECK(m.whole.end == m.whole.begin + g[0].size());
+          const std::pair<const char*, const GroupSpan*> named[] = {
+              {"content", &m.content}, {"content2", &m.content2}, {"source", &m.source},
+              {"cue", &m.cue}};
+          for (auto [name, span] : named) {
+            auto it = reference.NamedCapturingGroups().find(name);
+            if (it == reference.NamedCapturingGroups().end()) continue;
+            const re2::StringPiece& want_span = g[it->second];
+            CHECK(span->found() == (want_span.data() != nullptr));
+            if (!span->found()) continue;
+            CHECK(span->begin == static_cast<size_t>(want_span.data() - text.data()));
+            CHECK(span->end == span->begin + want_span.size());
+          }
+        }
+      }
+    }
+    CHECK(matched > 1000);
+  }
+}
+
 TEST_CASE("rules compiled on first use give every thread the same matches") {
   PlaceholderMap placeholders = Engine::BuiltinPlaceholders(Lex());
   for (const BuiltinFile& f : BuiltinData()) {

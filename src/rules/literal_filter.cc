@@ -4,6 +4,7 @@
 // finds in one pass which of them a text holds, and the tree then says
 // which patterns remain possible.
 #include "rules/literal_filter.h"
+#include "rules/atom_finder.h"
 
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
@@ -263,7 +264,13 @@ struct LiteralFilter::Impl {
   // Patterns the table lists: their clauses over the table's atoms.
   const PrecompiledRules* table = nullptr;
   std::unique_ptr<RE2::Set> table_literals;  // null: none used, or it failed
+  // The same scans for ASCII text, by table (the Sets serve other text).
+  std::unique_ptr<AtomFinder> finder, table_finder;
   std::vector<const std::vector<std::vector<int>>*> clauses;  // per pattern, or null
+  // The same clauses with the shortest (likeliest) atoms first, so that a
+  // clause is mostly settled by its first atom or two: the built-in rules'
+  // clauses hold 72k atoms in all.
+  std::vector<std::vector<std::vector<int>>> ordered;
 };
 
 LiteralFilter::LiteralFilter(const std::vector<std::string>& patterns,
@@ -283,8 +290,19 @@ LiteralFilter::LiteralFilter(const std::vector<std::string>& patterns,
     uses_table |= listed;
   }
   if (uses_table) {
+    im.ordered.resize(im.clauses.size());
+    for (size_t i = 0; i < im.clauses.size(); ++i) {
+      if (im.clauses[i] == nullptr) continue;
+      for (std::vector<int> clause : *im.clauses[i]) {
+        std::stable_sort(clause.begin(), clause.end(), [&](int x, int y) {
+          return table->atoms[x].size() < table->atoms[y].size();
+        });
+        im.ordered[i].push_back(std::move(clause));
+      }
+    }
     im.table = table;
     im.table_literals = AtomSet(table->atoms);
+    if (im.table_literals) im.table_finder = std::make_unique<AtomFinder>(table->atoms, true);
   }
   if (im.filter.NumRegexps() == 0) return;
   std::vector<std::string> atoms;
@@ -292,6 +310,7 @@ LiteralFilter::LiteralFilter(const std::vector<std::string>& patterns,
   im.count = atoms.size();
   im.literals = AtomSet(atoms);
   im.usable = im.literals != nullptr;
+  if (im.usable) im.finder = std::make_unique<AtomFinder>(atoms, true);
 }
 
 LiteralFilter::~LiteralFilter() = default;
@@ -313,20 +332,22 @@ void LiteralFilter::MayMatch(std::string_view text, std::vector<char>* may_match
   may_match->assign(im.ids.size(), 1);
   std::vector<char> present;
   // Out of memory in a scan's DFA: no filtering, never a wrong answer.
-  if (im.table_literals && FindAtoms(*im.table_literals, im.table->atoms.size(), text, &present)) {
+  if (im.table_literals &&
+      (im.table_finder->Find(text, &present) ||
+       FindAtoms(*im.table_literals, im.table->atoms.size(), text, &present))) {
     for (size_t i = 0; i < im.clauses.size(); ++i) {
-      if (im.clauses[i] == nullptr) continue;
-      for (const std::vector<int>& clause : *im.clauses[i]) {
-        bool hit = false;
-        for (int a : clause) hit |= present[a] != 0;
-        if (!hit) {
+      for (const std::vector<int>& clause : im.ordered[i]) {
+        if (std::none_of(clause.begin(), clause.end(), [&](int a) { return present[a] != 0; })) {
           (*may_match)[i] = 0;
           break;
         }
       }
     }
   }
-  if (!im.usable || !FindAtoms(*im.literals, im.count, text, &present)) return;
+  if (!im.usable ||
+      (!im.finder->Find(text, &present) && !FindAtoms(*im.literals, im.count, text, &present))) {
+    return;
+  }
   std::vector<int> found;
   for (size_t a = 0; a < present.size(); ++a) {
     if (present[a]) found.push_back(static_cast<int>(a));

@@ -17,7 +17,9 @@
 
 #include <fmt/format.h>
 
+#include "rules/atom_finder.h"
 #include "rules/literal_filter.h"
+#include "rules/start_prefix.h"
 
 namespace quoteledger {
 namespace {
@@ -216,6 +218,12 @@ std::unique_ptr<RE2> AsciiTwin(const std::string& pattern,
 }
 
 struct RuleSet::Impl {
+  // Tells rule sets apart in the openings cache (an address can be reused).
+  const uint64_t serial = NextSerial();
+  static uint64_t NextSerial() {
+    static std::atomic<uint64_t> next{0};
+    return next.fetch_add(1, std::memory_order_relaxed);
+  }
   mutable std::atomic<long> fallbacks{0};
   mutable std::atomic<long> failed_compiles{0};
   std::vector<std::vector<int>> needs;  // per rule: trigger indices required
@@ -227,7 +235,19 @@ struct RuleSet::Impl {
   // first such text; null there when the twin does not compile.
   std::vector<std::unique_ptr<LazyProgram>> twins;
   std::vector<std::map<std::string, int>> groups;  // per rule: named groups
+  // The openings matches start with (StartPrefix), each once (35 rules
+  // open on {START}); per rule, the index of its opening, -1 when the rule
+  // is searched for unanchored; and their programs, built on first use
+  // like the rules'.
+  std::vector<std::string> starts;
+  std::vector<int> start_of;
+  std::vector<std::unique_ptr<LazyProgram>> start_programs;
+  std::vector<std::unique_ptr<LazyProgram>> start_twins;
   std::unique_ptr<RE2::Set> prefilter;
+  // The triggers as words, for ASCII text, when each is a list of words
+  // (null otherwise): trigger_of[i] is the trigger word i belongs to.
+  std::unique_ptr<AtomFinder> trigger_words;
+  std::vector<int> trigger_of;
   // The second prefilter: literals each rule's matches must hold, derived
   // from the expanded patterns, so rules built on a file's defines are
   // filtered too.
@@ -265,6 +285,31 @@ struct RuleSet::Impl {
     }
     return Program(r);
   }
+
+  // The program of opening o for `text`, as ProgramFor chooses; null when
+  // it does not compile (its rules are then searched unanchored).
+  const RE2* StartProgramFor(int o, std::string_view text) const {
+    bool ascii = IsAscii(text);
+    LazyProgram& p = ascii ? *start_twins[o] : *start_programs[o];
+    std::call_once(p.once, [&] {
+      auto re = ascii ? std::make_unique<RE2>(AsciiTwinPattern(starts[o]), AsciiOptions())
+                      : std::make_unique<RE2>(starts[o], PatternOptions());
+      if (re->ok()) p.re = std::move(re);
+    });
+    return p.re.get();
+  }
+
+  // Where opening o matches in `text`, in order; false when its program
+  // does not compile. Found once per text and thread, for all the rules
+  // that share the opening: the cache holds the last text seen.
+  bool Openings(int o, std::string_view text, const std::vector<uint32_t>** out) const;
+
+  // The last byte where a match of rule r can start in `text` (npos: none
+  // can): each trigger the rule needs matches inside the text of its
+  // placeholder, so a match starts at or before the trigger's last
+  // occurrence. text.size() when nothing bounds it (no trigger, or the
+  // text is not ASCII).
+  size_t LastStart(size_t r, std::string_view text) const;
 };
 
 namespace {
@@ -363,6 +408,18 @@ Result<RuleSet> RuleSet::Compile(const std::vector<RuleFile>& files,
   for (size_t r = 0; r < im.specs.size(); ++r) {
     im.programs.push_back(std::make_unique<LazyProgram>());
     im.twins.push_back(std::make_unique<LazyProgram>());
+    std::string opening = StartPrefix(im.expanded[r]);
+    int o = -1;
+    if (!opening.empty()) {
+      o = static_cast<int>(std::find(im.starts.begin(), im.starts.end(), opening) -
+                           im.starts.begin());
+      if (o == static_cast<int>(im.starts.size())) {
+        im.starts.push_back(opening);
+        im.start_programs.push_back(std::make_unique<LazyProgram>());
+        im.start_twins.push_back(std::make_unique<LazyProgram>());
+      }
+    }
+    im.start_of.push_back(o);
   }
   // Stage order, stable within a stage.
   im.order.resize(im.specs.size());
@@ -477,6 +534,17 @@ Status RuleSet::BuildPrefilter(const PlaceholderMap& placeholders) {
     }
   }
   im.triggers = trigger_index.size();
+  std::vector<std::string> words;
+  bool plain = true;
+  for (const auto& [trigger, t] : trigger_index) {
+    std::vector<std::string> alternatives;
+    plain &= LiteralAlternatives(trigger, &alternatives);
+    for (std::string& w : alternatives) {
+      words.push_back(std::move(w));
+      im.trigger_of.push_back(t);
+    }
+  }
+  if (plain) im.trigger_words = std::make_unique<AtomFinder>(words, false);
   if (im.triggers > 0 && !im.prefilter->Compile()) {
     return Status::RuleSyntax("the prefilter's triggers do not compile");
   }
@@ -492,7 +560,10 @@ void RuleSet::Candidates(std::string_view text, std::vector<int>* out) const {
   const Impl& im = *impl_;
   std::vector<int> hits;
   std::vector<char> present(im.triggers, 0);
-  if (im.triggers > 0) {
+  std::vector<char> words;
+  if (im.triggers > 0 && im.trigger_words && im.trigger_words->Find(text, &words)) {
+    for (size_t w = 0; w < words.size(); ++w) present[im.trigger_of[w]] |= words[w];
+  } else if (im.triggers > 0) {
     RE2::Set::ErrorInfo info;
     if (im.prefilter->Match(re2::StringPiece(text.data(), text.size()), &hits, &info)) {
       for (int h : hits) present[h] = 1;
@@ -511,6 +582,87 @@ void RuleSet::Candidates(std::string_view text, std::vector<int>* out) const {
   }
 }
 
+namespace {
+
+// How many places where a rule's opening matches Match() tries the rule
+// anchored at before it searches the rest unanchored: keeps a sentence
+// where the opening matches everywhere linear.
+constexpr int kMaxAnchoredStarts = 16;
+
+// The openings found in the last text a thread matched rules on. The text
+// is kept and compared, so a new text (or a masked copy of the last one)
+// starts afresh.
+struct OpeningCache {
+  uint64_t rule_set = UINT64_MAX;  // Impl::serial
+  std::string text;
+  std::vector<std::vector<uint32_t>> at;  // per opening, once found
+  std::vector<char> found;
+  // Per trigger: where its last occurrence starts (-1: none), once found.
+  std::vector<int32_t> trigger_last;
+  bool triggers_found = false;
+  bool triggers_known = false;  // false: the text is not ASCII, no bound
+};
+
+// The cache for `text`, emptied when the text or the rule set is another.
+OpeningCache& CacheFor(uint64_t rule_set, size_t openings, std::string_view text) {
+  thread_local OpeningCache cache;
+  if (cache.rule_set != rule_set || cache.text != text) {
+    cache.rule_set = rule_set;
+    cache.text.assign(text);
+    cache.found.assign(openings, 0);
+    cache.at.resize(openings);
+    cache.triggers_found = false;
+  }
+  return cache;
+}
+
+}  // namespace
+
+size_t RuleSet::Impl::LastStart(size_t r, std::string_view text) const {
+  if (needs[r].empty() || !trigger_words) return text.size();
+  OpeningCache& cache = CacheFor(serial, starts.size(), text);
+  if (!cache.triggers_found) {
+    std::vector<int32_t> words;
+    cache.triggers_known = trigger_words->FindLast(text, &words);
+    cache.trigger_last.assign(triggers, -1);
+    for (size_t w = 0; w < words.size(); ++w) {
+      int32_t& last = cache.trigger_last[trigger_of[w]];
+      last = std::max(last, words[w]);
+    }
+    cache.triggers_found = true;
+  }
+  if (!cache.triggers_known) return text.size();
+  int32_t bound = static_cast<int32_t>(text.size());
+  for (int t : needs[r]) bound = std::min(bound, cache.trigger_last[t]);
+  return bound < 0 ? std::string_view::npos : static_cast<size_t>(bound);
+}
+
+bool RuleSet::Impl::Openings(int o, std::string_view text,
+                             const std::vector<uint32_t>** out) const {
+  OpeningCache& cache = CacheFor(serial, starts.size(), text);
+  std::vector<uint32_t>& at = cache.at[o];
+  *out = &at;
+  if (cache.found[o]) return true;
+  const RE2* start = StartProgramFor(o, text);
+  if (start == nullptr) return false;
+  at.clear();
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece opening;
+  // Up to one more than Match() tries: a rule that runs out of them
+  // searches on unanchored from the last.
+  for (size_t pos = 0; at.size() <= kMaxAnchoredStarts && pos <= text.size() &&
+                       start->Match(input, pos, text.size(), RE2::UNANCHORED, &opening, 1);) {
+    at.push_back(static_cast<uint32_t>(opening.data() - text.data()));
+    pos = at.back() + 1;
+  }
+  cache.found[o] = 1;
+  return true;
+}
+
+// The leftmost match of a rule at or after `from` starts at one of the
+// places where its opening (Impl::starts) matches: it is the first of
+// those where the rule matches anchored, with the same submatches, since
+// RE2's leftmost-first match is the first start's preferred match.
 bool RuleSet::Match(size_t rule, std::string_view text, size_t from, RuleMatch* m) const {
   const Impl& im = *impl_;
   const RE2* program = im.ProgramFor(rule, text);
@@ -519,12 +671,39 @@ bool RuleSet::Match(size_t rule, std::string_view text, size_t from, RuleMatch* 
   const int n = im.submatches[rule];
   re2::StringPiece groups[kMaxSubmatches];
   re2::StringPiece input(text.data(), text.size());
-  // A DFA-only pass first: for a small program (most Latin-1 twins) and a
-  // pattern anchored at ^, RE2 skips its own DFA pass and backtracks over
-  // the whole sentence even when nothing can match, several times slower
-  // than the DFA saying no. Most calls find no match.
-  if (!re.Match(input, from, text.size(), RE2::UNANCHORED, nullptr, 0)) return false;
-  if (!re.Match(input, from, text.size(), RE2::UNANCHORED, groups, n)) return false;
+  RE2::Anchor anchor = RE2::UNANCHORED;
+  size_t at = from;
+  const size_t last = im.LastStart(rule, text);
+  if (last == std::string_view::npos || from > last) return false;
+  const std::vector<uint32_t>* openings = nullptr;
+  if (im.start_of[rule] >= 0 && im.Openings(im.start_of[rule], text, &openings)) {
+    auto it = std::lower_bound(openings->begin(), openings->end(), from);
+    int tries = 0;
+    for (; it != openings->end() && tries < kMaxAnchoredStarts; ++it, ++tries) {
+      if (*it > last) return false;
+      at = *it;
+      if (re.Match(input, at, text.size(), RE2::ANCHOR_START, nullptr, 0)) {
+        anchor = RE2::ANCHOR_START;
+        break;
+      }
+      ++at;
+    }
+    // The list is complete unless it was cut at kMaxAnchoredStarts + 1.
+    if (anchor == RE2::UNANCHORED && it == openings->end() &&
+        openings->size() <= kMaxAnchoredStarts) {
+      return false;
+    }
+  }
+  if (anchor == RE2::UNANCHORED) {
+    // A DFA-only pass first: for a small program (most Latin-1 twins) and a
+    // pattern anchored at ^, RE2 skips its own DFA pass and backtracks over
+    // the whole sentence even when nothing can match, several times slower
+    // than the DFA saying no. Most calls find no match.
+    if (at > text.size() || !re.Match(input, at, text.size(), RE2::UNANCHORED, nullptr, 0)) {
+      return false;
+    }
+  }
+  if (!re.Match(input, at, text.size(), anchor, groups, n)) return false;
   auto span = [&](const re2::StringPiece& g) {
     GroupSpan s;
     if (g.data() != nullptr) {

@@ -43,8 +43,11 @@ struct RuleMatch {
 };
 
 // Placeholder name -> regex; capturing placeholders are listed above. An
-// entry "NAME?" is NAME's trigger for the prefilter: a regex that must
-// match somewhere in a sentence for any pattern using {NAME} to match.
+// entry "NAME?" is NAME's trigger for the prefilter: a regex that matches
+// inside the text of every match of {NAME} (a quotation holds its opening
+// mark, a cue its verb). So a sentence without it cannot match a pattern
+// using {NAME} outside every group, and a match of such a pattern starts
+// at or before the trigger's last occurrence (RuleSet::Match uses both).
 using PlaceholderMap = std::map<std::string, std::string>;
 
 class RuleSet {
@@ -100,7 +103,12 @@ class RuleSet {
   // Finds the leftmost match of `rule` in `text` starting at or after byte
   // `from` (anchors ^ and $ refer to the whole of `text`). Thread-safe.
   // Text that is all ASCII runs on a Latin-1 twin of the rule's program,
-  // with the same result and a smaller DFA.
+  // with the same result and a smaller DFA. The rule runs anchored at the
+  // places where its opening (StartPrefix) matches, up to the last
+  // occurrence of its triggers; what it finds there is what RE2's
+  // unanchored search finds. Each thread keeps the openings and trigger
+  // positions of the last text it saw, so calls for one sentence share
+  // them.
   bool Match(size_t rule, std::string_view text, size_t from, RuleMatch* m) const;
 
  private:
