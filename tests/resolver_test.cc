@@ -154,6 +154,10 @@ TEST_CASE("two people with one surname: the honorific's gender picks") {
 
 TEST_CASE("acronyms and short forms go to the organisation named in full") {
   CheckAll({
+      // "it" after a short form opening its sentence.
+      {"The International Monetary Fund cut its forecast on Tuesday.\n\nAlthough the IMF did "
+       "not single out the proposals, it referenced \"political tensions\" in rich economies.",
+       "political tensions", "International Monetary Fund", EntityKind::kOrganization},
       {"The International Monetary Fund cut its forecast. The IMF said growth was slow.",
        "growth was slow", "International Monetary Fund", EntityKind::kOrganization},
       // An acronym spelled out by capitalised words in the text, in a

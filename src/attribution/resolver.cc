@@ -885,6 +885,8 @@ Speaker Resolver::ResolvePronoun(const Mention& m, int sentence,
       const Mention& n = names_[sentence][k];
       int e = name_entity_[sentence][k];
       if (n.in_quote) continue;
+      // ("the IMF", a short form no mention's entity holds yet.)
+      if (e < 0 && n.kind != EntityKind::kPerson) e = OrganizationFor(n.name);
       if (n.norm_begin < m.norm_begin && e >= 0 && entities_[e].kind == EntityKind::kOrganization) {
         return found(FromEntity(e));
       }
