@@ -67,6 +67,15 @@ TEST_CASE("a speaker's name is clean: no modifiers, titles, places or owners") {
   });
 }
 
+TEST_CASE("a capitalised word the article also writes in lower case is no name") {
+  CheckAll({
+      {"Talk said the race was close. The talk was long.", "the race", "Talk",
+       EntityKind::kUnknown},
+      {"One said the plant would close. It was one of three plants.", "the plant", "One",
+       EntityKind::kUnknown},
+  });
+}
+
 TEST_CASE("unnamed sources: a party's word counted, an owner's organisation") {
   CheckAll({
       {"A Republican said the debate was lost.", "the debate", "A Republican",

@@ -741,8 +741,24 @@ Speaker Resolver::ResolveName(const Mention& m, int sentence) {
   } else if (one_word && (!lex_.Demonym(m.name).empty() || !lex_.Party(m.name).empty() ||
                           m.name.ends_with("al") || m.name.ends_with("an"))) {
     out.kind = EntityKind::kGroup;
+  } else if (one_word && !AllCaps(m.name) && UsedInLowerCase(m.name)) {
+    // "Talk", "Data", "Phone" opening a sentence or a headline: a word
+    // the article also writes in lower case is no one's name.
+    out.kind = EntityKind::kUnknown;
   }
   return out;
+}
+
+bool Resolver::UsedInLowerCase(const std::string& word) const {
+  std::string_view t = seg_.norm.text();
+  std::string lower = Lower(word);
+  for (size_t at = t.find(lower); at != std::string_view::npos; at = t.find(lower, at + 1)) {
+    bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(t[at - 1]));
+    size_t end = at + lower.size();
+    bool ends = end >= t.size() || !std::isalnum(static_cast<unsigned char>(t[end]));
+    if (starts && ends) return true;
+  }
+  return false;
 }
 
 int Resolver::FirstSentenceOf(int paragraph) const {

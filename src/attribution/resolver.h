@@ -91,6 +91,9 @@ class Resolver {
   int ByFirstWord(const std::string& word, char gender) const;
   // "Mr. Guajardo Villarreal": two words after an honorific, no first name.
   bool SurnameOnly(const Mention& m) const;
+  // Whether the article writes `word` in lower case too ("talk" for
+  // "Talk").
+  bool UsedInLowerCase(const std::string& word) const;
   // Whether the text before `pos` is " in ".
   bool AfterIn(uint32_t pos) const;
   bool HasOrganizationWord(const std::string& name) const;
