@@ -123,6 +123,8 @@ int Resolver::CoordinatedName(const Mention& m, int sentence) const {
   for (size_t k = 0; k < names.size(); ++k) {
     const Mention& n = names[k];
     if (n.norm_begin < m.norm_begin || n.norm_end > m.norm_end || n.in_quote) continue;
+    // (Past a capitalised word that names no one: "Presidential".)
+    if (!Speaks(name_entity_[sentence][k])) continue;
     // The first name opens the source, after a few words that describe
     // it ("Presidential candidates", "Sens."), none of which makes it
     // another's ("the wife of", "a study by").
@@ -138,7 +140,6 @@ int Resolver::CoordinatedName(const Mention& m, int sentence) const {
         return -1;
       }
     }
-    if (!Speaks(name_entity_[sentence][k])) return -1;
     // "and" right after it (an aside aside), then another name that closes
     // the source, or a determiner: "Mr. Grassley and Mr. Leahy", "RT and
     // its defenders", "Joseph and other community members". Not "Clinton
