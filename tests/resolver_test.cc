@@ -373,9 +373,9 @@ TEST_CASE("two speakers joined by and: the first; then they and the pair's title
   CheckAll({
       {"Sens. Ann Roe and Tom Hale said the bill was flawed.", "the bill", "Ann Roe",
        EntityKind::kPerson},
-      {"Presidential candidates Ann Roe and Tom Hale cited the figure, saying the agency was "
-       "broken.",
-       "the agency", "Ann Roe", EntityKind::kPerson},
+      {"Presidential candidates Ann Roe and Tom Hale cited the figure at a forum viewed by 14.7 "
+       "million people.",
+       "the figure", "Ann Roe", EntityKind::kPerson},
       {"The Springfield Times and the Gannett newspaper chain filed a motion, saying the file "
        "was public.",
        "the file", "Springfield Times", EntityKind::kOrganization},
