@@ -2,8 +2,6 @@
 // with one writer. A bad article is reported with file and line and
 // skipped; the rest go in, and the exit code is 2 when anything was skipped.
 #include <algorithm>
-#include <atomic>
-#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -31,25 +29,6 @@ struct IngestCliOptions {
   int threads = 0;
 };
 
-// The bytes the inputs hold, for the progress bar; 0 when unknown (stdin).
-int64_t InputBytes(const std::vector<std::string>& inputs) {
-  namespace fs = std::filesystem;
-  int64_t total = 0;
-  std::error_code ec;
-  for (const std::string& in : inputs) {
-    if (in == "-") return 0;
-    if (fs::is_regular_file(in, ec)) total += static_cast<int64_t>(fs::file_size(in, ec));
-    if (!fs::is_directory(in, ec)) continue;
-    for (auto it = fs::recursive_directory_iterator(in, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      std::string ext = it->path().extension().string();
-      bool article = ext == ".txt" || ext == ".jsonl" || ext == ".ndjson";
-      if (article && it->is_regular_file(ec)) total += static_cast<int64_t>(it->file_size(ec));
-    }
-  }
-  return total;
-}
-
 RunSettings Settings(const IngestCliOptions& opt, const Extractor& extractor) {
   nlohmann::ordered_json options = {{"rules", opt.rules},
                                     {"builtin_rules", !opt.no_builtin},
@@ -70,31 +49,6 @@ std::string Summary(const IngestSummary& s, int64_t skipped, const std::string& 
       Thousands(c.claims_superseded), HumanBytes(static_cast<double>(s.bytes)), s.seconds,
       HumanBytes(rate));
 }
-
-// Redraws the progress line from its own thread until stopped (the
-// Console draws nothing when stderr is not a terminal).
-class ProgressTicker {
- public:
-  ProgressTicker(const Ingester& ingester, Console& console, int64_t total_bytes)
-      : console_(console), thread_([this, &ingester, total_bytes] {
-          while (!done_) {
-            IngestProgress p = ingester.Progress();
-            console_.Progress(ProgressLine(p.documents, p.bytes, p.claims, p.seconds, total_bytes));
-            std::this_thread::sleep_for(std::chrono::milliseconds(150));
-          }
-        }) {}
-  ~ProgressTicker() { Stop(); }
-  void Stop() {
-    done_ = true;
-    if (thread_.joinable()) thread_.join();
-    console_.ClearProgress();
-  }
-
- private:
-  Console& console_;
-  std::atomic<bool> done_{false};
-  std::thread thread_;
-};
 
 // A published_at that is not a date is stored as given but not used as
 // the article's date; say so, since the article is ingested all the same.
@@ -191,7 +145,12 @@ int RunIngest(const IngestCliOptions& opt, const GlobalOptions& global) {
   Ingester ingester(workers, *ledger.value(), probe.ok() ? probe.value().get() : nullptr,
                     {opt.batch},
                     [&](const Status& s) { console.Message(s.message() + " (skipped)"); });
-  ProgressTicker ticker(ingester, console, InputBytes(opt.inputs));
+  // (Drawn only when stderr is a terminal.)
+  const int64_t total_bytes = InputsSize(opt.inputs);
+  ProgressThread ticker(console, [&ingester, total_bytes] {
+    IngestProgress p = ingester.Progress();
+    return ProgressLine(p.documents, p.bytes, p.claims, p.seconds, total_bytes);
+  });
   int64_t bad = Feed(opt, ingester, console);
   Status s = ingester.Finish();
   ticker.Stop();
