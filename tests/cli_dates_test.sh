@@ -59,11 +59,11 @@ has "yesterday" err
 run 0 "$Q" speakers Ortiz --format json
 keep ortiz
 json 'len(r) == 1 and r[0]["first_seen"] == "2016-09-20" and r[0]["last_seen"] == "2016-10-17"'
-json 'all(k in r[0] for k in ("direct", "mixed", "partial", "indirect", "according_to"))'
-json 'r[0]["claims"] == sum(r[0][k] for k in ("direct", "mixed", "partial", "indirect", "according_to"))'
+json 'all(k in r[0] for k in ("direct", "mixed", "partial", "indirect", "according_to", "stance"))'
+json 'r[0]["claims"] == sum(r[0][k] for k in ("direct", "mixed", "partial", "indirect", "according_to", "stance"))'
 json 'r[0]["direct"] >= 4 and r[0]["indirect"] >= 1'
 # Each count is the number of claims of that kind `quotes` lists.
-for kind in direct mixed partial indirect according_to; do
+for kind in direct mixed partial indirect according_to stance; do
   want=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[0][sys.argv[2]])" "$WORK/ortiz.json" "$kind")
   "$Q" quotes --speaker Ortiz --kind "$kind" --format json >"$WORK/out" 2>/dev/null
   got=$(python3 -c "import json,sys; t=open(sys.argv[1]).read(); print(len(json.loads(t)) if t.strip() else 0)" "$WORK/out")
@@ -73,7 +73,7 @@ run 0 "$Q" speakers Ortiz
 has "according_to" out
 has "2016-10-17" out
 run 0 "$Q" speakers --format csv
-head -1 "$WORK/out" | grep -qF "speaker,kind,claims,direct,mixed,partial,indirect,according_to,articles" ||
+head -1 "$WORK/out" | grep -qF "speaker,kind,claims,direct,mixed,partial,indirect,according_to,stance,articles" ||
   fail "speakers CSV header: $(head -1 "$WORK/out")"
 
 # --min-confidence: only claims at or above it, in quotes, speakers and reports.
@@ -89,7 +89,7 @@ if [ -n "$T" ]; then
   run 0 "$Q" quotes --min-confidence "$T" --format json
   json "0 < len(r) < len(json.load(open('$WORK/all.json'))) and all(c['confidence'] >= $T for c in r)"
   run 0 "$Q" speakers Ortiz --min-confidence "$T" --format json
-  json "r[0]['claims'] <= json.load(open('$WORK/ortiz.json'))[0]['claims'] and r[0]['claims'] == sum(r[0][k] for k in ('direct', 'mixed', 'partial', 'indirect', 'according_to'))"
+  json "r[0]['claims'] <= json.load(open('$WORK/ortiz.json'))[0]['claims'] and r[0]['claims'] == sum(r[0][k] for k in ('direct', 'mixed', 'partial', 'indirect', 'according_to', 'stance'))"
   run 0 "$Q" report --by speaker Ortiz --min-confidence "$T"
   has "only claims with confidence $T or more" out
 fi

@@ -1367,4 +1367,53 @@ TEST_CASE("words that open with a verb of saying are no speaker of a later cue")
   CHECK(a.claims[0].content.front().Of(text) == "volunteers were recruited with an email blast");
 }
 
+// Claims of stance (issue 19, item 6): the rules of stance give kind
+// stance; a stance whose content holds a quotation is mixed as any claim;
+// a speech verb's claim stays indirect, even one that reports a stance
+// ("has signaled resistance to", "questioned", matched as speech).
+TEST_CASE("the rules of stance make stance claims; speech stays indirect") {
+  struct Case {
+    std::string text, fragment;
+    ClaimKind kind;
+    std::string rule;
+  };
+  const Case cases[] = {
+      {"Ann Roe questioned the count and criticized the board's lack of staff.", "lack of staff",
+       ClaimKind::kStance, "speaker-verb-and-stance"},
+      {"Ann Roe questioned the count and criticized the board's lack of staff.", "the count",
+       ClaimKind::kIndirect, "speaker-cue-clause"},
+      {"Ann Roe questioned the count, encouraging her supporters to watch the polls.",
+       "her supporters", ClaimKind::kStance, "speaker-then-stance-ing"},
+      {"Defending the levy, Ann Roe said it would pay for itself.", "the levy", ClaimKind::kStance,
+       "participle-stance-opener"},
+      {"Defending the levy, Ann Roe said it would pay for itself.", "pay for itself",
+       ClaimKind::kIndirect, "speaker-cue-clause"},
+      {"The union endorsed Ann Lee for governor.", "Ann Lee for governor", ClaimKind::kStance,
+       "speaker-stance-object"},
+      {"Mayor Ann Roe is a fierce critic of the levy.", "the levy", ClaimKind::kStance,
+       "speaker-noun-stance"},
+      {"Republicans have been critical of the mayor's use of the fund.", "use of the fund",
+       ClaimKind::kStance, "speaker-adjective-stance"},
+      {"The council is split, with two members backing the levy.", "the levy", ClaimKind::kStance,
+       "with-speaker-stance-ing"},
+      {"He won among voters who strongly oppose the levy.", "the levy", ClaimKind::kStance,
+       "who-stance-object"},
+      {"Ann Roe rejected the plan as \u201ca giveaway to developers\u201d and left.", "giveaway",
+       ClaimKind::kMixed, "speaker-stance-object"},
+      {"Ann Roe said the plan would fail.", "the plan would fail", ClaimKind::kIndirect,
+       "speaker-cue-clause"},
+      {"But the union has signaled resistance to the offer.", "resistance to the offer",
+       ClaimKind::kIndirect, "speaker-cue-clause"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    CAPTURE(c.fragment);
+    Attribution a = Run(c.text);
+    const Claim* claim = FindClaim(a, c.text, c.fragment);
+    REQUIRE(claim != nullptr);
+    CHECK(std::string(ClaimKindName(claim->kind)) == ClaimKindName(c.kind));
+    CHECK(claim->rule_id == c.rule);
+  }
+}
+
 }  // namespace quoteledger

@@ -190,7 +190,7 @@ TEST_CASE("speakers are listed most quoted first, with first and last seen") {
   CHECK(lima.documents == 2);
   CHECK(lima.first_seen == "2024-08-18");
   CHECK(lima.last_seen == "2024-09-02");  // the day of published_at, as written
-  CHECK(lima.kinds == KindCounts{2, 0, 0, 1, 0});  // direct, mixed, partial, indirect, according_to
+  CHECK(lima.kinds == KindCounts{2, 0, 0, 1, 0, 0});  // direct ... according_to, stance
   CHECK(lima.roles == std::vector<std::string>{"Mayor"});
   CHECK(lima.entity.aliases == std::vector<std::string>{"Lima", "Mayor Lima"});
   SpeakerFilter anonymous;

@@ -409,32 +409,34 @@ TEST_CASE("reports count claims by kind, apart") {
   ReportContext ctx{"r.db", "0.1.0", false};
   std::string md = ArticleMarkdown(article, ctx);
   CHECK(md.find("**4 claims by 3 speakers** (direct 1, mixed 0, partial 0, indirect 3, "
-                "according\\_to 0)") != std::string::npos);
+                "according\\_to 0, stance 0)") != std::string::npos);
   CHECK(md.find("| Speaker | Kind | Role in this article | Claims | direct | mixed | partial | "
-                "indirect | according\\_to |") != std::string::npos);
-  CHECK(md.find("| Ana Lima | person | Mayor | 2 | 1 | 0 | 0 | 1 | 0 |") != std::string::npos);
+                "indirect | according\\_to | stance |") != std::string::npos);
+  CHECK(md.find("| Ana Lima | person | Mayor | 2 | 1 | 0 | 0 | 1 | 0 | 0 |") !=
+        std::string::npos);
   std::string html = ArticleHtml(article, ctx);
   CHECK(html.find("<th>direct</th><th>mixed</th><th>partial</th><th>indirect</th>"
-                  "<th>according_to</th>") != std::string::npos);
+                  "<th>according_to</th><th>stance</th>") != std::string::npos);
   CHECK(html.find("<td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">0</td>"
-                  "<td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">0</td>") !=
+                  "<td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">0</td>"
+                  "<td class=\"num\">0</td>") !=
         std::string::npos);
 
   auto ledger = Ledger::Open(dir.File("r.db"), Ledger::OpenMode::kExisting);
   REQUIRE(ledger.ok());
   auto speakers = LoadSpeakerReports(*ledger.value(), "lima", false);
   REQUIRE(speakers.ok());
-  std::string counts = "direct 1, mixed 0, partial 0, indirect 1, according_to 0";
+  std::string counts = "direct 1, mixed 0, partial 0, indirect 1, according_to 0, stance 0";
   CHECK(SpeakersMarkdown(speakers.value(), "lima", ctx)
             .find("2 claims in 1 article (direct 1, mixed 0, partial 0, indirect 1, "
-                  "according\\_to 0)") != std::string::npos);
+                  "according\\_to 0, stance 0)") != std::string::npos);
   CHECK(SpeakersHtml(speakers.value(), "lima", ctx).find(counts) != std::string::npos);
   auto topic = LoadTopicReport(*ledger.value(), "would", false);
   REQUIRE(topic.ok());
   std::string topic_md = TopicMarkdown(topic.value(), ctx);
   CHECK(topic_md.find("2 claims by 2 speakers in 1 article (direct 0, mixed 0, partial 0, "
-                      "indirect 2, according\\_to 0)") != std::string::npos);
-  CHECK(topic_md.find("| Tom Reyes | person | Council member | 1 | 0 | 0 | 0 | 1 | 0 |") !=
+                      "indirect 2, according\\_to 0, stance 0)") != std::string::npos);
+  CHECK(topic_md.find("| Tom Reyes | person | Council member | 1 | 0 | 0 | 0 | 1 | 0 | 0 |") !=
         std::string::npos);
   CHECK(TopicHtml(topic.value(), ctx).find("indirect 2") != std::string::npos);
 }

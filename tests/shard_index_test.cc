@@ -57,7 +57,7 @@ TEST_CASE("lines that are not records are refused with the reason") {
       {"[1, 2]", "not a JSON object"},
       {std::string(100000, '[') + std::string(100000, ']'), "nested deeper"},
       {with("\"sha256\":\"", "\"sha256\":\"x"), "64 lower-case hex"},
-      {with("\"kind\":\"direct\"", "\"kind\":\"stance\""), "\"kind\" is \"stance\""},
+      {with("\"kind\":\"direct\"", "\"kind\":\"opinion\""), "\"kind\" is \"opinion\""},
       {with("\"stage\":", "\"stage\":\"1\",\"x\":"), "\"stage\" is not an integer"},
       {with("\"confidence\":", "\"confidence\":2,\"x\":"), "from 0 to 1"},
       {with("\"content\":[[", "\"content\":[[-1,"), "not [begin, end]"},

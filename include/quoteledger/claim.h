@@ -21,8 +21,12 @@ const char* EntityKindName(EntityKind kind);  // "person", "organization", ...
 
 // direct: content is a quotation; mixed: reported speech holding a quote;
 // partial: a short quoted fragment inside reported speech; indirect: reported
-// speech; according_to: "according to SOURCE".
-enum class ClaimKind { kDirect, kMixed, kPartial, kIndirect, kAccordingTo };
+// speech; according_to: "according to SOURCE"; stance: a stance taken rather
+// than words reported ("Roe endorsed the plan", "Roe is a critic of the
+// levy"), made by the rules of stance when its content holds no quotation.
+// New kinds go last: counts are indexed by kind (kClaimKindCount of them).
+enum class ClaimKind { kDirect, kMixed, kPartial, kIndirect, kAccordingTo, kStance };
+inline constexpr int kClaimKindCount = 6;
 const char* ClaimKindName(ClaimKind kind);  // "direct", "according_to", ...
 
 struct Claim {

@@ -44,8 +44,9 @@ void AddQuotesCommand(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--speaker", f.speaker,
                   "one speaker, by name or alias (\"Blinken\"); a name several entities "
                   "share is an error that lists them");
-  cmd->add_option("--kind", f.kind, "direct, mixed, partial, indirect or according_to")
-      ->check(CLI::IsMember({"direct", "mixed", "partial", "indirect", "according_to"}));
+  cmd->add_option("--kind", f.kind, "direct, mixed, partial, indirect, according_to or stance")
+      ->check(
+          CLI::IsMember({"direct", "mixed", "partial", "indirect", "according_to", "stance"}));
   cmd->add_option("--since", f.since,
                   "articles dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD); articles "
                   "whose date is unknown are left out")

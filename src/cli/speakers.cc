@@ -32,7 +32,8 @@ int RunSpeakers(const SpeakersOptions& opt, const GlobalOptions& global) {
                           : "no speaker matches these filters";
   return EmitRecords(SpeakerRecords(speakers.value()), FormatOf(opt.query, global),
                      {"speaker", "kind", "claims", "direct", "mixed", "partial", "indirect",
-                      "according_to", "articles", "first_seen", "last_seen", "roles", "identity"},
+                      "according_to", "stance", "articles", "first_seen", "last_seen", "roles",
+                      "identity"},
                      empty);
 }
 

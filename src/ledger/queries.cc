@@ -261,7 +261,7 @@ Result<std::vector<SpeakerRow>> ListSpeakers(Ledger& ledger, const SpeakerFilter
       "SELECT e.id, e.name, e.kind, e.gender, count(*), count(DISTINCT c.document_id), "
       "coalesce(min(d.article_date), ''), coalesce(max(d.article_date), ''), "
       "sum(c.kind = 'direct'), sum(c.kind = 'mixed'), sum(c.kind = 'partial'), "
-      "sum(c.kind = 'indirect'), sum(c.kind = 'according_to') "
+      "sum(c.kind = 'indirect'), sum(c.kind = 'according_to'), sum(c.kind = 'stance') "
       "FROM claims c JOIN entities e ON e.id = c.speaker_id JOIN documents d ON "
       "d.id = c.document_id WHERE {} GROUP BY e.id ORDER BY count(*) DESC, e.name",
       where);

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "ledger/ledger.h"
+#include "quoteledger/claim.h"
 #include "quoteledger/span.h"
 #include "quoteledger/status.h"
 
@@ -58,7 +59,7 @@ struct ClaimFilter {
   bool fts_query = false; // phrase is an FTS5 query over columns text and speaker
   std::string speaker;    // the one entity this means (SelectEntity), or ""
   int64_t speaker_id = 0; // only this entity
-  std::string kind;       // direct, mixed, partial, indirect, according_to, or ""
+  std::string kind;       // direct, mixed, partial, indirect, according_to, stance, or ""
   std::string since;      // article date >= this (a prefix like 2016-09 works)
   std::string until;      // article date <= this, compared on its length
   std::string publisher;  // exact, case-insensitive
@@ -91,9 +92,8 @@ struct EntityRow {
 Result<std::vector<EntityRow>> MatchEntities(Ledger& ledger, const std::string& name);
 
 // Claims counted by kind, indexed by ClaimKind (direct, mixed, partial,
-// indirect, according_to). The ledger has no "stance" kind: a stance
-// ("Roe criticized the deal") is stored as an indirect claim.
-using KindCounts = std::array<int64_t, 5>;
+// indirect, according_to, stance).
+using KindCounts = std::array<int64_t, kClaimKindCount>;
 
 struct SpeakerRow {
   EntityRow entity;

@@ -96,7 +96,7 @@ constexpr std::pair<const char*, EntityKind> kEntityKinds[] = {
 constexpr std::pair<const char*, ClaimKind> kClaimKinds[] = {
     {"direct", ClaimKind::kDirect},     {"mixed", ClaimKind::kMixed},
     {"partial", ClaimKind::kPartial},   {"indirect", ClaimKind::kIndirect},
-    {"according_to", ClaimKind::kAccordingTo}};
+    {"according_to", ClaimKind::kAccordingTo}, {"stance", ClaimKind::kStance}};
 
 Status ParseClaim(const json& j, Claim* c) {
   if (!j.is_object()) return Bad("a claim is not an object");

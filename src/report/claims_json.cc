@@ -30,6 +30,7 @@ const char* ClaimKindName(ClaimKind kind) {
     case ClaimKind::kPartial: return "partial";
     case ClaimKind::kIndirect: return "indirect";
     case ClaimKind::kAccordingTo: return "according_to";
+    case ClaimKind::kStance: return "stance";
   }
   return "indirect";
 }

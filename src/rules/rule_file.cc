@@ -13,7 +13,7 @@ bool ParseClaimKind(std::string_view name, ClaimKind* kind) {
   static const std::pair<std::string_view, ClaimKind> kKinds[] = {
       {"direct", ClaimKind::kDirect},     {"mixed", ClaimKind::kMixed},
       {"partial", ClaimKind::kPartial},   {"indirect", ClaimKind::kIndirect},
-      {"according_to", ClaimKind::kAccordingTo}};
+      {"according_to", ClaimKind::kAccordingTo}, {"stance", ClaimKind::kStance}};
   for (const auto& [n, k] : kKinds) {
     if (n == name) {
       *kind = k;
@@ -72,7 +72,7 @@ class Parser {
     if (key == "kind") {
       if (!ParseClaimKind(value, &rule_->kind)) {
         return Error(fmt::format(
-            "unknown kind '{}'; use direct, mixed, partial, indirect or according_to",
+            "unknown kind '{}'; use direct, mixed, partial, indirect, according_to or stance",
             value));
       }
       return Status::Ok();

@@ -3,7 +3,7 @@
 //   # a comment
 //   define DAY = (?:Monday|Tuesday|...)      a placeholder of the file's own
 //   rule quote-comma-speaker-cue             starts a rule; ids are unique
-//     kind direct                            direct|mixed|partial|indirect|according_to
+//     kind direct                            direct|mixed|partial|indirect|according_to|stance
 //     stage 1                                sieve stage, 1 runs first
 //     confidence 0.95                        in [0, 1]
 //     pattern {QUOTE} {SPEAKER} {CUE}{TAIL}  the template (see rule_set.h)

@@ -87,10 +87,10 @@ Result<Search> ParseSearch(Ledger& ledger, const Params& p) {
   s.filter.phrase = Get(p, "q");
   s.filter.kind = Get(p, "kind");
   static const std::set<std::string> kKinds = {"direct", "mixed", "partial", "indirect",
-                                               "according_to"};
+                                               "according_to", "stance"};
   if (!s.filter.kind.empty() && !kKinds.count(s.filter.kind)) {
     return Status::InvalidArgument(fmt::format(
-        "kind \"{}\" is not one of direct, mixed, partial, indirect, according_to",
+        "kind \"{}\" is not one of direct, mixed, partial, indirect, according_to, stance",
         s.filter.kind));
   }
   s.filter.since = Get(p, "since");
@@ -183,7 +183,8 @@ std::string Input(const char* name, const char* label, const std::string& value)
 std::string SearchForm(const Params& p) {
   std::string kind = Get(p, "kind");
   std::string options = "<option value=\"\">any kind</option>";
-  for (const char* k : {"direct", "mixed", "partial", "indirect", "according_to"}) {
+  for (const char* k :
+       {"direct", "mixed", "partial", "indirect", "according_to", "stance"}) {
     options += fmt::format("<option{}>{}</option>", kind == k ? " selected" : "", k);
   }
   return "<form method=\"get\" action=\"/\" class=\"search\">" + Input("q", "Words", Get(p, "q")) +
