@@ -142,8 +142,8 @@ Resolver::Resolver(const Lexicons& lex, const Segments& seg,
       }
     }
   }
-  for (size_t s = 0; s < names_.size(); ++s) {  // after every person's full name
-    for (const Mention& m : names_[s]) {
+  for (const auto& sentence : names_) {  // after every person's full name
+    for (const Mention& m : sentence) {
       int words = TokenCount(m.name);
       if (words >= 2 && words <= 3 && m.kind == EntityKind::kUnknown && !m.in_quote &&
           Lookup(m.name, m.norm_begin) < 0) {
@@ -537,15 +537,13 @@ Speaker Resolver::Resolve(const Mention& m, int sentence, const Speaker* last,
     out.name = m.text;
     return out;
   }
-  // "Mr. Grassley and Mr. Leahy said": the first of the two.
   if (m.type != MentionType::kPronoun) {
+    // "Mr. Grassley and Mr. Leahy said": the first of the two.
     if (int k = CoordinatedName(m, sentence); k >= 0) {
       Speaker s = FromEntity(name_entity_[sentence][k]);
       s.certainty = names_[sentence][k].name == s.name ? kNamedHere : kBySurname;
       return s;
     }
-  }
-  if (m.type != MentionType::kPronoun) {
     if (Speaker s = Cataphor(m, sentence); !s.name.empty()) return s;
     if (Speaker s = WorkCataphor(m, sentence); !s.name.empty()) return s;
   }
@@ -750,15 +748,21 @@ Speaker Resolver::ResolveName(const Mention& m, int sentence) {
 }
 
 bool Resolver::UsedInLowerCase(const std::string& word) const {
-  std::string_view t = seg_.norm.text();
-  std::string lower = Lower(word);
-  for (size_t at = t.find(lower); at != std::string_view::npos; at = t.find(lower, at + 1)) {
-    bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(t[at - 1]));
-    size_t end = at + lower.size();
-    bool ends = end >= t.size() || !std::isalnum(static_cast<unsigned char>(t[end]));
-    if (starts && ends) return true;
+  // The article's lower-case words, read once (an article full of such
+  // names stays linear in its length).
+  if (!lower_words_read_) {
+    std::string_view t = seg_.norm.text();
+    for (size_t i = 0; i < t.size();) {
+      while (i < t.size() && !std::isalnum(static_cast<unsigned char>(t[i]))) ++i;
+      size_t b = i;
+      while (i < t.size() && std::isalnum(static_cast<unsigned char>(t[i]))) ++i;
+      if (i > b && std::islower(static_cast<unsigned char>(t[b]))) {
+        lower_words_.emplace(t.substr(b, i - b));
+      }
+    }
+    lower_words_read_ = true;
   }
-  return false;
+  return lower_words_.count(Lower(word)) > 0;
 }
 
 int Resolver::FirstSentenceOf(int paragraph) const {

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -200,6 +201,9 @@ class Resolver {
   // text) and each acronym's spellings with where they start.
   mutable std::vector<std::pair<uint32_t, uint32_t>> words_;
   mutable std::map<std::string, std::vector<std::pair<uint32_t, std::string>>> spellings_;
+  // UsedInLowerCase's memory: the words the article writes in lower case.
+  mutable std::unordered_set<std::string> lower_words_;
+  mutable bool lower_words_read_ = false;
 };
 
 }  // namespace quoteledger
