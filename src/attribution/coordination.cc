@@ -133,12 +133,8 @@ int Resolver::CoordinatedName(const Mention& m, int sentence) const {
         prefix.find('\'') != std::string_view::npos || prefix.find(',') != std::string_view::npos) {
       return -1;
     }
-    for (std::string_view w : {"of ", "for ", "by ", "with ", "to ", "from ", "about ", "against ",
-                               "between ", "among ", "like ", "including ", "over ", "on ", "at ",
-                               "in ", "than "}) {
-      if (prefix.starts_with(w) || prefix.find(" " + std::string(w)) != std::string_view::npos) {
-        return -1;
-      }
+    for (size_t i = 0, j; (j = prefix.find(' ', i)) != std::string_view::npos; i = j + 1) {
+      if (lex_.IsPreposition(prefix.substr(i, j - i))) return -1;
     }
     // "and" right after it (an aside aside), then another name that closes
     // the source, or a determiner: "Mr. Grassley and Mr. Leahy", "RT and
@@ -151,9 +147,7 @@ int Resolver::CoordinatedName(const Mention& m, int sentence) const {
     }
     std::string after = Lower(rest.substr(rest.find("and ") + 4));
     std::string next = after.substr(0, after.find(' '));
-    return In(next, {"the", "its", "his", "her", "their", "other", "several", "many"})
-               ? static_cast<int>(k)
-               : -1;
+    return lex_.IsDeterminer(next) ? static_cast<int>(k) : -1;
   }
   return -1;
 }

@@ -132,6 +132,8 @@ Status Lexicons::Load(std::string_view file, std::string_view bytes) {
   if (file == "lexicons/group_heads.txt") return one(&group_heads_, true);
   if (file == "lexicons/rank_words.txt") return one(&rank_words_, true);
   if (file == "lexicons/clause_openers.txt") return one(&clause_openers_, true);
+  if (file == "lexicons/prepositions.txt") return one(&prepositions_, true);
+  if (file == "lexicons/determiners.txt") return one(&determiners_, true);
   if (file == "lexicons/parties.txt") {
     return ForEachLexiconLine(file, bytes, [this](std::string_view line) {
       std::vector<std::string_view> forms = Split(line, '\t');
@@ -270,6 +272,14 @@ char Lexicons::RoleGender(std::string_view role) const {
     if (it != role_genders_.end()) return it->second;
   }
   return 0;
+}
+
+bool Lexicons::IsPreposition(std::string_view word) const {
+  return prepositions_.count(Lower(word)) > 0;
+}
+
+bool Lexicons::IsDeterminer(std::string_view word) const {
+  return determiners_.count(Lower(word)) > 0;
 }
 
 bool Lexicons::IsClauseOpener(std::string_view word) const {

@@ -84,6 +84,10 @@ class Lexicons {
   // A word that opens a sentence on a clause before its subject ("Though",
   // "As"); case-insensitive.
   bool IsClauseOpener(std::string_view word) const;
+  // A preposition ("of", "by") and a determiner ("the", "its");
+  // case-insensitive.
+  bool IsPreposition(std::string_view word) const;
+  bool IsDeterminer(std::string_view word) const;
   // Affiliation a demonym names ("Israeli" -> "Israel"), or "" if none.
   std::string_view Demonym(std::string_view word) const;
   // A place some demonym names ("Russia", "Israel").
@@ -117,6 +121,8 @@ class Lexicons {
   std::unordered_map<std::string, std::string> role_synonyms_;
   std::unordered_set<std::string> rank_words_;
   std::unordered_set<std::string> clause_openers_;
+  std::unordered_set<std::string> prepositions_;
+  std::unordered_set<std::string> determiners_;
   std::unordered_map<std::string, std::vector<std::string>> organization_kinds_;
   std::unordered_map<std::string, std::string> demonyms_;
   std::unordered_set<std::string> places_;
