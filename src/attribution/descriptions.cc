@@ -510,7 +510,7 @@ Speaker Resolver::ResolveNominal(const Mention& m, int sentence) const {
       std::vector<std::string> role = Words(t);
       bool holds = t.find(m.head) != std::string::npos;
       for (std::string& w : role) {
-        if (lex_.RoleWord(w) == m.head) w = m.head;
+        if (lex_.RoleCovers(m.head, w)) w = m.head;
         holds |= w == m.head;
       }
       if (!holds) continue;
@@ -609,7 +609,7 @@ Speaker Resolver::Cataphor(const Mention& m, int sentence) const {
       if (r.norm_begin < m.norm_end || r.norm_begin >= best_pos) continue;
       std::vector<std::string> role = Words(Lower(lex_.RoleForm(r.title)));
       bool holds = false;
-      for (const std::string& w : role) holds |= w == head || lex_.RoleWord(w) == head;
+      for (const std::string& w : role) holds |= w == head || lex_.RoleCovers(head, w);
       if (!holds) continue;
       best = static_cast<int>(e);
       best_pos = r.norm_begin;

@@ -290,10 +290,10 @@ bool Lexicons::IsRankWord(std::string_view word) const {
   return rank_words_.count(Lower(word)) > 0;
 }
 
-std::string Lexicons::RoleWord(std::string_view word) const {
-  std::string w = Lower(word);
+bool Lexicons::RoleCovers(std::string_view description_word, std::string_view role_word) const {
+  std::string w = Lower(role_word);
   auto it = role_synonyms_.find(w);
-  return it == role_synonyms_.end() ? w : it->second;
+  return Lower(description_word) == (it == role_synonyms_.end() ? w : it->second);
 }
 
 std::string_view Lexicons::Demonym(std::string_view word) const {

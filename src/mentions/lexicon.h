@@ -76,9 +76,9 @@ class Lexicons {
   bool IsWordName(std::string_view word) const;
   // The gender a role's words give ("widow" 'f'), or 0.
   char RoleGender(std::string_view role) const;
-  // The word an office is matched on ("justice" -> "judge"); any other
-  // word lower-cased as it is.
-  std::string RoleWord(std::string_view word) const;
+  // Whether a description's word covers a role's word: the same word, or
+  // one role_synonyms.txt gives it ("judge" covers "Justice"); one way.
+  bool RoleCovers(std::string_view description_word, std::string_view role_word) const;
   // A word that makes a role another office ("vice", "deputy").
   bool IsRankWord(std::string_view word) const;
   // A word that opens a sentence on a clause before its subject ("Though",
